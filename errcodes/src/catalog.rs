@@ -1,0 +1,149 @@
+//! Catalogue metadata and the lookup every catalogue shares.
+
+use core::fmt;
+
+use crate::{Entry, ParseError, ParseErrorKind, Source};
+
+/// What kind of value identifies a code on the wire.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyKind {
+    /// One byte, `0x00..=0xFF`.
+    Byte,
+    /// An HTTP status, `100..=999`.
+    HttpStatus,
+    /// An unsigned integer of at most 16 bits.
+    U16,
+    /// An unsigned integer of at most 32 bits.
+    U32,
+    /// An unsigned integer of at most 64 bits.
+    U64,
+    /// A signed integer of at most 16 bits.
+    I16,
+    /// A signed integer of at most 32 bits.
+    I32,
+    /// A signed integer of at most 64 bits.
+    I64,
+    /// A string.
+    Text,
+}
+
+/// How a catalogue's wire values are written as text.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WireFormat {
+    /// Hexadecimal, with or without `0x` (`ff`, `0xFF`).
+    Hex,
+    /// Decimal digits (`404`, `4000000`, `-12`).
+    Decimal,
+    /// The string itself.
+    Text,
+}
+
+impl WireFormat {
+    pub(crate) const fn expected(self) -> &'static str {
+        match self {
+            WireFormat::Hex => "a hex byte like `ff` or `0xFF`",
+            WireFormat::Decimal => "a decimal code like `404`",
+            WireFormat::Text => "a code string",
+        }
+    }
+}
+
+/// One catalogue: its metadata, its entries and lookups by wire text or name.
+///
+/// Every generated module exposes its catalogue as `CATALOG`; [`crate::catalogs`] lists them.
+///
+/// ```
+/// let knox = errcodes::catalog("knox::tag").unwrap();
+/// let entry = knox.lookup("40100000").unwrap();
+/// assert_eq!(entry.name(), "AUTHORIZATION_FAIL");
+/// assert_eq!(entry.http_status(), Some(401));
+/// ```
+pub struct Catalog {
+    pub(crate) id: &'static str,
+    pub(crate) slug: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) key: KeyKind,
+    pub(crate) wire: WireFormat,
+    pub(crate) sources: &'static [Source],
+    pub(crate) entries: &'static [Entry],
+    pub(crate) by_wire: fn(&str) -> Result<&'static Entry, ParseError>,
+    pub(crate) by_name: fn(&str) -> Option<&'static Entry>,
+}
+
+impl Catalog {
+    /// The catalogue id, which is also its module path under `errcodes` (`knox::tag`).
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+    /// The id in command-line form (`knox-tag`).
+    pub const fn slug(&self) -> &'static str {
+        self.slug
+    }
+    /// Human title.
+    pub const fn title(&self) -> &'static str {
+        self.title
+    }
+    /// The kind of wire key.
+    pub const fn key(&self) -> KeyKind {
+        self.key
+    }
+    /// How wire values are written.
+    pub const fn wire_format(&self) -> WireFormat {
+        self.wire
+    }
+    /// The documents the catalogue comes from.
+    pub const fn sources(&self) -> &'static [Source] {
+        self.sources
+    }
+    /// Every entry, sorted by wire value.
+    pub const fn entries(&self) -> &'static [Entry] {
+        self.entries
+    }
+
+    /// Looks up a wire value written in the catalogue's wire form (`ff`, `404`).
+    pub fn parse_wire(&self, text: &str) -> Result<&'static Entry, ParseError> {
+        (self.by_wire)(text)
+    }
+
+    /// Looks up a spec name or alias, exactly as written.
+    pub fn find_name(&self, name: &str) -> Option<&'static Entry> {
+        (self.by_name)(name)
+    }
+
+    /// Looks up `text` as a wire value, then as a name: what a tool does with user input.
+    pub fn lookup(&self, text: &str) -> Result<&'static Entry, ParseError> {
+        lookup_with(text, self.by_wire, self.by_name, self.id, self.wire)
+    }
+}
+
+impl fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalog")
+            .field("id", &self.id)
+            .field("key", &self.key)
+            .field("wire", &self.wire)
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Wire text first, then a name: the one rule behind [`Catalog::lookup`] and each module's
+/// `parse`. A text that is neither well-formed wire text nor a name is reported as unknown.
+pub(crate) fn lookup_with<T>(
+    text: &str,
+    by_wire: impl FnOnce(&str) -> Result<T, ParseError>,
+    by_name: impl FnOnce(&str) -> Option<T>,
+    catalog: &'static str,
+    wire: WireFormat,
+) -> Result<T, ParseError> {
+    by_wire(text).or_else(|err| {
+        by_name(text).ok_or(match err.kind() {
+            ParseErrorKind::InvalidSyntax => {
+                ParseError::new(ParseErrorKind::Unknown, catalog, wire)
+            }
+            _ => err,
+        })
+    })
+}

@@ -1,0 +1,83 @@
+//! Typed, documented vendor error codes with branch-free lookups.
+//!
+//! Every catalogue in the workspace's `catalog/` folder is a module here: [`http`] (the IANA
+//! registry), [`nuki`] (device error bytes, with the Web API, Bridge API and lock-action
+//! catalogues beneath it), [`tapkey`], [`knox`] (Samsung Knox Tag API and its siblings) and
+//! [`samsung`]. Each module has a `Code` enum of its known codes, lookups by wire value and by
+//! spec name, and a [`Catalog`] for tools that work across catalogues.
+//!
+//! ```
+//! use errcodes::{nuki, Action};
+//!
+//! let code = nuki::from_hex("13").unwrap();       // webhooks send lowercase hex, no 0x
+//! assert_eq!(code, nuki::Code::PErrorMaxUser);
+//! assert_eq!(code.name(), "P_ERROR_MAX_USER");
+//! assert_eq!(nuki::from_byte(0x13), Some(code));   // BLE sends the byte
+//! assert_eq!(code.action(), Action::FixRequest);
+//!
+//! // One entry point for tools: catalogue id + wire text -> common record.
+//! let entry = errcodes::lookup("knox::tag", "4000000").unwrap();
+//! assert_eq!(entry.name(), "RESOURCE_INVALID_PARAM");
+//! assert_eq!(entry.http_status(), Some(400));
+//! ```
+//!
+//! The tables are generated from the catalogue by the workspace's `codegen` tool and
+//! committed, so this crate depends on `phf` alone and compiles no proc macros.
+//!
+//! # Features
+//! - `std` (default): `std::error::Error` for the error types. Without it the crate is `no_std`.
+#![no_std]
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "std")]
+extern crate std;
+
+mod action;
+mod catalog;
+mod entry;
+mod error;
+#[rustfmt::skip]
+#[allow(clippy::all, missing_docs)]
+mod generated;
+mod wire;
+
+pub use action::Action;
+pub use catalog::{Catalog, KeyKind, WireFormat};
+pub use entry::{Cause, Entry, Source, Value};
+pub use error::{ParseError, ParseErrorKind};
+pub use generated::*;
+
+/// Every catalogue, sorted by id.
+///
+/// ```
+/// let ids: Vec<&str> = errcodes::catalogs().iter().map(|c| c.id()).collect();
+/// assert!(ids.contains(&"nuki::bridge"));
+/// ```
+pub fn catalogs() -> &'static [&'static Catalog] {
+    &generated::CATALOGS
+}
+
+/// The catalogue with this id (`knox::tag`) or command-line slug (`knox-tag`).
+pub fn catalog(id: &str) -> Option<&'static Catalog> {
+    catalogs()
+        .iter()
+        .copied()
+        .find(|c| c.id() == id || c.slug() == id)
+}
+
+/// Looks up `text` (a wire value in the catalogue's form, or a spec name) in catalogue `id`.
+///
+/// ```
+/// let entry = errcodes::lookup("nuki", "ff").unwrap();
+/// assert_eq!(entry.name(), "ERROR_UNKNOWN");
+/// assert_eq!(errcodes::lookup("http", "Not Found").unwrap().wire(), "404");
+/// assert!(errcodes::lookup("no-such-catalogue", "1").is_err());
+/// ```
+pub fn lookup(id: &str, text: &str) -> Result<&'static Entry, ParseError> {
+    let catalog = catalog(id).ok_or(ParseError::new(
+        ParseErrorKind::UnknownCatalog,
+        "",
+        WireFormat::Text,
+    ))?;
+    catalog.lookup(text)
+}
