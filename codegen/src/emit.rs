@@ -131,30 +131,17 @@ fn catalog_module(c: &Catalog) -> TokenStream {
     let names = name_map(c);
     let key_kind = format_ident!("{}", c.key.runtime_variant());
     let wire = format_ident!("{}", c.wire.runtime_variant());
-    let wire_fn = format_ident!("{}", c.wire.parse_fn());
     let slug = c.id.join("-").replace('_', "-");
     let title = &c.title;
-    let by_wire = match c.wire {
-        WireFormat::Text => {
-            quote!(|text| crate::wire::text_key(text, from_code(text), ID).map(Code::entry))
-        }
-        _ => quote!(|text| #wire_fn(text).map(Code::entry)),
-    };
     let parse_wire = match c.wire {
-        WireFormat::Text => quote!(|text| crate::wire::text_key(text, from_code(text), ID)),
-        _ => quote!(#wire_fn),
+        WireFormat::Text => format_ident!("parse_code"),
+        _ => format_ident!("{}", c.wire.parse_fn()),
     };
-    let value_doc = format!(
-        " The wire value (`{}` in this catalogue).",
-        c.key.rust_type()
-    );
     let enum_doc = format!(" A code of the `{id}` catalogue: {}.", md(&c.title));
     let n = lit(n);
     quote! {
         #module_docs
         #![allow(deprecated)]
-
-        use core::{fmt, str::FromStr};
 
         use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 
@@ -173,81 +160,11 @@ fn catalog_module(c: &Catalog) -> TokenStream {
         impl Code {
             /// Every code of the catalogue, sorted by wire value.
             pub const ALL: [Code; #n] = [#(Code::#variants),*];
-
-            /// The catalogue record of this code.
-            pub const fn entry(self) -> &'static Entry {
-                &ENTRIES[self as usize]
-            }
-            #[doc = #value_doc]
-            pub const fn value(self) -> #key_ty {
-                VALUES[self as usize]
-            }
-            /// The wire value as the vendor documents it.
-            pub const fn wire(self) -> &'static str {
-                self.entry().wire()
-            }
-            /// The spec name, verbatim.
-            pub const fn name(self) -> &'static str {
-                self.entry().name()
-            }
-            /// What the code means.
-            pub const fn description(self) -> &'static str {
-                self.entry().description()
-            }
-            /// What the vendor recommends, where a source says.
-            pub const fn remediation(self) -> Option<&'static str> {
-                self.entry().remediation()
-            }
-            /// The HTTP status that carries this code, where one applies.
-            pub const fn http_status(self) -> Option<u16> {
-                self.entry().http_status()
-            }
-            /// What a client should do next.
-            pub const fn action(self) -> Action {
-                self.entry().action()
-            }
         }
 
-        impl fmt::Debug for Code {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({})", self.name(), self.wire())
-            }
-        }
-
-        impl fmt::Display for Code {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Display::fmt(self.entry(), f)
-            }
-        }
-
-        #[cfg(feature = "std")]
-        impl std::error::Error for Code {}
-
-        impl FromStr for Code {
-            type Err = ParseError;
-            /// Parses the wire text, or else the spec name or an alias.
-            fn from_str(text: &str) -> Result<Code, ParseError> {
-                parse(text)
-            }
-        }
-
-        impl From<Code> for &'static Entry {
-            fn from(code: Code) -> &'static Entry {
-                code.entry()
-            }
-        }
+        crate::code_impl::code_impl!(#key_ty, #parse_wire, #wire);
 
         #lookups
-
-        /// Looks a code up by its spec name or an alias, exactly as written.
-        pub fn from_name(name: &str) -> Option<Code> {
-            BY_NAME.get(name).copied()
-        }
-
-        /// Looks up the wire text first, then the spec name or an alias.
-        pub fn parse(text: &str) -> Result<Code, ParseError> {
-            crate::catalog::lookup_with(text, #parse_wire, from_name, ID, WireFormat::#wire)
-        }
 
         /// This catalogue, for tools that work across catalogues.
         pub static CATALOG: Catalog = Catalog {
@@ -258,7 +175,7 @@ fn catalog_module(c: &Catalog) -> TokenStream {
             wire: WireFormat::#wire,
             sources: &SOURCES,
             entries: &ENTRIES,
-            by_wire: #by_wire,
+            by_wire: |text| #parse_wire(text).map(Code::entry),
             by_name: |name| from_name(name).map(Code::entry),
         };
 
@@ -286,6 +203,9 @@ fn lookups(c: &Catalog) -> TokenStream {
             /// Looks a code up by its wire string, exactly as sent.
             pub fn #lookup_fn(code: &str) -> Option<Code> {
                 BY_VALUE.get(code).copied()
+            }
+            fn parse_code(text: &str) -> Result<Code, ParseError> {
+                crate::wire::text_key(text, from_code(text), ID)
             }
             static BY_VALUE: phf::Map<&'static str, Code> = #map;
         };

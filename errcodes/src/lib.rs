@@ -34,6 +34,7 @@ extern crate std;
 
 mod action;
 mod catalog;
+mod code_impl;
 mod entry;
 mod error;
 #[rustfmt::skip]

@@ -19,7 +19,6 @@
 //! - `errors`: [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
 //! - `get_started`: [Samsung Knox Tag API, "Get started"](<https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/>)
 #![allow(deprecated)]
-use core::{fmt, str::FromStr};
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "knox::tag";
 /// A code of the `knox::tag` catalogue: Samsung Knox Tag API error codes.
@@ -110,63 +109,8 @@ impl Code {
         Code::ForbiddenAccess,
         Code::InternalServerError,
     ];
-    /// The catalogue record of this code.
-    pub const fn entry(self) -> &'static Entry {
-        &ENTRIES[self as usize]
-    }
-    /// The wire value (`u32` in this catalogue).
-    pub const fn value(self) -> u32 {
-        VALUES[self as usize]
-    }
-    /// The wire value as the vendor documents it.
-    pub const fn wire(self) -> &'static str {
-        self.entry().wire()
-    }
-    /// The spec name, verbatim.
-    pub const fn name(self) -> &'static str {
-        self.entry().name()
-    }
-    /// What the code means.
-    pub const fn description(self) -> &'static str {
-        self.entry().description()
-    }
-    /// What the vendor recommends, where a source says.
-    pub const fn remediation(self) -> Option<&'static str> {
-        self.entry().remediation()
-    }
-    /// The HTTP status that carries this code, where one applies.
-    pub const fn http_status(self) -> Option<u16> {
-        self.entry().http_status()
-    }
-    /// What a client should do next.
-    pub const fn action(self) -> Action {
-        self.entry().action()
-    }
 }
-impl fmt::Debug for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}({})", self.name(), self.wire())
-    }
-}
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.entry(), f)
-    }
-}
-#[cfg(feature = "std")]
-impl std::error::Error for Code {}
-impl FromStr for Code {
-    type Err = ParseError;
-    /// Parses the wire text, or else the spec name or an alias.
-    fn from_str(text: &str) -> Result<Code, ParseError> {
-        parse(text)
-    }
-}
-impl From<Code> for &'static Entry {
-    fn from(code: Code) -> &'static Entry {
-        code.entry()
-    }
-}
+crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 pub const fn from_code(value: u32) -> Option<Code> {
     let h = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -200,14 +144,6 @@ static BY_VALUE: [Option<Code>; 16] = {
     t[12] = Some(Code::ResourceInvalidParam);
     t
 };
-/// Looks a code up by its spec name or an alias, exactly as written.
-pub fn from_name(name: &str) -> Option<Code> {
-    BY_NAME.get(name).copied()
-}
-/// Looks up the wire text first, then the spec name or an alias.
-pub fn parse(text: &str) -> Result<Code, ParseError> {
-    crate::catalog::lookup_with(text, from_decimal, from_name, ID, WireFormat::Decimal)
-}
 /// This catalogue, for tools that work across catalogues.
 pub static CATALOG: Catalog = Catalog {
     id: ID,

@@ -19,7 +19,6 @@
 //! - `B`: [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
 //! - `forum13423`: [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
 #![allow(deprecated)]
-use core::{fmt, str::FromStr};
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "nuki::bridge";
 /// A code of the `nuki::bridge` catalogue: Nuki Bridge HTTP API statuses.
@@ -93,63 +92,8 @@ impl Code {
         Code::Gone,
         Code::ServiceUnavailable,
     ];
-    /// The catalogue record of this code.
-    pub const fn entry(self) -> &'static Entry {
-        &ENTRIES[self as usize]
-    }
-    /// The wire value (`u16` in this catalogue).
-    pub const fn value(self) -> u16 {
-        VALUES[self as usize]
-    }
-    /// The wire value as the vendor documents it.
-    pub const fn wire(self) -> &'static str {
-        self.entry().wire()
-    }
-    /// The spec name, verbatim.
-    pub const fn name(self) -> &'static str {
-        self.entry().name()
-    }
-    /// What the code means.
-    pub const fn description(self) -> &'static str {
-        self.entry().description()
-    }
-    /// What the vendor recommends, where a source says.
-    pub const fn remediation(self) -> Option<&'static str> {
-        self.entry().remediation()
-    }
-    /// The HTTP status that carries this code, where one applies.
-    pub const fn http_status(self) -> Option<u16> {
-        self.entry().http_status()
-    }
-    /// What a client should do next.
-    pub const fn action(self) -> Action {
-        self.entry().action()
-    }
 }
-impl fmt::Debug for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}({})", self.name(), self.wire())
-    }
-}
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.entry(), f)
-    }
-}
-#[cfg(feature = "std")]
-impl std::error::Error for Code {}
-impl FromStr for Code {
-    type Err = ParseError;
-    /// Parses the wire text, or else the spec name or an alias.
-    fn from_str(text: &str) -> Result<Code, ParseError> {
-        parse(text)
-    }
-}
-impl From<Code> for &'static Entry {
-    fn from(code: Code) -> &'static Entry {
-        code.entry()
-    }
-}
+crate::code_impl::code_impl!(u16, from_decimal, Decimal);
 /// Looks a code up by its value: one load from a 128-entry table, one compare.
 pub const fn from_status(value: u16) -> Option<Code> {
     let slot = (value as u64).wrapping_sub(400) & 127;
@@ -179,14 +123,6 @@ static BY_VALUE: [Option<Code>; 128] = {
     t[103] = Some(Code::ServiceUnavailable);
     t
 };
-/// Looks a code up by its spec name or an alias, exactly as written.
-pub fn from_name(name: &str) -> Option<Code> {
-    BY_NAME.get(name).copied()
-}
-/// Looks up the wire text first, then the spec name or an alias.
-pub fn parse(text: &str) -> Result<Code, ParseError> {
-    crate::catalog::lookup_with(text, from_decimal, from_name, ID, WireFormat::Decimal)
-}
 /// This catalogue, for tools that work across catalogues.
 pub static CATALOG: Catalog = Catalog {
     id: ID,

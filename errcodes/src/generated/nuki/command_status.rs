@@ -18,7 +18,6 @@
 //!
 //! - `forum27`: [Nuki developer forum, "Bluetooth API"](<https://developer.nuki.io/t/bluetooth-api/27>)
 #![allow(deprecated)]
-use core::{fmt, str::FromStr};
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "nuki::command_status";
 /// A code of the `nuki::command_status` catalogue: Nuki command status.
@@ -48,63 +47,8 @@ pub enum Code {
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 2] = [Code::Complete, Code::Accepted];
-    /// The catalogue record of this code.
-    pub const fn entry(self) -> &'static Entry {
-        &ENTRIES[self as usize]
-    }
-    /// The wire value (`u8` in this catalogue).
-    pub const fn value(self) -> u8 {
-        VALUES[self as usize]
-    }
-    /// The wire value as the vendor documents it.
-    pub const fn wire(self) -> &'static str {
-        self.entry().wire()
-    }
-    /// The spec name, verbatim.
-    pub const fn name(self) -> &'static str {
-        self.entry().name()
-    }
-    /// What the code means.
-    pub const fn description(self) -> &'static str {
-        self.entry().description()
-    }
-    /// What the vendor recommends, where a source says.
-    pub const fn remediation(self) -> Option<&'static str> {
-        self.entry().remediation()
-    }
-    /// The HTTP status that carries this code, where one applies.
-    pub const fn http_status(self) -> Option<u16> {
-        self.entry().http_status()
-    }
-    /// What a client should do next.
-    pub const fn action(self) -> Action {
-        self.entry().action()
-    }
 }
-impl fmt::Debug for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}({})", self.name(), self.wire())
-    }
-}
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.entry(), f)
-    }
-}
-#[cfg(feature = "std")]
-impl std::error::Error for Code {}
-impl FromStr for Code {
-    type Err = ParseError;
-    /// Parses the wire text, or else the spec name or an alias.
-    fn from_str(text: &str) -> Result<Code, ParseError> {
-        parse(text)
-    }
-}
-impl From<Code> for &'static Entry {
-    fn from(code: Code) -> &'static Entry {
-        code.entry()
-    }
-}
+crate::code_impl::code_impl!(u8, from_hex, Hex);
 /// Looks a code up by its byte: one load from a 256-entry table.
 pub const fn from_byte(value: u8) -> Option<Code> {
     BY_VALUE[value as usize]
@@ -126,14 +70,6 @@ static BY_VALUE: [Option<Code>; 256] = {
     t[1] = Some(Code::Accepted);
     t
 };
-/// Looks a code up by its spec name or an alias, exactly as written.
-pub fn from_name(name: &str) -> Option<Code> {
-    BY_NAME.get(name).copied()
-}
-/// Looks up the wire text first, then the spec name or an alias.
-pub fn parse(text: &str) -> Result<Code, ParseError> {
-    crate::catalog::lookup_with(text, from_hex, from_name, ID, WireFormat::Hex)
-}
 /// This catalogue, for tools that work across catalogues.
 pub static CATALOG: Catalog = Catalog {
     id: ID,

@@ -19,7 +19,6 @@
 //! - `template`: [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
 //! - `ios`: [Tapkey Mobile SDK for iOS reference, TKMCommandResultCode](<https://developers.tapkey.io/mobile/ios/reference/TapkeyMobileLib/latest/Classes/TKMCommandResult/TKMCommandResultCode.html>)
 #![allow(deprecated)]
-use core::{fmt, str::FromStr};
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "tapkey::command_result";
 /// A code of the `tapkey::command_result` catalogue: Tapkey Mobile SDK command result codes.
@@ -147,66 +146,14 @@ impl Code {
         Code::UserSpecificError,
         Code::WrongLockMode,
     ];
-    /// The catalogue record of this code.
-    pub const fn entry(self) -> &'static Entry {
-        &ENTRIES[self as usize]
-    }
-    /// The wire value (`&'static str` in this catalogue).
-    pub const fn value(self) -> &'static str {
-        VALUES[self as usize]
-    }
-    /// The wire value as the vendor documents it.
-    pub const fn wire(self) -> &'static str {
-        self.entry().wire()
-    }
-    /// The spec name, verbatim.
-    pub const fn name(self) -> &'static str {
-        self.entry().name()
-    }
-    /// What the code means.
-    pub const fn description(self) -> &'static str {
-        self.entry().description()
-    }
-    /// What the vendor recommends, where a source says.
-    pub const fn remediation(self) -> Option<&'static str> {
-        self.entry().remediation()
-    }
-    /// The HTTP status that carries this code, where one applies.
-    pub const fn http_status(self) -> Option<u16> {
-        self.entry().http_status()
-    }
-    /// What a client should do next.
-    pub const fn action(self) -> Action {
-        self.entry().action()
-    }
 }
-impl fmt::Debug for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}({})", self.name(), self.wire())
-    }
-}
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.entry(), f)
-    }
-}
-#[cfg(feature = "std")]
-impl std::error::Error for Code {}
-impl FromStr for Code {
-    type Err = ParseError;
-    /// Parses the wire text, or else the spec name or an alias.
-    fn from_str(text: &str) -> Result<Code, ParseError> {
-        parse(text)
-    }
-}
-impl From<Code> for &'static Entry {
-    fn from(code: Code) -> &'static Entry {
-        code.entry()
-    }
-}
+crate::code_impl::code_impl!(& 'static str, parse_code, Text);
 /// Looks a code up by its wire string, exactly as sent.
 pub fn from_code(code: &str) -> Option<Code> {
     BY_VALUE.get(code).copied()
+}
+fn parse_code(text: &str) -> Result<Code, ParseError> {
+    crate::wire::text_key(text, from_code(text), ID)
 }
 static BY_VALUE: phf::Map<&'static str, Code> = ::phf::Map {
     key: 16287231350648472473,
@@ -228,20 +175,6 @@ static BY_VALUE: phf::Map<&'static str, Code> = ::phf::Map {
         ("LockVersionTooOld", Code::LockVersionTooOld),
     ],
 };
-/// Looks a code up by its spec name or an alias, exactly as written.
-pub fn from_name(name: &str) -> Option<Code> {
-    BY_NAME.get(name).copied()
-}
-/// Looks up the wire text first, then the spec name or an alias.
-pub fn parse(text: &str) -> Result<Code, ParseError> {
-    crate::catalog::lookup_with(
-        text,
-        |text| crate::wire::text_key(text, from_code(text), ID),
-        from_name,
-        ID,
-        WireFormat::Text,
-    )
-}
 /// This catalogue, for tools that work across catalogues.
 pub static CATALOG: Catalog = Catalog {
     id: ID,
@@ -251,7 +184,7 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Text,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| crate::wire::text_key(text, from_code(text), ID).map(Code::entry),
+    by_wire: |text| parse_code(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 };
 static SOURCES: [Source; 2] = [
