@@ -12,7 +12,8 @@ use crate::model::{ACTIONS, Catalog, Cause, Entry, KeyKind, Value, WireFormat};
 pub const COMMAND: &str = "cargo run -p codegen";
 
 /// Renders every file of the generated folder, keyed by path relative to it.
-pub(crate) fn render(catalogs: &[Catalog]) -> BTreeMap<String, String> {
+pub(crate) fn render(catalogs: &[Catalog], dir_name: &str) -> BTreeMap<String, String> {
+    let every_file = format!("the files in {dir_name}/");
     let by_id: BTreeMap<Vec<String>, &Catalog> =
         catalogs.iter().map(|c| (c.id.clone(), c)).collect();
     let mut modules: BTreeSet<Vec<String>> = BTreeSet::new();
@@ -30,14 +31,14 @@ pub(crate) fn render(catalogs: &[Catalog]) -> BTreeMap<String, String> {
         let children = quote!(#(pub mod #children;)*);
         let (origin, body) = match by_id.get(module) {
             Some(catalog) => (catalog.path.clone(), catalog_module(catalog)),
-            None => ("catalog/".to_owned(), parent_module(module, &by_id)),
+            None => (every_file.clone(), parent_module(module, &by_id)),
         };
         let path = format!("{}.rs", module.join("/"));
         files.insert(path, finish(&origin, quote!(#body #children)));
     }
     files.insert(
         "mod.rs".to_owned(),
-        finish("catalog/", root_module(&modules, &by_id)),
+        finish(&every_file, root_module(&modules, &by_id)),
     );
     files
 }
@@ -80,9 +81,9 @@ fn parent_module(module: &[String], by_id: &BTreeMap<Vec<String>, &Catalog>) -> 
         .filter(|(id, _)| id.len() > module.len() && id.starts_with(module))
     {
         lines.push(format!(
-            "- [`{}`]({}): {}",
+            "- [`{}`](crate::{}): {}",
             id.join("::"),
-            id[module.len()..].join("/"),
+            id.join("::"),
             md(&catalog.title)
         ));
     }
@@ -292,27 +293,32 @@ fn int_lookup(layout: &Layout, c: &Catalog) -> (TokenStream, TokenStream, String
             slots,
         } => {
             let (k1, k2) = (hex(index::K1), hex(index::K2));
-            let (bucket_shift, slot_shift) = (
-                Literal::u32_unsuffixed(*bucket_shift),
-                Literal::u32_unsuffixed(*slot_shift),
-            );
-            let bucket_mask = Literal::u64_unsuffixed(*bucket_mask);
-            let disps = disps.iter().map(|d| Literal::u32_unsuffixed(*d));
-            let nd = lit(disps.len());
+            let slot_shift = Literal::u32_unsuffixed(*slot_shift);
             let doc = " Looks a code up by its value: a branch-free perfect hash, one compare."
                 .to_owned();
+            let table = fill(slots);
+            // One bucket needs no displacement table: its displacement is a constant.
+            let (displacement, disp_table) = match disps.as_slice() {
+                [d] => (Literal::u32_unsuffixed(*d).into_token_stream(), quote!()),
+                _ => {
+                    let (bucket_shift, bucket_mask) = (
+                        Literal::u32_unsuffixed(*bucket_shift),
+                        Literal::u64_unsuffixed(*bucket_mask),
+                    );
+                    let nd = lit(disps.len());
+                    let disps = disps.iter().map(|d| Literal::u32_unsuffixed(*d));
+                    (
+                        quote!(DISPLACEMENTS[((h >> #bucket_shift) & #bucket_mask) as usize] as u64),
+                        quote!(static DISPLACEMENTS: [u32; #nd] = [#(#disps),*];),
+                    )
+                }
+            };
             let body = quote! {
                 let h = (value as u64).wrapping_mul(#k1);
-                let d = DISPLACEMENTS[((h >> #bucket_shift) & #bucket_mask) as usize] as u64;
-                let slot = (h ^ d).wrapping_mul(#k2) >> #slot_shift;
+                let slot = (h ^ #displacement).wrapping_mul(#k2) >> #slot_shift;
                 #checked
             };
-            let table = fill(slots);
-            (
-                body,
-                quote!(static DISPLACEMENTS: [u32; #nd] = [#(#disps),*]; #table),
-                doc,
-            )
+            (body, quote!(#disp_table #table), doc)
         }
     }
 }

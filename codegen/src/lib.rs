@@ -86,7 +86,7 @@ pub fn generate(catalog_dir: &Path) -> Result<Generated, Vec<Diagnostic>> {
         .collect();
     summary.sort();
     Ok(Generated {
-        files: emit::render(&catalogs),
+        files: emit::render(&catalogs, &dir_name),
         catalogs: summary,
     })
 }

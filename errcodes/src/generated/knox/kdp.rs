@@ -87,8 +87,7 @@ crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 pub const fn from_code(value: u32) -> Option<Code> {
     let h = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let d = DISPLACEMENTS[((h >> 63) & 0) as usize] as u64;
-    let slot = (h ^ d).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 60;
+    let slot = (h ^ 0).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 60;
     match BY_VALUE[slot as usize] {
         Some(code) if VALUES[code as usize] == value => Some(code),
         _ => None,
@@ -105,7 +104,6 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_code(value as u32),
     )
 }
-static DISPLACEMENTS: [u32; 1] = [0];
 static BY_VALUE: [Option<Code>; 16] = {
     let mut t = [None; 16];
     t[0] = Some(Code::DeviceInvalid);

@@ -1,0 +1,96 @@
+//! Adding a vendor is a YAML file plus one regenerate: no Rust edit.
+//!
+//! Copies the errcodes crate and the catalogue into a scratch folder, adds a catalogue with
+//! signed integer codes, regenerates, and runs a test against the result with cargo.
+
+use std::path::Path;
+use std::process::Command;
+use std::{fs, io};
+
+fn copy_tree(from: &Path, to: &Path, skip: &str) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let path = entry?.path();
+        let name = path.file_name().unwrap();
+        if name == skip {
+            continue;
+        }
+        if path.is_dir() {
+            copy_tree(&path, &to.join(name), skip)?;
+        } else {
+            fs::copy(&path, to.join(name))?;
+        }
+    }
+    Ok(())
+}
+
+/// errcodes' manifest, standalone: workspace-inherited keys written out.
+fn standalone_manifest(root: &Path) -> String {
+    let manifest = fs::read_to_string(root.join("errcodes/Cargo.toml")).unwrap();
+    let manifest = manifest
+        .replace("edition.workspace = true", "edition = \"2024\"")
+        .replace("[lints]\nworkspace = true\n", "");
+    let inherited = |line: &str| line.contains(".workspace = true");
+    let kept: Vec<&str> = manifest.lines().filter(|l| !inherited(l)).collect();
+    format!("{}\n\n[workspace]\n", kept.join("\n"))
+}
+
+const USES_THE_NEW_VENDOR: &str = r#"
+use errcodes::{acme, Action, ParseErrorKind};
+
+#[test]
+fn served() {
+    let timeout = acme::from_code(-12).unwrap();
+    assert_eq!(timeout.name(), "E_TIMEOUT");
+    assert_eq!(timeout.action(), Action::Retry);
+    assert_eq!(acme::from_decimal("-2147483648").unwrap().name(), "E_MIN");
+    assert_eq!(acme::from_name("E_BAD_PIN").map(|c| c.value()), Some(7));
+    assert_eq!(acme::from_code(-13), None);
+    assert_eq!(acme::from_decimal("-2147483649").unwrap_err().kind(), ParseErrorKind::OutOfRange);
+    assert_eq!(errcodes::lookup("acme", "-12").unwrap().name(), "E_TIMEOUT");
+    assert!(errcodes::lookup("nuki", "ff").is_ok(), "the other catalogues are still served");
+}
+"#;
+
+#[test]
+fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let (krate, catalog) = (
+        scratch.path().join("errcodes"),
+        scratch.path().join("catalog"),
+    );
+    copy_tree(&root.join("errcodes"), &krate, "generated").unwrap();
+    fs::write(krate.join("Cargo.toml"), standalone_manifest(root)).unwrap();
+    fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    copy_tree(&root.join("catalog"), &catalog, "").unwrap();
+    let acme = root.join("tests/fixtures/good/signed_i32/acme.yaml");
+    fs::copy(acme, catalog.join("acme.yaml")).unwrap();
+
+    let report = codegen::run(&catalog, &krate.join("src/generated"), codegen::Mode::Write)
+        .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));
+    assert!(
+        report
+            .generated
+            .catalogs
+            .iter()
+            .any(|(id, n)| id == "acme" && *n == 4)
+    );
+
+    fs::create_dir_all(krate.join("tests")).unwrap();
+    fs::write(krate.join("tests/acme.rs"), USES_THE_NEW_VENDOR).unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = Command::new(cargo)
+        .args(["test", "--offline", "--quiet", "--test", "acme"])
+        .current_dir(&krate)
+        .env("CARGO_TARGET_DIR", scratch.path().join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cargo test in the regenerated crate failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
