@@ -129,6 +129,28 @@ impl fmt::Debug for Catalog {
     }
 }
 
+/// What every generated `Code` enum offers, for code that is generic over catalogues.
+///
+/// ```
+/// use errcodes::{CatalogCode, nuki};
+///
+/// fn describe<C: CatalogCode>(wire: &str) -> String {
+///     match C::parse_wire(wire) {
+///         Ok(code) => format!("{}: {}", C::catalog().id(), code.entry().name()),
+///         Err(err) => err.to_string(),
+///     }
+/// }
+/// assert_eq!(describe::<nuki::Code>("ff"), "nuki: ERROR_UNKNOWN");
+/// ```
+pub trait CatalogCode: Copy + Eq + core::hash::Hash + fmt::Debug + fmt::Display + 'static {
+    /// The catalogue the code belongs to.
+    fn catalog() -> &'static Catalog;
+    /// The code's record.
+    fn entry(self) -> &'static Entry;
+    /// Parses wire text in the catalogue's wire form (not names).
+    fn parse_wire(text: &str) -> Result<Self, ParseError>;
+}
+
 /// Wire text first, then a name: the one rule behind [`Catalog::lookup`] and each module's
 /// `parse`. A text that is neither well-formed wire text nor a name is reported as unknown.
 pub(crate) fn lookup_with<T>(

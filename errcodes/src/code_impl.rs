@@ -67,6 +67,18 @@ macro_rules! code_impl {
             }
         }
 
+        impl $crate::CatalogCode for Code {
+            fn catalog() -> &'static $crate::Catalog {
+                &CATALOG
+            }
+            fn entry(self) -> &'static $crate::Entry {
+                Code::entry(self)
+            }
+            fn parse_wire(text: &str) -> Result<Code, $crate::ParseError> {
+                $parse_wire(text)
+            }
+        }
+
         impl From<Code> for &'static $crate::Entry {
             fn from(code: Code) -> &'static $crate::Entry {
                 code.entry()

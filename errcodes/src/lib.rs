@@ -26,9 +26,12 @@
 //!
 //! # Features
 //! - `std` (default): `std::error::Error` for the error types. Without it the crate is `no_std`.
+//! - `serde`: [`response`], typed vendor error bodies (Tapkey, Knox, Nuki) with a next step.
 #![no_std]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "serde")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -40,10 +43,12 @@ mod error;
 #[rustfmt::skip]
 #[allow(clippy::all, missing_docs)]
 mod generated;
+#[cfg(feature = "serde")]
+pub mod response;
 mod wire;
 
 pub use action::Action;
-pub use catalog::{Catalog, KeyKind, WireFormat};
+pub use catalog::{Catalog, CatalogCode, KeyKind, WireFormat};
 pub use entry::{Cause, Entry, Source, Value};
 pub use error::{ParseError, ParseErrorKind};
 pub use generated::*;
