@@ -26,7 +26,7 @@
 //!
 //! # Features
 //! - `std` (default): `std::error::Error` for the error types. Without it the crate is `no_std`.
-//! - `serde`: [`response`], typed vendor error bodies (Tapkey, Knox, Nuki) with a next step.
+//! - `serde`: `errcodes::response`, typed vendor error bodies (Tapkey, Knox, Nuki) with a next step.
 #![no_std]
 #![forbid(unsafe_code)]
 
