@@ -554,8 +554,8 @@ fn inner_docs(lines: &[String]) -> TokenStream {
 }
 
 /// Escapes prose for rustdoc Markdown: no accidental links, HTML or emphasis. Code spans
-/// (`like this`) are kept, and nothing inside them is escaped.
-fn md(text: &str) -> String {
+/// (`like this`) are kept, and nothing inside them is escaped. Also used for `docs/`.
+pub(crate) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_code = false;
     for c in text.chars() {

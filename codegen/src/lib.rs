@@ -1,9 +1,11 @@
-//! The errcodes generator: validates `catalog/*.yaml` and renders `errcodes/src/generated/`.
+//! The errcodes generator: validates `catalog/*.yaml` and renders `errcodes/src/generated/`
+//! and the browsable error index `docs/`.
 //!
 //! `cargo run -p codegen` regenerates; `cargo run -p codegen -- --check` only compares. The
 //! library form exists so the workspace tests can run the generator on fixture catalogues.
 
 mod diag;
+mod docs;
 mod emit;
 mod ident;
 mod index;
@@ -19,7 +21,7 @@ use std::path::Path;
 pub use diag::Diagnostic;
 pub use emit::COMMAND;
 pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES};
-pub use output::{Drift, compare, recover, replace_dir};
+pub use output::{Disk, Drift, RealDisk, compare, recover, replace_dir, replace_dir_on};
 pub use validate::{MAX_NAME_LEN, MAX_TEXT_LEN};
 
 /// Top-level names `errcodes` already uses at its root; no catalogue id may start with one.
@@ -31,6 +33,8 @@ pub const RESERVED_ROOT_MODULES: &[&str] =
 pub struct Generated {
     /// File contents keyed by path relative to the generated folder (`nuki.rs`, `mod.rs`).
     pub files: BTreeMap<String, String>,
+    /// Markdown pages keyed by path relative to the docs folder (`README.md`, `nuki.md`).
+    pub docs: BTreeMap<String, String>,
     /// Each catalogue's id and entry count, sorted by id.
     pub catalogs: Vec<(String, usize)>,
 }
@@ -87,6 +91,7 @@ pub fn generate(catalog_dir: &Path) -> Result<Generated, Vec<Diagnostic>> {
     summary.sort();
     Ok(Generated {
         files: emit::render(&catalogs, &dir_name),
+        docs: docs::render(&catalogs, &dir_name),
         catalogs: summary,
     })
 }
@@ -94,7 +99,7 @@ pub fn generate(catalog_dir: &Path) -> Result<Generated, Vec<Diagnostic>> {
 /// Whether [`run`] writes the generated folder or only compares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Replace the generated folder when it differs (all or nothing).
+    /// Replace each folder that differs (all or nothing per folder).
     Write,
     /// Compare only.
     Check,
@@ -106,8 +111,13 @@ pub enum Failure {
     /// The catalogue has problems; nothing was written.
     Invalid(Vec<Diagnostic>),
     /// `--check`: the committed files differ from what the catalogue produces.
-    Stale(Vec<Drift>),
-    /// Reading or writing the generated folder failed; it was left as it was.
+    Stale {
+        /// How the generated code folder differs.
+        code: Vec<Drift>,
+        /// How the docs folder differs (empty when it was not compared).
+        docs: Vec<Drift>,
+    },
+    /// Reading or writing a folder failed; the folder named in the error was left as it was.
     Io(std::io::Error),
 }
 
@@ -116,26 +126,82 @@ pub enum Failure {
 pub struct Report {
     /// What the catalogue produces.
     pub generated: Generated,
-    /// How the folder differed before the run (empty: it was up to date).
+    /// How the generated code folder differed before the run (empty: it was up to date).
     pub drift: Vec<Drift>,
+    /// How the docs folder differed before the run (empty when up to date or not compared).
+    pub docs_drift: Vec<Drift>,
 }
 
-/// Validates `catalog_dir`, then compares `out_dir` with the result and, in [`Mode::Write`],
-/// replaces it when it differs. Nothing is written unless every file is valid.
+/// Validates `catalog_dir`, then compares `out_dir` with the generated code and, in
+/// [`Mode::Write`], replaces it when it differs. Nothing is written unless every file is
+/// valid. Leaves the docs alone: [`run_with_docs`] also renders them.
 pub fn run(catalog_dir: &Path, out_dir: &Path, mode: Mode) -> Result<Report, Failure> {
+    run_into(catalog_dir, out_dir, None, mode)
+}
+
+/// [`run`] for both folders: validates `catalog_dir`, then compares `out_dir` with the
+/// generated code and `docs_dir` with the error index. In [`Mode::Write`] each folder that
+/// differs is replaced whole (the docs first, then the code); nothing is written unless every
+/// file is valid. In [`Mode::Check`] a difference in either folder is [`Failure::Stale`].
+pub fn run_with_docs(
+    catalog_dir: &Path,
+    out_dir: &Path,
+    docs_dir: &Path,
+    mode: Mode,
+) -> Result<Report, Failure> {
+    run_into(catalog_dir, out_dir, Some(docs_dir), mode)
+}
+
+fn run_into(
+    catalog_dir: &Path,
+    out_dir: &Path,
+    docs_dir: Option<&Path>,
+    mode: Mode,
+) -> Result<Report, Failure> {
     let generated = generate(catalog_dir).map_err(Failure::Invalid)?;
-    if mode == Mode::Write {
-        recover(out_dir).map_err(Failure::Io)?;
-    }
-    let drift = compare(out_dir, &generated.files).map_err(Failure::Io)?;
-    match mode {
-        Mode::Check if !drift.is_empty() => return Err(Failure::Stale(drift)),
-        Mode::Write if !drift.is_empty() => {
-            replace_dir(out_dir, &generated.files).map_err(Failure::Io)?
+    let docs = docs_dir.map(|dir| (dir, &generated.docs));
+    let targets = docs.into_iter().chain([(out_dir, &generated.files)]);
+    let mut drifts = Vec::new();
+    for (dir, files) in targets {
+        if mode == Mode::Write {
+            recover(dir).map_err(|e| io_failure(dir, e))?;
         }
-        _ => {}
+        drifts.push(compare(dir, files).map_err(|e| io_failure(dir, e))?);
     }
-    Ok(Report { generated, drift })
+    let drift = drifts.pop().expect("the code folder is compared");
+    let docs_drift = drifts.pop().unwrap_or_default();
+    match mode {
+        Mode::Check if !drift.is_empty() || !docs_drift.is_empty() => {
+            return Err(Failure::Stale {
+                code: drift,
+                docs: docs_drift,
+            });
+        }
+        Mode::Write => {
+            if let Some((dir, files)) = docs
+                && !docs_drift.is_empty()
+            {
+                replace_dir(dir, files).map_err(|e| io_failure(dir, e))?;
+            }
+            if !drift.is_empty() {
+                replace_dir(out_dir, &generated.files).map_err(|e| io_failure(out_dir, e))?;
+            }
+        }
+        Mode::Check => {}
+    }
+    Ok(Report {
+        generated,
+        drift,
+        docs_drift,
+    })
+}
+
+/// An I/O error that names the folder it happened in.
+fn io_failure(dir: &Path, err: std::io::Error) -> Failure {
+    Failure::Io(std::io::Error::new(
+        err.kind(),
+        format!("{}: {err}", dir.display()),
+    ))
 }
 
 fn duplicate_ids(catalogs: &[(model::Catalog, usize)]) -> Vec<Diagnostic> {

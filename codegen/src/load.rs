@@ -3,6 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::options::DuplicateKeyPolicy;
 
 use crate::diag::Diagnostic;
@@ -59,25 +60,75 @@ pub(crate) fn parse(path: &Path, shown: &str) -> Result<schema::File, Diagnostic
     }
     let bytes = fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
-        Diagnostic::at(
-            shown,
-            line,
-            col,
-            "invalid UTF-8; catalogue files must be UTF-8 text",
-        )
+        let at = e.valid_up_to();
+        let (line, col) = line_col(&bytes[..at]);
+        let msg = format!(
+            "byte 0x{:02X} is not UTF-8; save the file as UTF-8 text",
+            bytes[at]
+        );
+        Diagnostic::at(shown, line, col, msg)
     })?;
-    if text.trim().is_empty() {
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim().starts_with('#'))
+    {
         return Err(fail(
-            "is empty; a catalogue needs id, title, key, wire, sources and entries".to_owned(),
+            "is empty (nothing but blank lines and comments); a catalogue needs id, title, key, \
+             wire, sources and entries"
+                .to_owned(),
         ));
+    }
+    if let Some((line, col)) = tab_indent(text) {
+        let msg = "tab in the indentation; YAML indents with spaces only";
+        return Err(Diagnostic::at(shown, line, col, msg));
     }
     serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
         let (line, col) = e
             .location()
             .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-        Diagnostic::at(shown, line, col, yaml_message(&e))
+        let e = e.without_snippet();
+        // serde-saphyr places a missing field at the mapping's last key; point at its first.
+        let (line, col) = match e {
+            serde_saphyr::Error::SerdeMissingField { .. } => mapping_start(text, line, col),
+            _ => (line, col),
+        };
+        Diagnostic::at(shown, line, col, yaml_message(e))
     })
+}
+
+/// Where the first tab in a line's indentation is, if any (1-based line and column).
+fn tab_indent(text: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(n, line)| {
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        indent.find('\t').map(|col| (n + 1, col + 1))
+    })
+}
+
+/// The first line of the block mapping whose key at `line:col` serde-saphyr reported: the
+/// nearest line above with a key in the same column (`key:` or `- key:`), past nested values.
+fn mapping_start(text: &str, line: usize, col: usize) -> (usize, usize) {
+    let lines: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
+    let mut start = line;
+    for (n, l) in lines.iter().enumerate().rev() {
+        let body = l.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') || body.starts_with("---") {
+            continue;
+        }
+        let indent = l.len() - body.len();
+        if indent >= col {
+            continue; // part of the value of a key above
+        }
+        let item = body
+            .strip_prefix("- ")
+            .map(|rest| rest.trim_start_matches(' '));
+        if indent + 1 == col || item.is_some_and(|rest| l.len() - rest.len() + 1 == col) {
+            start = n + 1;
+        }
+        if indent + 1 != col {
+            break;
+        }
+    }
+    (start, col)
 }
 
 fn options() -> serde_saphyr::Options {
@@ -92,13 +143,55 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-/// serde-saphyr's message without its own location suffix or snippet (we print `path:line:col`).
+/// serde-saphyr's message in catalogue terms, without its own location suffix or snippet (we
+/// print `path:line:col`) and without hints meant for the Rust programmer.
 fn yaml_message(e: &serde_saphyr::Error) -> String {
-    let full = e.without_snippet().to_string();
+    use serde_saphyr::Error as E;
+    match e {
+        E::Budget { breach, .. } => return budget_message(breach),
+        E::DuplicateMappingKey { key: Some(key), .. } => {
+            return format!("`{key}` is given twice in this mapping; keep one");
+        }
+        E::Unexpected { expected, .. } => {
+            return match *expected {
+                "string scalar" => "expected a single value here, not a list or mapping".into(),
+                "sequence start" => "expected a list here (`- item` lines or `[a, b]`)".into(),
+                "mapping start" => "expected a mapping here (`key: value` lines)".into(),
+                other => format!("expected {other} here"),
+            };
+        }
+        E::NullIntoString { .. } => return "the value is missing (empty or null)".into(),
+        E::InvalidBooleanStrict { .. } => return "expected `true` or `false`".into(),
+        E::InvalidScalar { ty, .. } if ty.starts_with(['i', 'u']) => {
+            return "expected a whole number".into();
+        }
+        E::SerdeMissingField { field, .. } => {
+            return format!("missing required field `{field}`");
+        }
+        _ => {}
+    }
+    let full = e.to_string();
     let first = full.lines().next().unwrap_or("invalid YAML").trim();
-    match first.rfind(" at line ") {
-        Some(at) => first[..at].to_owned(),
-        None => first.to_owned(),
+    let message = first.rfind(" at line ").map_or(first, |at| &first[..at]);
+    // The scanner notices an unclosed quote only on a later line.
+    if message.contains("multiline quoted scalar") {
+        return format!("{message}; is a quote on an earlier line left open?");
+    }
+    message.to_owned()
+}
+
+fn budget_message(breach: &BudgetBreach) -> String {
+    match breach {
+        BudgetBreach::Aliases { .. } => {
+            format!("more than {MAX_ALIASES} YAML aliases (`*name`); write the values out instead")
+        }
+        BudgetBreach::Depth { .. } => {
+            format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs 5 at most")
+        }
+        BudgetBreach::Documents { .. } => {
+            "a second YAML document (`---`); put each catalogue in its own file".to_owned()
+        }
+        other => format!("exceeds the YAML parsing limits ({other:?})"),
     }
 }
 

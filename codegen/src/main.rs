@@ -1,21 +1,25 @@
-//! `cargo run -p codegen [-- --check] [--catalog DIR] [--out DIR]`
+//! `cargo run -p codegen [-- --check] [--catalog DIR] [--out DIR] [--docs DIR]`
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use codegen::{COMMAND, Drift, Failure, Mode};
 
-const USAGE: &str = "usage: codegen [--check] [--catalog DIR] [--out DIR]
+const USAGE: &str = "usage: codegen [--check] [--catalog DIR] [--out DIR] [--docs DIR]
 
-Validates every catalogue file and regenerates the errcodes tables.
+Validates every catalogue file and regenerates the errcodes tables and the error index.
   --check        compare only; exit 1 if the committed files differ
   --catalog DIR  catalogue folder (default: <workspace>/catalog)
-  --out DIR      generated folder (default: <workspace>/errcodes/src/generated)";
+  --out DIR      generated folder (default: <workspace>/errcodes/src/generated)
+  --docs DIR     error index folder (default: <workspace>/docs, but only when neither
+                 --catalog nor --out is given: a scratch run leaves the committed docs alone)";
 
 struct Args {
     mode: Mode,
     catalog: PathBuf,
     out: PathBuf,
+    /// `None`: the docs are not rendered.
+    docs: Option<PathBuf>,
 }
 
 fn args() -> Result<Args, String> {
@@ -26,16 +30,28 @@ fn args() -> Result<Args, String> {
         mode: Mode::Write,
         catalog: root.join("catalog"),
         out: root.join("errcodes/src/generated"),
+        docs: None,
     };
+    let mut elsewhere = false;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--check" => args.mode = Mode::Check,
-            "--catalog" => args.catalog = it.next().ok_or("--catalog needs a folder")?.into(),
-            "--out" => args.out = it.next().ok_or("--out needs a folder")?.into(),
+            "--catalog" => {
+                args.catalog = it.next().ok_or("--catalog needs a folder")?.into();
+                elsewhere = true;
+            }
+            "--out" => {
+                args.out = it.next().ok_or("--out needs a folder")?.into();
+                elsewhere = true;
+            }
+            "--docs" => args.docs = Some(it.next().ok_or("--docs needs a folder")?.into()),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
+    }
+    if args.docs.is_none() && !elsewhere {
+        args.docs = Some(root.join("docs"));
     }
     Ok(args)
 }
@@ -61,21 +77,33 @@ fn main() -> ExitCode {
         }
     };
     let out = shown(&args.out);
-    match codegen::run(&args.catalog, &args.out, args.mode) {
+    let docs = args.docs.as_deref().map(shown).unwrap_or_default();
+    let result = match &args.docs {
+        Some(dir) => codegen::run_with_docs(&args.catalog, &args.out, dir, args.mode),
+        None => codegen::run(&args.catalog, &args.out, args.mode),
+    };
+    let folders = if docs.is_empty() {
+        out.clone()
+    } else {
+        format!("{out} and {docs}")
+    };
+    match result {
         Ok(report) => {
             let entries: usize = report.generated.catalogs.iter().map(|(_, n)| n).sum();
-            let summary = format!(
+            let mut summary = format!(
                 "{} catalogues, {entries} entries, {} files",
                 report.generated.catalogs.len(),
-                report.generated.files.len()
+                report.generated.files.len(),
             );
-            if report.drift.is_empty() {
-                println!("codegen: {out} is up to date ({summary})");
+            if !docs.is_empty() {
+                summary.push_str(&format!(", {} pages", report.generated.docs.len()));
+            }
+            let changed = report.drift.len() + report.docs_drift.len();
+            if changed == 0 {
+                let are = if docs.is_empty() { "is" } else { "are" };
+                println!("codegen: {folders} {are} up to date ({summary})");
             } else {
-                println!(
-                    "codegen: wrote {out} ({summary}; {} changed)",
-                    report.drift.len()
-                );
+                println!("codegen: wrote {folders} ({summary}; {changed} changed)");
             }
             ExitCode::SUCCESS
         }
@@ -89,23 +117,30 @@ fn main() -> ExitCode {
             );
             ExitCode::FAILURE
         }
-        Err(Failure::Stale(drift)) => {
-            for d in &drift {
-                match d {
-                    Drift::Stale(p) => {
-                        eprintln!("{out}/{p}: stale (differs from what the catalogue produces)")
+        Err(Failure::Stale {
+            code,
+            docs: docs_drift,
+        }) => {
+            for (dir, drift) in [(&out, code), (&docs, docs_drift)] {
+                for d in drift {
+                    match d {
+                        Drift::Stale(p) => {
+                            eprintln!("{dir}/{p}: stale (differs from what the catalogue produces)")
+                        }
+                        Drift::Missing(p) => {
+                            eprintln!("{dir}/{p}: missing (a catalogue produces it)")
+                        }
+                        Drift::Extra(p) => eprintln!("{dir}/{p}: extra (no catalogue produces it)"),
                     }
-                    Drift::Missing(p) => eprintln!("{out}/{p}: missing (a catalogue produces it)"),
-                    Drift::Extra(p) => eprintln!("{out}/{p}: extra (no catalogue produces it)"),
                 }
             }
             eprintln!(
-                "codegen: generated code is out of date; run `{COMMAND}` and commit the result"
+                "codegen: generated files are out of date; run `{COMMAND}` and commit the result"
             );
             ExitCode::FAILURE
         }
         Err(Failure::Io(e)) => {
-            eprintln!("codegen: cannot update {out}: {e}; the previous files were kept");
+            eprintln!("codegen: cannot update {e}; that folder was left as it was");
             ExitCode::from(2)
         }
     }

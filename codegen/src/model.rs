@@ -138,6 +138,19 @@ pub(crate) const ACTIONS: &[(&str, &str)] = &[
     ("contact_vendor", "ContactVendor"),
 ];
 
+/// `errcodes::Action::advice()` for each of `ACTIONS`, in the same order, for `docs/`
+/// (tests/freshness.rs checks the generated docs against the runtime wording).
+pub(crate) const ADVICE: [&str; 6] = [
+    "nothing to do",
+    "retry later with backoff",
+    "refresh the credentials, then retry",
+    "fix the request before sending it again",
+    "check the device",
+    "contact the vendor",
+];
+
+const _: () = assert!(ADVICE.len() == ACTIONS.len());
+
 /// A wire value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Value {

@@ -66,45 +66,99 @@ fn existing(root: &Path, dir: &Path) -> io::Result<Vec<String>> {
     Ok(found)
 }
 
+/// The file-system writes [`replace_dir_on`] makes. Tests substitute one that fails on
+/// the n-th call to check that a failure or crash at any point loses nothing.
+pub trait Disk {
+    /// Creates `path` (and missing parent folders below the output's parent) with `bytes`,
+    /// flushed to disk.
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()>;
+    /// Renames a folder.
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Removes a folder and everything in it.
+    fn remove_dir_all(&mut self, path: &Path) -> io::Result<()>;
+}
+
+/// The real file system.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RealDisk;
+
+impl Disk for RealDisk {
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let file = fs::File::create(path)?;
+        io::Write::write_all(&mut &file, bytes)?;
+        file.sync_all()
+    }
+
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+
+    fn remove_dir_all(&mut self, path: &Path) -> io::Result<()> {
+        fs::remove_dir_all(path)
+    }
+}
+
+/// Replaces `dir` with exactly `files`, all or nothing, on the real file system.
+pub fn replace_dir(dir: &Path, files: &BTreeMap<String, String>) -> io::Result<()> {
+    replace_dir_on(&mut RealDisk, dir, files)
+}
+
 /// Replaces `dir` with exactly `files`, all or nothing.
 ///
 /// The files are written to a sibling folder first; only when all are on disk is the old
 /// folder moved aside and the new one renamed into place. A failure before that leaves `dir`
-/// untouched; a crash between the two renames leaves the old folder beside it, which the next
-/// run puts back before doing anything else.
-pub fn replace_dir(dir: &Path, files: &BTreeMap<String, String>) -> io::Result<()> {
-    let (staging, backup) = (sibling(dir, "new"), sibling(dir, "old"));
-    recover(dir)?;
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
+/// untouched; a crash between the two renames leaves the old folder beside it, which
+/// [`recover`] (run first by every regenerate) puts back. `dir`'s parent must exist.
+pub fn replace_dir_on(
+    disk: &mut dyn Disk,
+    dir: &Path,
+    files: &BTreeMap<String, String>,
+) -> io::Result<()> {
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        let msg = format!("the folder {} does not exist", parent.display());
+        return Err(io::Error::new(io::ErrorKind::NotFound, msg));
     }
-    let written = write_tree(&staging, files);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+    recover(dir)?;
+    let (staging, backup) = (sibling(dir, "new"), sibling(dir, "old"));
+    for (path, content) in files {
+        if let Err(e) = disk.write(&staging.join(path), content.as_bytes()) {
+            let _ = disk.remove_dir_all(&staging);
+            return Err(e);
+        }
     }
     if dir.exists() {
-        fs::rename(dir, &backup)?;
+        disk.rename(dir, &backup)?;
     }
-    if let Err(e) = fs::rename(&staging, dir) {
-        let _ = fs::rename(&backup, dir);
+    if let Err(e) = disk.rename(&staging, dir) {
+        let _ = disk.rename(&backup, dir);
         return Err(e);
     }
     if backup.exists() {
-        fs::remove_dir_all(&backup)?;
+        disk.remove_dir_all(&backup)?;
     }
     Ok(())
 }
 
-/// Puts back a folder moved aside by an interrupted [`replace_dir`].
+/// Finishes or undoes an interrupted [`replace_dir`]: puts a folder moved aside back (or
+/// drops it when its replacement is in place) and removes a half-written staging folder.
 pub fn recover(dir: &Path) -> io::Result<()> {
-    let backup = sibling(dir, "old");
+    let (staging, backup) = (sibling(dir, "new"), sibling(dir, "old"));
     if backup.exists() {
         if dir.exists() {
             fs::remove_dir_all(&backup)?;
         } else {
             fs::rename(&backup, dir)?;
         }
+    }
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
     }
     Ok(())
 }
@@ -115,17 +169,4 @@ fn sibling(dir: &Path, what: &str) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     dir.with_file_name(format!(".{name}.{what}"))
-}
-
-fn write_tree(root: &Path, files: &BTreeMap<String, String>) -> io::Result<()> {
-    for (path, content) in files {
-        let target = root.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        let file = fs::File::create(&target)?;
-        io::Write::write_all(&mut &file, content.as_bytes())?;
-        file.sync_all()?;
-    }
-    Ok(())
 }

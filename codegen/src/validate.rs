@@ -40,9 +40,10 @@ pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
         );
         sink.at(pos(&file.wire), msg);
     }
-    if let (Some(key), Some(wire)) = (key, wire) {
-        check_key_and_wire(key, wire, &file.wire, sink);
-    }
+    let fits = match (key, wire) {
+        (Some(key), Some(wire)) => key_and_wire_fit(key, wire, &file.wire, sink),
+        _ => false,
+    };
     let sources = sources(&file.sources, sink);
     if file.entries.value.is_empty() {
         sink.at(
@@ -50,10 +51,22 @@ pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
             "the catalogue has no entries; add at least one under `entries:`",
         );
     }
-    let (Some(key), Some(wire)) = (key, wire) else {
+    // Entry values cannot be read without a usable key kind and wire format.
+    let (Some(key), Some(wire), true) = (key, wire, fits) else {
         return None;
     };
-    let mut entries = entries(&file.entries.value, key, wire, &sources, sink);
+    let file_kind = Kind {
+        key,
+        wire,
+        key_name: &file.key.value,
+        sources: file
+            .sources
+            .value
+            .iter()
+            .map(|s| s.id.value.as_str())
+            .collect(),
+    };
+    let mut entries = entries(&file.entries.value, &file_kind, sink);
     entries.sort_by(|a, b| a.value.cmp(&b.value));
     (sink.found.len() == before).then(|| Catalog {
         path: sink.path.to_owned(),
@@ -71,7 +84,13 @@ fn module_path(id: &S<String>, sink: &mut Sink) -> Option<Vec<String>> {
     let segments: Vec<String> = id.value.split("::").map(str::to_owned).collect();
     let problems: Vec<String> = segments
         .iter()
-        .filter_map(|s| ident::module_problem(s))
+        .filter_map(|s| {
+            if s.is_empty() {
+                Some("it has an empty segment; join snake_case names with single `::`".to_owned())
+            } else {
+                ident::module_problem(s)
+            }
+        })
         .collect();
     if let Some(problem) = problems.first() {
         let msg = format!(
@@ -91,26 +110,34 @@ fn module_path(id: &S<String>, sink: &mut Sink) -> Option<Vec<String>> {
     Some(segments)
 }
 
-fn check_key_and_wire(key: KeyKind, wire: WireFormat, at: &S<String>, sink: &mut Sink) {
+/// Whether `key` and `wire` go together; reports at `at` when they do not.
+fn key_and_wire_fit(key: KeyKind, wire: WireFormat, at: &S<String>, sink: &mut Sink) -> bool {
     let problem = match (key, wire) {
-        (KeyKind::Text, WireFormat::Text) => return,
+        (KeyKind::Text, WireFormat::Text) => return true,
         (KeyKind::Text, _) => "`key: string` needs `wire: string`",
         (_, WireFormat::Text) => "`wire: string` needs `key: string`",
         (k, WireFormat::Hex) if k.is_signed() => "`wire: hex` needs an unsigned key kind",
-        _ => return,
+        _ => return true,
     };
     sink.at(pos(at), problem);
+    false
 }
 
 /// A required, non-blank, single-purpose text without control characters (newlines allowed).
 fn text(s: &S<String>, field: &str, max: usize, sink: &mut Sink) -> Option<String> {
     let value = s.value.trim();
-    let problem = if value.is_empty() {
-        format!("`{field}` is empty; write what it means in a sentence")
+    let control = value.chars().find(|c| c.is_control() && *c != '\n');
+    let problem = if value.is_empty() && s.value.is_empty() {
+        format!("`{field}` is empty")
+    } else if value.is_empty() {
+        format!("`{field}` is blank (only whitespace)")
     } else if value.chars().count() > max {
         format!("`{field}` is longer than {max} characters")
-    } else if value.chars().any(|c| c.is_control() && c != '\n') {
-        format!("`{field}` contains a control character")
+    } else if let Some(c) = control {
+        format!(
+            "`{field}` contains the control character U+{:04X}; remove it",
+            u32::from(c)
+        )
     } else {
         return Some(value.to_owned());
     };
@@ -121,17 +148,15 @@ fn text(s: &S<String>, field: &str, max: usize, sink: &mut Sink) -> Option<Strin
 /// A name-like field: `text` on one line, without backticks (docs quote names in code spans).
 fn name(s: &S<String>, field: &str, sink: &mut Sink) -> Option<String> {
     let value = text(s, field, MAX_NAME_LEN, sink)?;
-    if value.contains(['\n', '`']) {
-        sink.at(
-            pos(s),
-            format!(
-                "`{field}` `{}` must be one line without backticks",
-                value.escape_debug()
-            ),
-        );
-        return None;
-    }
-    Some(value)
+    let problem = if value.contains('\n') {
+        "must be a single line"
+    } else if value.contains('`') {
+        "must not contain backticks (docs quote names in code spans)"
+    } else {
+        return Some(value);
+    };
+    sink.at(pos(s), format!("`{field}` {value:?} {problem}"));
+    None
 }
 
 fn action(s: &S<String>, sink: &mut Sink) -> Option<usize> {
@@ -178,62 +203,81 @@ fn sources(list: &S<Vec<schema::Source>>, sink: &mut Sink) -> Vec<Source> {
     out
 }
 
+/// What the entries of one file are checked against.
+struct Kind<'a> {
+    key: KeyKind,
+    wire: WireFormat,
+    /// `key` as the file spells it, for messages.
+    key_name: &'a str,
+    /// The ids of the file's sources, in order.
+    sources: Vec<&'a str>,
+}
+
 /// Where each value, name and identifier was first seen, to report duplicates.
 #[derive(Default)]
 struct Seen<'a> {
-    values: HashMap<Value, (&'a str, usize)>,
-    names: HashMap<String, usize>,
+    /// Value -> (entry name, line, value as written).
+    values: HashMap<Value, (&'a str, usize, &'a str)>,
+    /// Name or alias -> (line, whether it was an alias).
+    names: HashMap<String, (usize, bool)>,
     idents: HashMap<String, (&'a str, usize)>,
 }
 
-fn entries(
-    list: &[S<schema::Entry>],
-    key: KeyKind,
-    wire: WireFormat,
-    sources: &[Source],
-    sink: &mut Sink,
-) -> Vec<Entry> {
+fn entries(list: &[S<schema::Entry>], kind: &Kind, sink: &mut Sink) -> Vec<Entry> {
     let mut seen = Seen::default();
     list.iter()
-        .filter_map(|e| entry(&e.value, key, wire, sources, &mut seen, sink))
+        .filter_map(|e| entry(&e.value, kind, &mut seen, sink))
         .collect()
 }
 
 fn entry<'a>(
     e: &'a schema::Entry,
-    key: KeyKind,
-    wire: WireFormat,
-    sources: &[Source],
+    kind: &Kind,
     seen: &mut Seen<'a>,
     sink: &mut Sink,
 ) -> Option<Entry> {
     let before = sink.found.len();
     let name = name(&e.name, "name", sink);
-    let value = value(&e.value, key, wire, sink);
+    let value = value(&e.value, kind, sink);
+    let written = e.value.value.trim();
     let first = value.as_ref().and_then(|v| {
         first_seen(
             &mut seen.values,
             v.clone(),
-            (&e.name.value, pos(&e.value).line),
+            (&e.name.value, pos(&e.value).line, written),
         )
     });
-    if let Some((other, line)) = first {
+    if let Some((other, line, as_written)) = first {
+        let spelled = if as_written == written {
+            String::new()
+        } else {
+            format!(" as `{as_written}`")
+        };
         let msg = format!(
-            "duplicate value `{}`: `{other}` at line {line} already has it",
-            e.value.value
+            "duplicate value `{written}`: `{other}` at line {line} already has it{spelled}"
         );
         sink.at(pos(&e.value), msg);
     }
-    for n in std::iter::once(&e.name).chain(&e.aliases) {
+    let aliases = e.aliases.iter().map(|a| (a, true));
+    for (n, is_alias) in std::iter::once((&e.name, false)).chain(aliases) {
         let key = n.value.trim();
         if key.is_empty() {
             continue;
         }
-        if let Some(line) = first_seen(&mut seen.names, key.to_owned(), pos(n).line) {
-            sink.at(
-                pos(n),
-                format!("duplicate name `{key}`: already used at line {line}"),
+        let here = (pos(n).line, is_alias);
+        if let Some((line, was_alias)) = first_seen(&mut seen.names, key.to_owned(), here) {
+            let (what, first) = (
+                if is_alias { "alias" } else { "name" },
+                if was_alias {
+                    "an alias"
+                } else {
+                    "the name of the entry"
+                },
             );
+            let msg = format!(
+                "{what} `{key}` is already {first} at line {line}; names and aliases must be unique in the file"
+            );
+            sink.at(pos(n), msg);
         }
     }
     let aliases: Vec<String> = e
@@ -247,15 +291,15 @@ fn entry<'a>(
         .remediation
         .as_ref()
         .and_then(|r| text(r, "remediation", MAX_TEXT_LEN, sink));
-    let http = http(e.http.as_ref(), key, sink);
+    let http = http(e.http.as_ref(), kind.key, sink);
     let action = action(&e.action, sink);
-    let source = sources.iter().position(|s| s.id == e.source.value);
-    if source.is_none() {
-        let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let source = kind.sources.iter().position(|s| *s == e.source.value);
+    // With no sources at all, `sources` itself was reported.
+    if source.is_none() && !kind.sources.is_empty() {
         let msg = format!(
             "unknown source `{}`; the file's sources are: {}",
             e.source.value,
-            known.join(", ")
+            kind.sources.join(", ")
         );
         sink.at(pos(&e.source), msg);
     }
@@ -269,7 +313,7 @@ fn entry<'a>(
     }
     let value = value?;
     Some(Entry {
-        wire: wire_text(&value, key, wire),
+        wire: wire_text(&value, kind.key, kind.wire),
         value,
         name: name?,
         ident: ident?,
@@ -311,17 +355,19 @@ fn ident_for<'a>(e: &'a schema::Entry, seen: &mut Seen<'a>, sink: &mut Sink) -> 
     if let Some(problem) = ident::variant_problem(&ident)
         .or_else(|| ident.is_empty().then(|| "it is empty".to_owned()))
     {
-        let origin = if e.ident.is_some() {
-            "`ident`".to_owned()
-        } else {
-            format!("the Rust name for `{}`", e.name.value)
+        let (origin, fix) = match e.ident {
+            Some(_) => ("`ident`".to_owned(), "choose another UpperCamelCase name"),
+            None => (
+                format!("the Rust name for `{}`", e.name.value),
+                "set `ident:` to an UpperCamelCase name like `MaxUser`",
+            ),
         };
-        sink.at(at, format!("{origin} is unusable: {problem}; set `ident:` to an UpperCamelCase name like `MaxUser`"));
+        sink.at(at, format!("{origin} is unusable: {problem}; {fix}"));
         return None;
     }
-    if let Some((other, line)) =
-        first_seen(&mut seen.idents, ident.clone(), (&e.name.value, at.line))
-    {
+    let first = first_seen(&mut seen.idents, ident.clone(), (&e.name.value, at.line));
+    // The same name twice is reported as a duplicate name, not as a collision.
+    if let Some((other, line)) = first.filter(|(other, _)| other.trim() != e.name.value.trim()) {
         let msg = format!(
             "Rust identifier `{ident}` for `{}` collides with `{other}` at line {line}; set `ident:` on one of them",
             e.name.value
@@ -332,19 +378,16 @@ fn ident_for<'a>(e: &'a schema::Entry, seen: &mut Seen<'a>, sink: &mut Sink) -> 
     Some(ident)
 }
 
-fn value(s: &S<String>, key: KeyKind, wire: WireFormat, sink: &mut Sink) -> Option<Value> {
+fn value(s: &S<String>, kind: &Kind, sink: &mut Sink) -> Option<Value> {
     let raw = s.value.trim();
-    let Some((lo, hi)) = key.range() else {
+    let Some((lo, hi)) = kind.key.range() else {
         return name(s, "value", sink).map(Value::Text);
     };
-    let parsed = match wire {
-        WireFormat::Hex => match raw.strip_prefix("0x").or_else(|| raw.strip_prefix("0X")) {
-            Some(digits) if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_hexdigit()) => {
-                u128::from_str_radix(digits, 16)
-                    .ok()
-                    .and_then(|v| i128::try_from(v).ok())
-            }
-            Some(_) => {
+    let (sign, unsigned) = raw.strip_prefix('-').map_or((1, raw), |rest| (-1, rest));
+    let magnitude = match kind.wire {
+        WireFormat::Hex => match hex_digits(unsigned) {
+            Some(digits) => u128::from_str_radix(digits, 16).ok(),
+            None if unsigned.starts_with("0x") || unsigned.starts_with("0X") => {
                 return fail(
                     sink,
                     s,
@@ -362,21 +405,37 @@ fn value(s: &S<String>, key: KeyKind, wire: WireFormat, sink: &mut Sink) -> Opti
             }
         },
         WireFormat::Decimal | WireFormat::Text => {
-            let digits = raw.strip_prefix('-').unwrap_or(raw);
-            if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-                return fail(sink, s, format!("value `{raw}` is not a decimal integer"));
+            if unsigned.is_empty() || !unsigned.chars().all(|c| c.is_ascii_digit()) {
+                let hint = hex_digits(unsigned)
+                    .and_then(|d| i128::from_str_radix(d, 16).ok())
+                    .map(|v| format!("; the file has `wire: decimal`, so write `{}`", sign * v))
+                    .unwrap_or_default();
+                return fail(
+                    sink,
+                    s,
+                    format!("value `{raw}` is not a decimal integer{hint}"),
+                );
             }
-            raw.parse::<i128>().ok()
+            unsigned.parse::<u128>().ok()
         }
     };
-    match parsed {
-        Some(v) if (lo..=hi).contains(&v) => Some(Value::Int(v)),
+    match magnitude.and_then(|m| i128::try_from(m).ok()) {
+        Some(v) if (lo..=hi).contains(&(sign * v)) => Some(Value::Int(sign * v)),
         _ => fail(
             sink,
             s,
-            format!("value `{raw}` is out of range for key kind {key:?} ({lo}..={hi})"),
+            format!(
+                "value `{raw}` is out of range for `key: {}` ({lo}..={hi})",
+                kind.key_name
+            ),
         ),
     }
+}
+
+/// The digits of a `0x`-prefixed hex number, if `s` is one.
+fn hex_digits(s: &str) -> Option<&str> {
+    let digits = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X"))?;
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_hexdigit())).then_some(digits)
 }
 
 fn fail<T>(sink: &mut Sink, s: &S<String>, message: String) -> Option<T> {

@@ -18,7 +18,7 @@
 //!
 //! - `W`: [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
 //! - `P`: [ronengr/pyNukiBT, pyNukiBT/const.py (official BLE API wording)](<https://github.com/ronengr/pyNukiBT>)
-//! - `E`: [I-Connect/NukiBleEsp32, src/NukiLockConstants.h and issue](<https://github.com/I-Connect/NukiBleEsp32>)
+//! - `E`: [I-Connect/NukiBleEsp32, src/NukiLockConstants.h and issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32>)
 //! - `G`: [tarent/go-nuki, package communication (Opener error names)](<https://github.com/tarent/go-nuki>)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
@@ -229,7 +229,7 @@ pub enum Code {
     ///
     /// - Remediation: Treat it as transient and send the command again a few times; NukiBleEsp32 (issue #24) retries up to three times.
     /// - Next step: `retry`
-    /// - Source: `E`, [I-Connect/NukiBleEsp32, src/NukiLockConstants.h and issue](<https://github.com/I-Connect/NukiBleEsp32>)
+    /// - Source: `E`, [I-Connect/NukiBleEsp32, src/NukiLockConstants.h and issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32>)
     #[doc(alias = "K_ERROR_BUSY")]
     KErrorBusy,
     /// `0x46` **K_ERROR_CANCELED**
@@ -543,7 +543,7 @@ static SOURCES: [Source; 4] = [
     },
     Source {
         id: "E",
-        title: "I-Connect/NukiBleEsp32, src/NukiLockConstants.h and issue",
+        title: "I-Connect/NukiBleEsp32, src/NukiLockConstants.h and issue #24 (retry on K_ERROR_BUSY)",
         url: "https://github.com/I-Connect/NukiBleEsp32",
     },
     Source {

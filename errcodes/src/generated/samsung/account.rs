@@ -17,7 +17,7 @@
 //! # Sources
 //!
 //! - `redred`: [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
-//! - `smartthings52`: [TA2k/ioBroker.smartthings, issue](<https://github.com/TA2k/ioBroker.smartthings>)
+//! - `smartthings52`: [TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)](<https://github.com/TA2k/ioBroker.smartthings>)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "samsung::account";
@@ -161,7 +161,7 @@ pub enum Code {
     /// - Remediation: The refresh token cannot be used any more; the user has to sign in again to obtain new tokens.
     /// - HTTP status: 400
     /// - Next step: `refresh_credentials`
-    /// - Source: `smartthings52`, [TA2k/ioBroker.smartthings, issue](<https://github.com/TA2k/ioBroker.smartthings>)
+    /// - Source: `smartthings52`, [TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)](<https://github.com/TA2k/ioBroker.smartthings>)
     #[doc(alias = "AUT_1803")]
     Aut1803,
     /// `AUT_1806` **AUT_1806**
@@ -245,7 +245,7 @@ static SOURCES: [Source; 2] = [
     },
     Source {
         id: "smartthings52",
-        title: "TA2k/ioBroker.smartthings, issue",
+        title: "TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)",
         url: "https://github.com/TA2k/ioBroker.smartthings",
     },
 ];

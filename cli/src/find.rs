@@ -1,0 +1,169 @@
+//! Finding catalogues and entries from what a person types, and close matches on a miss.
+//!
+//! Everything here goes through `errcodes::catalogs()`, `errcodes::catalog()`,
+//! `Catalog::lookup` and the `Entry` accessors, so every catalogue is served the same way.
+
+use errcodes::{Catalog, Entry, ParseError};
+
+/// Every catalogue, sorted by id.
+pub fn catalogs() -> impl Iterator<Item = &'static Catalog> {
+    errcodes::catalogs().iter().copied()
+}
+
+/// The catalogue named by its id (`knox::tag`) or slug (`knox-tag`); any case, and the
+/// file-name spelling (`knox.tag`) too.
+pub fn catalog(name: &str) -> Option<&'static Catalog> {
+    let name = name.trim();
+    errcodes::catalog(name).or_else(|| catalogs().find(|c| c.slug() == normalize(name)))
+}
+
+/// `Knox::Tag`, `knox.tag`, `knox_tag` → `knox-tag` (the slug rule: `::` and `_` become `-`).
+fn normalize(name: &str) -> String {
+    name.to_ascii_lowercase()
+        .replace("::", "-")
+        .replace(['.', '_'], "-")
+}
+
+/// The entry `text` names in `catalog`: its wire value in any accepted form (`0x13`, `13`,
+/// `FF`), its spec name or an alias. Names are exact in `errcodes`; here any case is accepted
+/// when it picks a single entry.
+pub fn entry(catalog: &Catalog, text: &str) -> Result<&'static Entry, ParseError> {
+    let text = text.trim();
+    catalog.lookup(text).or_else(|err| {
+        let mut hits = catalog
+            .entries()
+            .iter()
+            .filter(|e| names(e).any(|n| n.eq_ignore_ascii_case(text)));
+        match (hits.next(), hits.next()) {
+            (Some(only), None) => Ok(only),
+            _ => Err(err),
+        }
+    })
+}
+
+/// The entry of every catalogue that has `text` as a wire value or name.
+pub fn everywhere(text: &str) -> Vec<&'static Entry> {
+    catalogs().filter_map(|c| entry(c, text).ok()).collect()
+}
+
+/// The spec name followed by the aliases.
+pub fn names(e: &Entry) -> impl Iterator<Item = &'static str> {
+    std::iter::once(e.name()).chain(e.aliases().iter().copied())
+}
+
+/// How well an entry matches a search; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rank {
+    ExactName,
+    NamePrefix,
+    NameContains,
+    DescriptionContains,
+}
+
+/// Entries whose name or alias, or else description, contains `text` (any case), best first:
+/// exact name, name prefix, name contains, description contains; ties by catalogue id, then
+/// wire value.
+pub fn search(text: &str) -> Vec<&'static Entry> {
+    let needle = text.trim().to_lowercase();
+    let mut hits: Vec<(Rank, &'static Entry)> = catalogs()
+        .flat_map(|c| c.entries())
+        .filter_map(|e| rank(e, &needle).map(|r| (r, e)))
+        .collect();
+    hits.sort_by(|(ra, a), (rb, b)| {
+        ra.cmp(rb)
+            .then_with(|| a.catalog().cmp(b.catalog()))
+            .then_with(|| a.value().cmp(&b.value()))
+    });
+    hits.into_iter().map(|(_, e)| e).collect()
+}
+
+fn rank(e: &Entry, needle: &str) -> Option<Rank> {
+    let best = names(e)
+        .map(str::to_lowercase)
+        .filter_map(|name| {
+            if name == needle {
+                Some(Rank::ExactName)
+            } else if name.starts_with(needle) {
+                Some(Rank::NamePrefix)
+            } else if name.contains(needle) {
+                Some(Rank::NameContains)
+            } else {
+                None
+            }
+        })
+        .min();
+    best.or_else(|| {
+        e.description()
+            .to_lowercase()
+            .contains(needle)
+            .then_some(Rank::DescriptionContains)
+    })
+}
+
+/// Up to three of `candidates` within a small edit distance of `text` (any case), closest
+/// first; ties keep the candidates' order. Duplicates are dropped.
+pub fn close<'a>(text: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let text = text.trim().to_lowercase();
+    let limit = (text.chars().count() / 3).max(1);
+    let mut near: Vec<(usize, &str)> = Vec::new();
+    for candidate in candidates {
+        if near.iter().any(|(_, c)| *c == candidate) {
+            continue;
+        }
+        let d = distance(&text, &candidate.to_lowercase());
+        if d <= limit && d < text.chars().count().max(1) {
+            near.push((d, candidate));
+        }
+    }
+    near.sort_by_key(|(d, _)| *d);
+    near.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// Levenshtein distance over chars: insertions, deletions and substitutions cost one.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substituted = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substituted.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// Close catalogue ids and slugs for a catalogue name that matched none.
+pub fn close_catalogs(name: &str) -> Vec<&'static str> {
+    close(name, catalogs().flat_map(|c| [c.slug(), c.id()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("p_error_max_usr", "p_error_max_user"), 1);
+        assert_eq!(distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn close_keeps_the_nearest_three() {
+        let names = ["beta", "alphas", "alpha", "alpa", "alphabet", "alpha"];
+        assert_eq!(close("alpha", names), ["alpha", "alphas", "alpa"]);
+        assert!(close("zz", names).is_empty());
+    }
+
+    #[test]
+    fn catalogue_names_in_any_spelling() {
+        for name in ["knox::tag", "knox-tag", "KNOX-TAG", "knox.tag", "knox_tag"] {
+            assert_eq!(catalog(name).map(|c| c.id()), Some("knox::tag"), "{name}");
+        }
+        assert!(catalog("knox").is_none());
+    }
+}

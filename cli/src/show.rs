@@ -1,0 +1,252 @@
+//! What the command prints: text for people, JSON for scripts.
+//!
+//! The JSON shape is documented in the workspace README ("The `errcodes` command") and
+//! checked by `cli/tests/cli.rs`; change all three together.
+
+use std::fmt::Write as _;
+
+use errcodes::{Action, Catalog, Cause, Entry, Source, Value};
+use serde_json::{Value as Json, json};
+
+/// ANSI styling, on only when stdout is a terminal and `NO_COLOR` is unset or empty.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    on: bool,
+}
+
+impl Style {
+    pub fn detect() -> Style {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style {
+            on: !no_color && std::io::stdout().is_terminal(),
+        }
+    }
+
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn dim(self, text: &str) -> String {
+        self.paint("2", text)
+    }
+    fn warn(self, text: &str) -> String {
+        self.paint("33", text)
+    }
+    fn wire(self, text: &str) -> String {
+        self.paint("36", text)
+    }
+}
+
+/// `fix_request (fix the request before sending it again)`
+fn next_step(action: Action) -> String {
+    format!("{} ({})", action.as_str(), action.advice())
+}
+
+/// Everything known about one entry (`errcodes explain`).
+pub fn explain(e: &Entry, s: Style) -> String {
+    let mut out = String::new();
+    let catalog = errcodes::catalog(e.catalog());
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        s.bold(e.name()),
+        s.wire(e.wire()),
+        s.dim(&format!("({})", e.catalog()))
+    );
+    if e.is_deprecated() {
+        let _ = writeln!(
+            out,
+            "{}",
+            s.warn("DEPRECATED: the vendor retired this code")
+        );
+    }
+    if let Some(why) = e.uncertain() {
+        let _ = writeln!(out, "{}", s.warn(&format!("UNCERTAIN: {why}")));
+    }
+    let _ = writeln!(out, "\n{}\n", e.description());
+    let field = |out: &mut String, label: &str, value: &str| {
+        let _ = writeln!(out, "  {} {value}", s.dim(&format!("{label:<12}")));
+    };
+    field(&mut out, "wire value", e.wire());
+    if let Some(c) = catalog {
+        field(
+            &mut out,
+            "catalogue",
+            &format!("{} — {}", c.id(), c.title()),
+        );
+    }
+    if let Some(fix) = e.remediation() {
+        field(&mut out, "remediation", fix);
+    }
+    field(&mut out, "next step", &next_step(e.action()));
+    if let Some(status) = e.http_status() {
+        field(&mut out, "HTTP status", &status.to_string());
+    }
+    if !e.aliases().is_empty() {
+        field(&mut out, "aliases", &e.aliases().join(", "));
+    }
+    field(&mut out, "source", &source_line(e.source()));
+    if !e.causes().is_empty() {
+        let _ = writeln!(out, "\n  {}", s.dim("causes"));
+        for cause in e.causes() {
+            let _ = writeln!(out, "  - {}: {}", s.bold(cause.name()), cause.description());
+            if let Some(fix) = cause.remediation() {
+                let _ = writeln!(out, "    {} {fix}", s.dim("remediation:"));
+            }
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                s.dim("next step:"),
+                next_step(cause.action())
+            );
+        }
+    }
+    out
+}
+
+fn source_line(src: &Source) -> String {
+    format!("{} <{}>", src.title(), src.url())
+}
+
+/// One entry per two lines, for `lookup` and `search`.
+pub fn entries(list: &[&Entry], s: Style) -> String {
+    let mut out = String::new();
+    for e in list {
+        let mut line = format!("{} {} {}", e.catalog(), s.wire(e.wire()), s.bold(e.name()));
+        if e.is_deprecated() {
+            line.push_str(&s.warn(" [deprecated]"));
+        }
+        if e.uncertain().is_some() {
+            line.push_str(&s.warn(" [uncertain]"));
+        }
+        let _ = writeln!(out, "{line}\n    {}", e.description());
+    }
+    out
+}
+
+/// Every catalogue with its entry count and title (`errcodes list`).
+pub fn catalog_table(list: &[&Catalog], s: Style) -> String {
+    let width = list.iter().map(|c| c.slug().len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for c in list {
+        let _ = writeln!(
+            out,
+            "{} {:>4}  {}  {}",
+            s.bold(&format!("{:<width$}", c.slug())),
+            c.entries().len(),
+            c.title(),
+            s.dim(&format!("({})", c.id())),
+        );
+    }
+    out
+}
+
+/// One catalogue's entries, one per line (`errcodes list CATALOGUE`).
+pub fn catalog_entries(c: &Catalog, s: Style) -> String {
+    let mut out = format!(
+        "{} {}: {} entries\n",
+        s.bold(c.id()),
+        c.title(),
+        c.entries().len()
+    );
+    let wire = c
+        .entries()
+        .iter()
+        .map(|e| e.wire().len())
+        .max()
+        .unwrap_or(0);
+    let name = c
+        .entries()
+        .iter()
+        .map(|e| e.name().len())
+        .max()
+        .unwrap_or(0);
+    for e in c.entries() {
+        let mut marks = String::new();
+        if e.is_deprecated() {
+            marks.push_str(" [deprecated]");
+        }
+        if e.uncertain().is_some() {
+            marks.push_str(" [uncertain]");
+        }
+        let _ = writeln!(
+            out,
+            "  {} {} {}{}",
+            s.wire(&format!("{:<wire$}", e.wire())),
+            s.bold(&format!("{:<name$}", e.name())),
+            e.description(),
+            s.warn(&marks)
+        );
+    }
+    out
+}
+
+/// The documented JSON object of one entry.
+pub fn entry_json(e: &Entry) -> Json {
+    let value = match e.value() {
+        Value::Unsigned(v) => json!(v),
+        Value::Signed(v) => json!(v),
+        Value::Text(v) => json!(v),
+        // `Value` is non-exhaustive; a future kind is shown as its text.
+        other => json!(other.to_string()),
+    };
+    json!({
+        "catalog": e.catalog(),
+        "wire": e.wire(),
+        "value": value,
+        "name": e.name(),
+        "aliases": e.aliases(),
+        "description": e.description(),
+        "remediation": e.remediation(),
+        "http_status": e.http_status(),
+        "action": e.action().as_str(),
+        "advice": e.action().advice(),
+        "causes": e.causes().iter().map(cause_json).collect::<Vec<_>>(),
+        "deprecated": e.is_deprecated(),
+        "uncertain": e.uncertain(),
+        "source": source_json(e.source()),
+    })
+}
+
+fn cause_json(c: &Cause) -> Json {
+    json!({
+        "name": c.name(),
+        "description": c.description(),
+        "remediation": c.remediation(),
+        "action": c.action().as_str(),
+        "advice": c.action().advice(),
+    })
+}
+
+fn source_json(s: &Source) -> Json {
+    json!({ "id": s.id(), "title": s.title(), "url": s.url() })
+}
+
+/// The JSON object of one catalogue; with `with_entries`, its entries too.
+pub fn catalog_json(c: &Catalog, with_entries: bool) -> Json {
+    let mut object = json!({
+        "id": c.id(),
+        "slug": c.slug(),
+        "title": c.title(),
+        "count": c.entries().len(),
+        "sources": c.sources().iter().map(source_json).collect::<Vec<_>>(),
+    });
+    if with_entries {
+        object["entries"] = c.entries().iter().map(entry_json).collect();
+    }
+    object
+}
+
+/// Pretty JSON with a final newline.
+pub fn json_text(value: &Json) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("JSON values always serialize");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,163 @@
+//! A failed or interrupted regenerate leaves the generated folder all old or all new.
+//!
+//! `FailingDisk` fails the n-th file-system write (a full disk, a crash); for every n the
+//! folder, after the recovery every regenerate runs first, must equal the old or the new set.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use codegen::{Disk, RealDisk, recover, replace_dir, replace_dir_on};
+
+fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
+        .collect()
+}
+
+fn old_set() -> BTreeMap<String, String> {
+    files(&[
+        ("mod.rs", "old mod"),
+        ("nuki.rs", "old nuki"),
+        ("nuki/bridge.rs", "old bridge"),
+        ("gone.rs", "old only"),
+    ])
+}
+
+fn new_set() -> BTreeMap<String, String> {
+    files(&[
+        ("mod.rs", "new mod"),
+        ("nuki.rs", "new nuki"),
+        ("nuki/bridge.rs", "new bridge"),
+        ("knox/tag.rs", "new only"),
+    ])
+}
+
+/// Every file under `dir`, relative path → content.
+fn read_tree(dir: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The real disk, except that operation number `fail_at` and (for a crash) every later one fail.
+struct FailingDisk {
+    calls: usize,
+    fail_at: usize,
+    crash: bool,
+}
+
+impl FailingDisk {
+    fn check(&mut self) -> io::Result<()> {
+        self.calls += 1;
+        let failed = self.calls - 1 == self.fail_at || (self.crash && self.calls > self.fail_at);
+        if failed {
+            Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "simulated failure",
+            ))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Disk for FailingDisk {
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.check()?;
+        RealDisk.write(path, bytes)
+    }
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check()?;
+        RealDisk.rename(from, to)
+    }
+    fn remove_dir_all(&mut self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        RealDisk.remove_dir_all(path)
+    }
+}
+
+fn run_failing_at(fail_at: usize, crash: bool) -> (bool, BTreeMap<String, String>, Vec<String>) {
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path().join("generated");
+    replace_dir(&dir, &old_set()).unwrap();
+    let mut disk = FailingDisk {
+        calls: 0,
+        fail_at,
+        crash,
+    };
+    let ok = replace_dir_on(&mut disk, &dir, &new_set()).is_ok();
+    recover(&dir).unwrap();
+    let leftovers: Vec<String> = fs::read_dir(scratch.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    (ok, read_tree(&dir), leftovers)
+}
+
+#[test]
+fn every_single_failure_and_every_crash_point_leaves_all_old_or_all_new() {
+    let (old, new) = (old_set(), new_set());
+    let mut saw = (0, 0);
+    for crash in [false, true] {
+        for fail_at in 0..12 {
+            let (ok, tree, leftovers) = run_failing_at(fail_at, crash);
+            assert!(
+                tree == old || tree == new,
+                "fail_at {fail_at}, crash {crash}: a mix: {tree:?}"
+            );
+            assert_eq!(
+                leftovers,
+                ["generated"],
+                "fail_at {fail_at}: nothing left beside the folder"
+            );
+            if ok {
+                assert_eq!(tree, new, "a successful run installs the new set");
+            }
+            if tree == old { saw.0 += 1 } else { saw.1 += 1 }
+        }
+    }
+    assert!(
+        saw.0 > 0 && saw.1 > 0,
+        "both outcomes were exercised: {saw:?}"
+    );
+}
+
+#[test]
+fn missing_or_unusable_output_parent_is_an_error_and_creates_nothing() {
+    let scratch = tempfile::tempdir().unwrap();
+    let missing = scratch.path().join("no/such/parent/generated");
+    let err = replace_dir(&missing, &new_set()).unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    assert!(!scratch.path().join("no").exists());
+
+    let not_a_folder = scratch.path().join("file");
+    fs::write(&not_a_folder, "x").unwrap();
+    assert!(replace_dir(&not_a_folder.join("generated"), &new_set()).is_err());
+    assert_eq!(fs::read_to_string(&not_a_folder).unwrap(), "x");
+}
+
+#[test]
+fn a_missing_output_folder_is_created() {
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path().join("generated");
+    replace_dir(&dir, &new_set()).unwrap();
+    assert_eq!(read_tree(&dir), new_set());
+}
