@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::emit::{COMMAND, md};
-use crate::model::{ACTIONS, ADVICE, Catalog, Entry, KeyKind, Value, WireFormat};
+use crate::model::{ACTIONS, ADVICE, Catalog, Entry, WireFormat};
 
 /// Renders every file of the docs folder, keyed by path relative to it.
 pub(crate) fn render(catalogs: &[Catalog], dir_name: &str) -> BTreeMap<String, String> {
@@ -169,20 +169,25 @@ fn entry(out: &mut String, c: &Catalog, e: &Entry) {
         let _ = writeln!(out, "**Uncertain:** {}\n", inline(u));
     }
     let _ = writeln!(out, "{}\n", md(e.description.trim()));
-    if let Some(r) = &e.remediation {
-        let _ = writeln!(out, "- Remediation: {}", inline(r));
+    for line in facts(c, e) {
+        let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(out, "- Next step: {}", next_step(e.action));
-    let http = match (&e.value, c.key) {
-        (Value::Int(v), KeyKind::HttpStatus) => u16::try_from(*v).ok(),
-        _ => e.http,
-    };
-    if let Some(h) = http {
-        let _ = writeln!(out, "- HTTP status: {h}");
+}
+
+/// An entry's facts as Markdown list items: the one rendering behind both the rustdoc of
+/// each variant and the entry's section in `docs/`.
+pub(crate) fn facts(c: &Catalog, e: &Entry) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(r) = &e.remediation {
+        lines.push(format!("- Remediation: {}", inline(r)));
+    }
+    lines.push(format!("- Next step: {}", next_step(e.action)));
+    if let Some(h) = e.http {
+        lines.push(format!("- HTTP status: {h}"));
     }
     if !e.aliases.is_empty() {
         let aliases: Vec<String> = e.aliases.iter().map(|a| format!("`{a}`")).collect();
-        let _ = writeln!(out, "- Also known as: {}", aliases.join(", "));
+        lines.push(format!("- Also known as: {}", aliases.join(", ")));
     }
     for cause in &e.causes {
         let fix = cause
@@ -190,20 +195,18 @@ fn entry(out: &mut String, c: &Catalog, e: &Entry) {
             .as_ref()
             .map(|r| format!(" Remediation: {}", inline(r)))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- Cause `{}`: {}{fix} Next step: {}.",
-            cause.name,
-            inline(&cause.description),
+        let (name, description) = (&cause.name, inline(&cause.description));
+        lines.push(format!(
+            "- Cause `{name}`: {description}{fix} Next step: {}.",
             next_step(cause.action)
-        );
+        ));
     }
     let s = &c.sources[e.source];
-    let _ = writeln!(
-        out,
+    lines.push(format!(
         "- Source: `{}`, [{}](<{}>)",
         s.id,
         inline(&s.title),
         s.url
-    );
+    ));
+    lines
 }

@@ -373,11 +373,10 @@ fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
         }
         Value::Text(t) => quote!(Value::Text(#t)),
     };
-    let http = match (&e.value, c.key) {
-        (Value::Int(v), KeyKind::HttpStatus) => Some(*v as u16),
-        _ => e.http,
-    };
-    let http = option(http.map(|h| Literal::u16_unsuffixed(h).into_token_stream()));
+    let http = option(
+        e.http
+            .map(|h| Literal::u16_unsuffixed(h).into_token_stream()),
+    );
     let (wire, name, aliases, description) = (&e.wire, &e.name, &e.aliases, &e.description);
     let remediation = option(e.remediation.as_ref().map(|r| quote!(#r)));
     let uncertain = option(e.uncertain.as_ref().map(|u| quote!(#u)));
@@ -502,36 +501,7 @@ fn variant_doc(c: &Catalog, e: &Entry) -> TokenStream {
         lines.extend([String::new(), format!("**Uncertain:** {}", md(u))]);
     }
     lines.push(String::new());
-    if let Some(r) = &e.remediation {
-        lines.push(format!("- Remediation: {}", md(r)));
-    }
-    if let Some(h) = e.http {
-        lines.push(format!("- HTTP status: {h}"));
-    }
-    lines.push(format!("- Next step: `{}`", ACTIONS[e.action].0));
-    if !e.aliases.is_empty() {
-        let aliases: Vec<String> = e.aliases.iter().map(|a| format!("`{a}`")).collect();
-        lines.push(format!("- Also known as: {}", aliases.join(", ")));
-    }
-    for cause in &e.causes {
-        let fix = cause
-            .remediation
-            .as_ref()
-            .map(|r| format!(" Fix: {}", md(r)))
-            .unwrap_or_default();
-        lines.push(format!(
-            "- Cause `{}`: {}{fix}",
-            cause.name,
-            md(&cause.description)
-        ));
-    }
-    let s = &c.sources[e.source];
-    lines.push(format!(
-        "- Source: `{}`, [{}](<{}>)",
-        s.id,
-        md(&s.title),
-        s.url
-    ));
+    lines.extend(crate::docs::facts(c, e));
     let lines = lines.iter().map(|l| {
         if l.is_empty() {
             String::new()

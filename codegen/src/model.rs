@@ -196,6 +196,7 @@ pub(crate) struct Entry {
     pub ident: String,
     pub description: String,
     pub remediation: Option<String>,
+    /// The HTTP status that carries the code (the value itself in a status catalogue).
     pub http: Option<u16>,
     /// Index into `ACTIONS`.
     pub action: usize,

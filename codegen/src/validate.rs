@@ -312,6 +312,11 @@ fn entry<'a>(
         return None;
     }
     let value = value?;
+    // In a status catalogue the value is the HTTP status.
+    let http = match (&value, kind.key) {
+        (Value::Int(v), KeyKind::HttpStatus) => u16::try_from(*v).ok(),
+        _ => http,
+    };
     Some(Entry {
         wire: wire_text(&value, kind.key, kind.wire),
         value,

@@ -42,14 +42,16 @@ pub enum Code {
     ///
     /// Interim response: the server has the request headers and the client may go on sending the body.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 100
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     Continue,
     /// `101` **Switching Protocols**
     ///
     /// The server agrees to change the connection to the protocol named in the Upgrade header.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 101
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Switching Protocols")]
     SwitchingProtocols,
@@ -57,14 +59,16 @@ pub enum Code {
     ///
     /// Interim WebDAV response telling the client the server is still working on a long request.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 102
     /// - Source: `rfc2518`, [RFC 2518, HTTP Extensions for Distributed Authoring -- WEBDAV](<https://www.rfc-editor.org/rfc/rfc2518>)
     Processing,
     /// `103` **Early Hints**
     ///
     /// Interim response carrying headers (typically preload links) the final response is likely to have, so the client can start fetching early.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 103
     /// - Source: `rfc8297`, [RFC 8297, An HTTP Status Code for Indicating Hints](<https://www.rfc-editor.org/rfc/rfc8297>)
     #[doc(alias = "Early Hints")]
     EarlyHints,
@@ -72,7 +76,8 @@ pub enum Code {
     ///
     /// The request succeeded; the body holds the result of the method.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 200
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "OK")]
     Ok,
@@ -80,21 +85,24 @@ pub enum Code {
     ///
     /// The request succeeded and created one or more new resources.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 201
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     Created,
     /// `202` **Accepted**
     ///
     /// The request was taken in for processing, but the work has not finished and may still fail.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 202
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     Accepted,
     /// `203` **Non-Authoritative Information**
     ///
     /// Success, but a transforming proxy changed the payload that the origin server sent.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 203
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Non-Authoritative Information")]
     NonAuthoritativeInformation,
@@ -102,7 +110,8 @@ pub enum Code {
     ///
     /// The request succeeded and there is no body to return.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 204
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "No Content")]
     NoContent,
@@ -110,7 +119,8 @@ pub enum Code {
     ///
     /// The request succeeded and the client should reset the document view (for example clear a form).
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 205
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Reset Content")]
     ResetContent,
@@ -118,7 +128,8 @@ pub enum Code {
     ///
     /// The server returns only the byte ranges the client asked for.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 206
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Partial Content")]
     PartialContent,
@@ -126,7 +137,8 @@ pub enum Code {
     ///
     /// WebDAV response whose body reports a separate status for each of several resources.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 207
     /// - Source: `rfc4918`, [RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc4918>)
     #[doc(alias = "Multi-Status")]
     MultiStatus,
@@ -134,7 +146,8 @@ pub enum Code {
     ///
     /// Inside a WebDAV multistatus body: members of this binding were already listed earlier and are not repeated.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 208
     /// - Source: `rfc5842`, [RFC 5842, Binding Extensions to Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc5842>)
     #[doc(alias = "Already Reported")]
     AlreadyReported,
@@ -142,7 +155,8 @@ pub enum Code {
     ///
     /// The server fulfilled a GET with one or more instance manipulations (such as a delta) applied to the current instance.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 226
     /// - Source: `rfc3229`, [RFC 3229, Delta encoding in HTTP](<https://www.rfc-editor.org/rfc/rfc3229>)
     #[doc(alias = "IM Used")]
     ImUsed,
@@ -150,7 +164,8 @@ pub enum Code {
     ///
     /// The target has several representations and the client may pick one.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 300
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Multiple Choices")]
     MultipleChoices,
@@ -158,7 +173,8 @@ pub enum Code {
     ///
     /// The resource has a new permanent URI; future requests should use it.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 301
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Moved Permanently")]
     MovedPermanently,
@@ -166,14 +182,16 @@ pub enum Code {
     ///
     /// The resource lives temporarily under another URI; keep using the original.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 302
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     Found,
     /// `303` **See Other**
     ///
     /// The result is available at another URI, which the client should fetch with GET.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 303
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "See Other")]
     SeeOther,
@@ -181,7 +199,8 @@ pub enum Code {
     ///
     /// A conditional GET or HEAD found the resource unchanged; the cached copy is still valid.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 304
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Not Modified")]
     NotModified,
@@ -189,7 +208,8 @@ pub enum Code {
     ///
     /// Historic: told the client to go through a proxy. RFC 9110 deprecates it and clients should not follow it.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 305
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Use Proxy")]
     UseProxy,
@@ -197,7 +217,8 @@ pub enum Code {
     ///
     /// The resource lives temporarily under another URI; repeat the request there without changing the method.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 307
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Temporary Redirect")]
     TemporaryRedirect,
@@ -205,7 +226,8 @@ pub enum Code {
     ///
     /// The resource has a new permanent URI; repeat the request there without changing the method.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 308
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Permanent Redirect")]
     PermanentRedirect,
@@ -213,7 +235,8 @@ pub enum Code {
     ///
     /// The server will not process the request because it is malformed or invalid.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 400
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Bad Request")]
     BadRequest,
@@ -221,14 +244,16 @@ pub enum Code {
     ///
     /// The request lacks valid authentication credentials for the resource.
     ///
-    /// - Next step: `refresh_credentials`
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
+    /// - HTTP status: 401
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     Unauthorized,
     /// `402` **Payment Required**
     ///
     /// Reserved for future use by the HTTP specification; APIs use it for billing.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 402
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Payment Required")]
     PaymentRequired,
@@ -236,14 +261,16 @@ pub enum Code {
     ///
     /// The server understood the request but refuses to authorize it.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 403
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     Forbidden,
     /// `404` **Not Found**
     ///
     /// The server has no current representation for the target resource, or will not say whether one exists.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 404
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Not Found")]
     NotFound,
@@ -251,7 +278,8 @@ pub enum Code {
     ///
     /// The target resource does not support the request method.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 405
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Method Not Allowed")]
     MethodNotAllowed,
@@ -259,7 +287,8 @@ pub enum Code {
     ///
     /// No representation matches the client's proactive negotiation headers (such as Accept).
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 406
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Not Acceptable")]
     NotAcceptable,
@@ -267,7 +296,8 @@ pub enum Code {
     ///
     /// The client must authenticate to the proxy before the request can go through.
     ///
-    /// - Next step: `refresh_credentials`
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
+    /// - HTTP status: 407
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Proxy Authentication Required")]
     ProxyAuthenticationRequired,
@@ -275,7 +305,8 @@ pub enum Code {
     ///
     /// The server gave up waiting for the complete request.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 408
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Request Timeout")]
     RequestTimeout,
@@ -283,21 +314,24 @@ pub enum Code {
     ///
     /// The request clashes with the current state of the target resource.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 409
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     Conflict,
     /// `410` **Gone**
     ///
     /// The resource has been removed for good and no forwarding address is known.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 410
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     Gone,
     /// `411` **Length Required**
     ///
     /// The server requires a Content-Length header and the request has none.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 411
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Length Required")]
     LengthRequired,
@@ -305,7 +339,8 @@ pub enum Code {
     ///
     /// A precondition in the request headers evaluated to false on the server.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 412
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Precondition Failed")]
     PreconditionFailed,
@@ -313,7 +348,8 @@ pub enum Code {
     ///
     /// The request content is larger than the server is willing to process.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 413
     /// - Also known as: `Payload Too Large`
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Content Too Large")]
@@ -323,7 +359,8 @@ pub enum Code {
     ///
     /// The target URI is longer than the server is willing to interpret.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 414
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "URI Too Long")]
     UriTooLong,
@@ -331,7 +368,8 @@ pub enum Code {
     ///
     /// The server rejects the content because of its media type or content coding.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 415
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Unsupported Media Type")]
     UnsupportedMediaType,
@@ -339,7 +377,8 @@ pub enum Code {
     ///
     /// None of the requested ranges overlap the current extent of the resource.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 416
     /// - Also known as: `Requested Range Not Satisfiable`
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Range Not Satisfiable")]
@@ -349,7 +388,8 @@ pub enum Code {
     ///
     /// The server cannot meet the expectation given in the Expect header.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 417
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Expectation Failed")]
     ExpectationFailed,
@@ -357,7 +397,8 @@ pub enum Code {
     ///
     /// The request reached a server that cannot produce a response for this scheme and authority.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 421
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Misdirected Request")]
     MisdirectedRequest,
@@ -365,7 +406,8 @@ pub enum Code {
     ///
     /// The content is well-formed and of a supported type, but its instructions cannot be carried out.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 422
     /// - Also known as: `Unprocessable Entity`
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Unprocessable Content")]
@@ -375,14 +417,16 @@ pub enum Code {
     ///
     /// The WebDAV resource that the request targets is locked.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 423
     /// - Source: `rfc4918`, [RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc4918>)
     Locked,
     /// `424` **Failed Dependency**
     ///
     /// The method could not run on this resource because another action it depends on failed.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 424
     /// - Source: `rfc4918`, [RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc4918>)
     #[doc(alias = "Failed Dependency")]
     FailedDependency,
@@ -390,7 +434,8 @@ pub enum Code {
     ///
     /// The server will not risk processing a request that arrived in TLS early data, where it could be replayed.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 425
     /// - Source: `rfc8470`, [RFC 8470, Using Early Data in HTTP](<https://www.rfc-editor.org/rfc/rfc8470>)
     #[doc(alias = "Too Early")]
     TooEarly,
@@ -398,7 +443,8 @@ pub enum Code {
     ///
     /// The server refuses the request over the current protocol; the client must upgrade to the one named in the Upgrade header.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 426
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Upgrade Required")]
     UpgradeRequired,
@@ -406,7 +452,8 @@ pub enum Code {
     ///
     /// The server requires the request to be conditional (for example to carry If-Match).
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 428
     /// - Source: `rfc6585`, [RFC 6585, Additional HTTP Status Codes](<https://www.rfc-editor.org/rfc/rfc6585>)
     #[doc(alias = "Precondition Required")]
     PreconditionRequired,
@@ -414,7 +461,8 @@ pub enum Code {
     ///
     /// The client sent too many requests in a given time; a Retry-After header may say how long to wait.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 429
     /// - Source: `rfc6585`, [RFC 6585, Additional HTTP Status Codes](<https://www.rfc-editor.org/rfc/rfc6585>)
     #[doc(alias = "Too Many Requests")]
     TooManyRequests,
@@ -422,7 +470,8 @@ pub enum Code {
     ///
     /// The server refuses the request because one header field, or all of them together, is too large.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 431
     /// - Source: `rfc6585`, [RFC 6585, Additional HTTP Status Codes](<https://www.rfc-editor.org/rfc/rfc6585>)
     #[doc(alias = "Request Header Fields Too Large")]
     RequestHeaderFieldsTooLarge,
@@ -430,7 +479,8 @@ pub enum Code {
     ///
     /// The server denies access to the resource because of a legal demand.
     ///
-    /// - Next step: `contact_vendor`
+    /// - Next step: `contact_vendor`: contact the vendor
+    /// - HTTP status: 451
     /// - Source: `rfc7725`, [RFC 7725, An HTTP Status Code to Report Legal Obstacles](<https://www.rfc-editor.org/rfc/rfc7725>)
     #[doc(alias = "Unavailable For Legal Reasons")]
     UnavailableForLegalReasons,
@@ -438,7 +488,8 @@ pub enum Code {
     ///
     /// The server hit an unexpected condition and could not fulfil the request.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 500
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Internal Server Error")]
     InternalServerError,
@@ -446,7 +497,8 @@ pub enum Code {
     ///
     /// The server does not support the functionality the request needs.
     ///
-    /// - Next step: `contact_vendor`
+    /// - Next step: `contact_vendor`: contact the vendor
+    /// - HTTP status: 501
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Not Implemented")]
     NotImplemented,
@@ -454,7 +506,8 @@ pub enum Code {
     ///
     /// A gateway or proxy got an invalid response from the upstream server.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 502
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Bad Gateway")]
     BadGateway,
@@ -462,7 +515,8 @@ pub enum Code {
     ///
     /// The server cannot handle the request right now (overload or maintenance); a Retry-After header may say when to come back.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 503
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Service Unavailable")]
     ServiceUnavailable,
@@ -470,7 +524,8 @@ pub enum Code {
     ///
     /// A gateway or proxy did not get a timely response from the upstream server.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 504
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Gateway Timeout")]
     GatewayTimeout,
@@ -478,7 +533,8 @@ pub enum Code {
     ///
     /// The server does not support the major HTTP version used in the request.
     ///
-    /// - Next step: `contact_vendor`
+    /// - Next step: `contact_vendor`: contact the vendor
+    /// - HTTP status: 505
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "HTTP Version Not Supported")]
     HttpVersionNotSupported,
@@ -486,7 +542,8 @@ pub enum Code {
     ///
     /// Server misconfiguration in transparent content negotiation: the chosen variant is itself set up to negotiate.
     ///
-    /// - Next step: `contact_vendor`
+    /// - Next step: `contact_vendor`: contact the vendor
+    /// - HTTP status: 506
     /// - Source: `rfc2295`, [RFC 2295, Transparent Content Negotiation in HTTP](<https://www.rfc-editor.org/rfc/rfc2295>)
     #[doc(alias = "Variant Also Negotiates")]
     VariantAlsoNegotiates,
@@ -494,7 +551,8 @@ pub enum Code {
     ///
     /// The WebDAV server cannot store the representation needed to complete the request.
     ///
-    /// - Next step: `contact_vendor`
+    /// - Next step: `contact_vendor`: contact the vendor
+    /// - HTTP status: 507
     /// - Source: `rfc4918`, [RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc4918>)
     #[doc(alias = "Insufficient Storage")]
     InsufficientStorage,
@@ -502,7 +560,8 @@ pub enum Code {
     ///
     /// The WebDAV server stopped the operation because it ran into an infinite loop (for example with Depth infinity).
     ///
-    /// - Next step: `contact_vendor`
+    /// - Next step: `contact_vendor`: contact the vendor
+    /// - HTTP status: 508
     /// - Source: `rfc5842`, [RFC 5842, Binding Extensions to Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc5842>)
     #[doc(alias = "Loop Detected")]
     LoopDetected,
@@ -510,7 +569,8 @@ pub enum Code {
     ///
     /// From the HTTP Extension Framework: the request lacks a mandatory extension declaration that the server requires. The registry marks it obsoleted, as that framework is now Historic.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 510
     /// - Source: `rfc2774`, [RFC 2774, An HTTP Extension Framework](<https://www.rfc-editor.org/rfc/rfc2774>)
     #[doc(alias = "Not Extended (OBSOLETED)")]
     #[deprecated = "the vendor retired this code"]
@@ -519,7 +579,8 @@ pub enum Code {
     ///
     /// The client must authenticate to gain network access, typically at a captive portal.
     ///
-    /// - Next step: `refresh_credentials`
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
+    /// - HTTP status: 511
     /// - Source: `rfc6585`, [RFC 6585, Additional HTTP Status Codes](<https://www.rfc-editor.org/rfc/rfc6585>)
     #[doc(alias = "Network Authentication Required")]
     NetworkAuthenticationRequired,

@@ -34,7 +34,7 @@ pub enum Code {
     ///
     /// A public key was requested while the lock is not in pairing mode.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "P_ERROR_NOT_PAIRING")]
     PErrorNotPairing,
@@ -42,7 +42,7 @@ pub enum Code {
     ///
     /// During pairing, the authenticator the lock received differs from the one it computed itself.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "P_ERROR_BAD_AUTHENTICATOR")]
     PErrorBadAuthenticator,
@@ -50,7 +50,7 @@ pub enum Code {
     ///
     /// A parameter sent during pairing is outside its allowed range.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "P_ERROR_BAD_PARAMETER")]
     PErrorBadParameter,
@@ -59,7 +59,7 @@ pub enum Code {
     /// The lock already stores the most authorizations it can hold.
     ///
     /// - Remediation: The limit is 200 device authorizations; remove authorizations that are no longer used.
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "P_ERROR_MAX_USER")]
     PErrorMaxUser,
@@ -67,7 +67,7 @@ pub enum Code {
     ///
     /// The authorization id is unknown to the lock, or the payload could not be decrypted with the shared key that belongs to it.
     ///
-    /// - Next step: `refresh_credentials`
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_NOT_AUTHORIZED")]
     KErrorNotAuthorized,
@@ -75,7 +75,7 @@ pub enum Code {
     ///
     /// The security PIN sent does not match the one stored on the lock.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_BAD_PIN")]
     KErrorBadPin,
@@ -83,7 +83,7 @@ pub enum Code {
     ///
     /// The nonce differs from the last one the lock handed out, or it has been used before.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_BAD_NONCE")]
     KErrorBadNonce,
@@ -91,7 +91,7 @@ pub enum Code {
     ///
     /// A parameter of the command is outside its allowed range.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_BAD_PARAMETER")]
     KErrorBadParameter,
@@ -99,7 +99,7 @@ pub enum Code {
     ///
     /// The authorization id to be deleted does not exist on the lock.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_INVALID_AUTH_ID")]
     KErrorInvalidAuthId,
@@ -107,7 +107,7 @@ pub enum Code {
     ///
     /// The authorization used is currently disabled.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_DISABLED")]
     KErrorDisabled,
@@ -115,7 +115,7 @@ pub enum Code {
     ///
     /// The command came in through a Bridge, but the authorization is not allowed remote access.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_REMOTE_NOT_ALLOWED")]
     KErrorRemoteNotAllowed,
@@ -123,7 +123,7 @@ pub enum Code {
     ///
     /// The authorization may not be used at the current time.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_TIME_NOT_ALLOWED")]
     KErrorTimeNotAllowed,
@@ -131,7 +131,7 @@ pub enum Code {
     ///
     /// A wrong PIN was sent too many times in a row.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_TOO_MANY_PIN_ATTEMPTS")]
     KErrorTooManyPinAttempts,
@@ -139,7 +139,7 @@ pub enum Code {
     ///
     /// The lock has no room left to store another entry.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_TOO_MANY_ENTRIES")]
     KErrorTooManyEntries,
@@ -147,7 +147,7 @@ pub enum Code {
     ///
     /// The keypad code to be added is already present on the lock.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_CODE_ALREADY_EXISTS")]
     KErrorCodeAlreadyExists,
@@ -155,7 +155,7 @@ pub enum Code {
     ///
     /// The keypad code entered is not valid.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_CODE_INVALID")]
     KErrorCodeInvalid,
@@ -163,7 +163,7 @@ pub enum Code {
     ///
     /// Repeated invalid keypad codes triggered the first stage of the keypad lockout.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_1")]
     KErrorCodeInvalidTimeout1,
@@ -171,7 +171,7 @@ pub enum Code {
     ///
     /// Repeated invalid keypad codes triggered the second stage of the keypad lockout.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_2")]
     KErrorCodeInvalidTimeout2,
@@ -179,7 +179,7 @@ pub enum Code {
     ///
     /// Repeated invalid keypad codes triggered the third stage of the keypad lockout.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_3")]
     KErrorCodeInvalidTimeout3,
@@ -187,7 +187,7 @@ pub enum Code {
     ///
     /// An auto-unlock was requested shortly after another lock action had run.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_AUTO_UNLOCK_TOO_RECENT")]
     KErrorAutoUnlockTooRecent,
@@ -195,7 +195,7 @@ pub enum Code {
     ///
     /// An unlock arrived through the Bridge while the lock does not know its own position.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_POSITION_UNKNOWN")]
     KErrorPositionUnknown,
@@ -203,7 +203,7 @@ pub enum Code {
     ///
     /// The motor was blocked while moving.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_MOTOR_BLOCKED")]
     KErrorMotorBlocked,
@@ -211,7 +211,7 @@ pub enum Code {
     ///
     /// The clutch misbehaved while the motor was moving.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_CLUTCH_FAILURE")]
     KErrorClutchFailure,
@@ -219,7 +219,7 @@ pub enum Code {
     ///
     /// The motor ran for the whole configured time without reaching a blocking position.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_MOTOR_TIMEOUT")]
     KErrorMotorTimeout,
@@ -228,7 +228,7 @@ pub enum Code {
     /// The lock is still processing another lock action.
     ///
     /// - Remediation: Treat it as transient and send the command again a few times; NukiBleEsp32 (issue #24) retries up to three times.
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `E`, [I-Connect/NukiBleEsp32, src/NukiLockConstants.h and issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32>)
     #[doc(alias = "K_ERROR_BUSY")]
     KErrorBusy,
@@ -236,7 +236,7 @@ pub enum Code {
     ///
     /// Someone pressed the button on the lock and so stopped the motor movement or the calibration.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_CANCELED")]
     KErrorCanceled,
@@ -244,7 +244,7 @@ pub enum Code {
     ///
     /// The Smart Lock has not been calibrated yet. On an Opener (go-nuki) the same byte means the device is not in operating mode 0x00 and has not been trained yet.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Also known as: `K_ERROR_SL_NOT_CALIBRATED`, `K_ERROR_OPENER_NOT_CALIBRATED`
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_NOT_CALIBRATED")]
@@ -255,7 +255,7 @@ pub enum Code {
     ///
     /// Calibration could not finish because the lock's store of positions is full.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_MOTOR_POSITION_LIMIT")]
     KErrorMotorPositionLimit,
@@ -263,7 +263,7 @@ pub enum Code {
     ///
     /// The motor stalled because the supply voltage is too low. On an Opener (go-nuki name K_ERROR_LOW_VOLTAGE) it means the operating mode is above 1 but no voltage is present on the intercom BUS.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Also known as: `K_ERROR_LOW_VOLTAGE`
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_MOTOR_LOW_VOLTAGE")]
@@ -273,7 +273,7 @@ pub enum Code {
     ///
     /// The motor drew no power while it should have been moving.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_MOTOR_POWER_FAILURE")]
     KErrorMotorPowerFailure,
@@ -281,7 +281,7 @@ pub enum Code {
     ///
     /// The clutch drew no power while it should have been moving. On an Opener (go-nuki name K_ERROR_RECORDING_TIMEOUT) it means recording the intercom BUS signal ran for more than 30 seconds without capturing a signal.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Also known as: `K_ERROR_RECORDING_TIMEOUT`
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_CLUTCH_POWER_FAILURE")]
@@ -291,7 +291,7 @@ pub enum Code {
     ///
     /// The battery level is too low, so the calibration was not started.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_VOLTAGE_TOO_LOW")]
     KErrorVoltageTooLow,
@@ -299,7 +299,7 @@ pub enum Code {
     ///
     /// The lock refuses motor actions until a mandatory firmware update has been installed.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_FIRMWARE_UPDATE_NEEDED")]
     KErrorFirmwareUpdateNeeded,
@@ -307,7 +307,7 @@ pub enum Code {
     ///
     /// The lock turned the request down. Nuki documents this code by name only, without a reason.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_REJECTED")]
     KErrorRejected,
@@ -315,7 +315,7 @@ pub enum Code {
     ///
     /// The lock turned the request down because night mode is active (documented by name only).
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_REJECTED_NIGHTMODE")]
     KErrorRejectedNightmode,
@@ -325,7 +325,7 @@ pub enum Code {
     ///
     /// **Uncertain:** Opener only; named by go-nuki alone and absent from Nuki's own table.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `G`, [tarent/go-nuki, package communication (Opener error names)](<https://github.com/tarent/go-nuki>)
     #[doc(alias = "K_ERROR_OPERATING_MODE_UNKNOWN")]
     KErrorOperatingModeUnknown,
@@ -333,7 +333,7 @@ pub enum Code {
     ///
     /// Calibrating the door sensor did not succeed (documented by name only).
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_DS_CALIBRATION_FAILED")]
     KErrorDsCalibrationFailed,
@@ -341,7 +341,7 @@ pub enum Code {
     ///
     /// The door sensor operation ran into a timeout (documented by name only).
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_DS_TIMEOUT")]
     KErrorDsTimeout,
@@ -349,7 +349,7 @@ pub enum Code {
     ///
     /// The command needs the device to be in maintenance mode and it is not (documented by name only).
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_NOT_IN_MAINTENANCE_MODE")]
     KErrorNotInMaintenanceMode,
@@ -357,7 +357,7 @@ pub enum Code {
     ///
     /// The device reports that it has been configured already (documented by name only).
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_ALREADY_CONFIGURED")]
     KErrorAlreadyConfigured,
@@ -365,7 +365,7 @@ pub enum Code {
     ///
     /// The operation did not complete in time (documented by name only).
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_TIMEOUT")]
     KErrorTimeout,
@@ -373,7 +373,7 @@ pub enum Code {
     ///
     /// The device has no Nuki ID assigned (documented by name only).
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_NO_NUKI_ID")]
     KErrorNoNukiId,
@@ -381,7 +381,7 @@ pub enum Code {
     ///
     /// The checksum (CRC) of the command the lock received is wrong.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "ERROR_BAD_CRC")]
     ErrorBadCrc,
@@ -389,7 +389,7 @@ pub enum Code {
     ///
     /// The payload is not as long as the lock expects for this command.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "ERROR_BAD_LENGTH")]
     ErrorBadLength,
@@ -398,7 +398,7 @@ pub enum Code {
     /// Catch-all when no other code fits. Through the Web API it usually means the device is offline or cannot be reached.
     ///
     /// - Remediation: Build in a retry mechanism, and make sure the smart lock sits in a network optimised for it.
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `W`, [Nuki Web API, "Error Codes"](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "ERROR_UNKNOWN")]
     ErrorUnknown,

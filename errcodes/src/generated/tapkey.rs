@@ -32,7 +32,8 @@ pub enum Code {
     ///
     /// The call succeeded; the shape of the returned data is given with each operation.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 200
     /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
     #[doc(alias = "OK")]
     Ok,
@@ -40,7 +41,8 @@ pub enum Code {
     ///
     /// The call succeeded and returns no body.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 204
     /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
     #[doc(alias = "No Content")]
     NoContent,
@@ -49,52 +51,59 @@ pub enum Code {
     /// The request is invalid in some way (parameters or body).
     ///
     /// - Remediation: Usually the client can fix this itself: correct the request parameters or body and send it again.
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 400
     /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
     BadRequest,
     /// `401` **Unauthorized**
     ///
     /// Authentication or authorization failed. Tapkey uses this one status for several token problems, listed as causes.
     ///
-    /// - Next step: `refresh_credentials`
-    /// - Cause `ExpiredToken`: The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it. Fix: Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token.
-    /// - Cause `InvalidToken`: The token sent is not a valid authentication token. This should not occur in normal operation. Fix: Inspect the token the client actually sent to the API.
-    /// - Cause `MissingScopes`: The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation. Fix: Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call.
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
+    /// - HTTP status: 401
+    /// - Cause `ExpiredToken`: The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it. Remediation: Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token. Next step: `refresh_credentials`: refresh the credentials, then retry.
+    /// - Cause `InvalidToken`: The token sent is not a valid authentication token. This should not occur in normal operation. Remediation: Inspect the token the client actually sent to the API. Next step: `fix_request`: fix the request before sending it again.
+    /// - Cause `MissingScopes`: The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation. Remediation: Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call. Next step: `fix_request`: fix the request before sending it again.
     /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
     Unauthorized,
     /// `402` **PaymentRequired**
     ///
     /// The subscription does not cover the resource or operation, for example the owner account already has as many smartphone users as its plan allows.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 402
     /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
     PaymentRequired,
     /// `403` **Forbidden**
     ///
     /// The caller has no permission for the resource or action, for example binding a lock that is already bound.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 403
     /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
     Forbidden,
     /// `404` **NotFound**
     ///
     /// The requested resource does not exist.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 404
     /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
     NotFound,
     /// `409` **Conflict**
     ///
     /// The operation was not carried out: either the desired state already holds, or a concurrent request changed the entity in the meantime.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 409
     /// - Source: `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version)](<https://developers.tapkey.io/api/response_codes/>)
     Conflict,
     /// `500` **InternalServerError**
     ///
     /// Something unexpected went wrong on Tapkey's side during the operation.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 500
     /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
     InternalServerError,
 }

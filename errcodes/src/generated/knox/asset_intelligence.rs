@@ -31,8 +31,8 @@ pub enum Code {
     ///
     /// A parameter of the request is not valid.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox Asset Intelligence, "Error codes"](<https://docs.samsungknox.com/dev/knox-asset-intelligence/error-codes/>)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
     ResourceInvalidParam,

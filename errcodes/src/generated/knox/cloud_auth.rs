@@ -33,8 +33,8 @@ pub enum Code {
     ///
     /// A parameter of the request is not valid.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
     ResourceInvalidParam,
@@ -43,8 +43,8 @@ pub enum Code {
     /// The signed JWT has been used before; each one is accepted only once.
     ///
     /// - Remediation: Create and sign a new JWT for the request.
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 400
-    /// - Next step: `refresh_credentials`
     /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
     #[doc(alias = "API_KEY_NON_UNIQUE_JWTID")]
     ApiKeyNonUniqueJwtid,
@@ -53,8 +53,8 @@ pub enum Code {
     /// A parameter has the wrong type: `validityForAccessTokenInMinutes` was not a 32-bit integer.
     ///
     /// - Remediation: Send `validityForAccessTokenInMinutes` as an int32 value.
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
     #[doc(alias = "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM")]
     AccessTokenTimeoutValidityResourceInvalidParam,
@@ -62,8 +62,8 @@ pub enum Code {
     ///
     /// The Samsung Account app ID supplied could not be authorized.
     ///
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
-    /// - Next step: `refresh_credentials`
     /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
     #[doc(alias = "IDP_AUTHORIZATION_FAIL")]
     IdpAuthorizationFail,
@@ -72,8 +72,8 @@ pub enum Code {
     /// The server judged the access token expired while generating a signed token. The usual cause is a local clock or time zone that does not match the one the token request was made in.
     ///
     /// - Remediation: Set the machine's local time to the same time zone that was used when the access token request was generated.
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 403
-    /// - Next step: `refresh_credentials`
     /// - Source: `kba1242`, [Knox KBA-1242, "Authentication fails due to expired access token"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token>)
     #[doc(alias = "AUTHENTICATION_FAIL")]
     AuthenticationFail,
@@ -82,8 +82,8 @@ pub enum Code {
     /// The access token presented has expired.
     ///
     /// - Remediation: Generate a new access token.
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 403
-    /// - Next step: `refresh_credentials`
     /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
     #[doc(alias = "ACCESS_TOKEN_EXPIRED")]
     AccessTokenExpired,
@@ -91,8 +91,8 @@ pub enum Code {
     ///
     /// The access token presented is not valid. Only a client library lists it; the stored copy of the Knox page is cut off before this row.
     ///
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 403
-    /// - Next step: `refresh_credentials`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "ACCESS_TOKEN_INVALID")]
     AccessTokenInvalid,
@@ -101,8 +101,8 @@ pub enum Code {
     /// The JWT was not built correctly. This page prints the code as 40122050, while the Knox Mobile Enrollment, Knox Configure and KDP error pages print it as 4012250.
     ///
     /// - Remediation: Check that the JWT was signed properly.
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 401
-    /// - Next step: `fix_request`
     /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
     #[doc(alias = "ACCESS_TOKEN_BAD_REQUEST")]
     AccessTokenBadRequest,

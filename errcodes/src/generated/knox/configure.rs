@@ -31,8 +31,8 @@ pub enum Code {
     ///
     /// A parameter of the request is not valid.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
     ResourceInvalidParam,
@@ -40,8 +40,8 @@ pub enum Code {
     ///
     /// The request does not name a profile id.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "PROFILE_ID_MISSING")]
     ProfileIdMissing,
@@ -49,8 +49,8 @@ pub enum Code {
     ///
     /// The resource the request refers to does not exist.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "RESOURCE_NOT_FOUND")]
     ResourceNotFound,
@@ -58,8 +58,8 @@ pub enum Code {
     ///
     /// The devices the request refers to do not exist.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "DEVICES_NOT_FOUND")]
     DevicesNotFound,
@@ -67,8 +67,8 @@ pub enum Code {
     ///
     /// The license the request refers to does not exist.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "LICENSE_NOT_FOUND")]
     LicenseNotFound,
@@ -76,8 +76,8 @@ pub enum Code {
     ///
     /// Something unexpected failed on the Knox Configure side.
     ///
+    /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 500
-    /// - Next step: `retry`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "INTERNAL_SERVER_ERROR")]
     InternalServerError,

@@ -31,8 +31,8 @@ pub enum Code {
     ///
     /// A parameter of the request is not valid.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox Guard, "Error codes"](<https://docs.samsungknox.com/dev/knox-guard/error-codes/>)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
     ResourceInvalidParam,
@@ -40,8 +40,8 @@ pub enum Code {
     ///
     /// Authorization failed; the documented reason is an invalid API key.
     ///
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
-    /// - Next step: `refresh_credentials`
     /// - Source: `errors`, [Knox Guard, "Error codes"](<https://docs.samsungknox.com/dev/knox-guard/error-codes/>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
     AuthorizationFail,

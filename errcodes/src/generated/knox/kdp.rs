@@ -31,8 +31,8 @@ pub enum Code {
     ///
     /// A device given in the request is not valid.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox Deployment Program, "Error codes"](<https://docs.samsungknox.com/dev/knox-deployment-program/error-codes.htm>)
     #[doc(alias = "DEVICE_INVALID")]
     DeviceInvalid,
@@ -40,8 +40,8 @@ pub enum Code {
     ///
     /// The customer id given in the request is not valid.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox Deployment Program, "Error codes"](<https://docs.samsungknox.com/dev/knox-deployment-program/error-codes.htm>)
     #[doc(alias = "CUSTOMER_ID_INVALID")]
     CustomerIdInvalid,
@@ -49,8 +49,8 @@ pub enum Code {
     ///
     /// The calling user has no authorization for this service.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox Deployment Program, "Error codes"](<https://docs.samsungknox.com/dev/knox-deployment-program/error-codes.htm>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
     AuthorizationFail,
@@ -58,8 +58,8 @@ pub enum Code {
     ///
     /// The reseller referred to does not exist.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox Deployment Program, "Error codes"](<https://docs.samsungknox.com/dev/knox-deployment-program/error-codes.htm>)
     #[doc(alias = "RESELLER_NOT_FOUND")]
     ResellerNotFound,
@@ -67,8 +67,8 @@ pub enum Code {
     ///
     /// Something unexpected failed on the KDP side.
     ///
+    /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 500
-    /// - Next step: `retry`
     /// - Source: `errors`, [Knox Deployment Program, "Error codes"](<https://docs.samsungknox.com/dev/knox-deployment-program/error-codes.htm>)
     #[doc(alias = "INTERNAL_SERVER_ERROR")]
     InternalServerError,

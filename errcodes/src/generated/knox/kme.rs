@@ -31,8 +31,8 @@ pub enum Code {
     ///
     /// Some or all of the devices in the request do not exist.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox Mobile Enrollment, "Error codes"](<https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes>)
     #[doc(alias = "DEVICE_NOT_FOUND")]
     DeviceNotFound,
@@ -40,8 +40,8 @@ pub enum Code {
     ///
     /// The calling user has no authorization for this service.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox Mobile Enrollment, "Error codes"](<https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
     AuthorizationFail,

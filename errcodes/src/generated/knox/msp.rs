@@ -31,8 +31,8 @@ pub enum Code {
     ///
     /// The caller is not authorized for the requested operation.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Knox MSP Portal, "Error codes"](<https://docs.samsungknox.com/dev/knox-msp-portal/error-codes/>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
     AuthorizationFail,

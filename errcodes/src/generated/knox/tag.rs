@@ -33,8 +33,8 @@ pub enum Code {
     /// At least one parameter of the request is invalid.
     ///
     /// - Remediation: Look at the specific code and correct the request: typical causes are missing required parameters (such as customerId or deviceIds), malformed values (such as a tagId that is not a UUID) and values out of range (pageSize must be 1 to 100).
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
     ResourceInvalidParam,
@@ -43,8 +43,8 @@ pub enum Code {
     /// The request leaves out a parameter that is required.
     ///
     /// - Remediation: Look at the specific code and correct the request: typical causes are missing required parameters (such as customerId or deviceIds), malformed values (such as a tagId that is not a UUID) and values out of range (pageSize must be 1 to 100).
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "MISSING_REQUIRED_PARAM")]
     MissingRequiredParam,
@@ -53,8 +53,8 @@ pub enum Code {
     /// The resource the request refers to does not exist.
     ///
     /// - Remediation: Check that the tagId or customerId is right and that your account has been given access to the Tag API.
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "RESOURCE_NOT_FOUND")]
     ResourceNotFound,
@@ -62,8 +62,8 @@ pub enum Code {
     ///
     /// Success code returned with HTTP 201 when a resource was created, for example by `POST /tags`.
     ///
+    /// - Next step: `none`: nothing to do
     /// - HTTP status: 201
-    /// - Next step: `none`
     /// - Source: `get_started`, [Samsung Knox Tag API, "Get started"](<https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/>)
     #[doc(alias = "SUCCESS")]
     Success,
@@ -72,8 +72,8 @@ pub enum Code {
     /// The Authorization header is absent or not valid.
     ///
     /// - Remediation: Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes (tag, tag.tags:view or tag.tags:manage).
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
-    /// - Next step: `refresh_credentials`
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
     AuthorizationFail,
@@ -82,8 +82,8 @@ pub enum Code {
     /// Access was refused because the caller lacks the necessary permissions.
     ///
     /// - Remediation: Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes (tag, tag.tags:view or tag.tags:manage).
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
-    /// - Next step: `fix_request`
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "FORBIDDEN_ACCESS")]
     ForbiddenAccess,
@@ -92,8 +92,8 @@ pub enum Code {
     /// Something unexpected failed on the Knox side.
     ///
     /// - Remediation: Send the request again later; if the problem does not go away, open a support ticket.
+    /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 500
-    /// - Next step: `retry`
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "INTERNAL_SERVER_ERROR")]
     InternalServerError,

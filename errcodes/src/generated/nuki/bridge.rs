@@ -33,7 +33,8 @@ pub enum Code {
     /// A parameter is wrong or missing, for example a `/configAuth` enable value other than 0 or 1, an unknown action on `/lockAction`, or a callback URL that is invalid or too long.
     ///
     /// - Remediation: Check the endpoint's documentation for the expected parameters and their format.
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 400
     /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
     #[doc(alias = "Bad Request")]
     BadRequest,
@@ -42,7 +43,8 @@ pub enum Code {
     /// The API token is invalid, or a hashed-token parameter is missing. The body is typically `{"error":"invalid api token"}`.
     ///
     /// - Remediation: Check the token, or the parameters of the hashed token.
-    /// - Next step: `refresh_credentials`
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
+    /// - HTTP status: 401
     /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
     Unauthorized,
     /// `403` **Forbidden**
@@ -50,7 +52,8 @@ pub enum Code {
     /// Authentication is disabled on the Bridge, so `/auth` is refused; this also happens when discovery has been switched off through `/configAuth`.
     ///
     /// - Remediation: Enable the Bridge HTTP API, either through `/auth` confirmed by pressing the Bridge button, or in the Nuki app.
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
+    /// - HTTP status: 403
     /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
     Forbidden,
     /// `404` **Not Found**
@@ -58,7 +61,8 @@ pub enum Code {
     /// The Nuki device id given to `/lockState`, `/lockAction`, `/lock`, `/unlock` or `/unpair` is not known to this Bridge.
     ///
     /// - Remediation: Check which device ids the Bridge actually knows.
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 404
     /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
     #[doc(alias = "Not Found")]
     NotFound,
@@ -69,7 +73,8 @@ pub enum Code {
     /// **Uncertain:** Only a Nuki staff forum post mentions it; the v1.13.3 error table does not.
     ///
     /// - Remediation: Check the device itself; a retry is possible but will most likely fail.
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
+    /// - HTTP status: 410
     /// - Source: `forum13423`, [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
     Gone,
     /// `503` **Service Unavailable**
@@ -77,7 +82,8 @@ pub enum Code {
     /// The Bridge is busy with another request (it handles one at a time); for the device endpoints it can also mean the device cannot be reached.
     ///
     /// - Remediation: Space requests out, send them one after another, and schedule a retry. If 503 keeps coming back, something is blocking the Bluetooth link, so review the integration.
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 503
     /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
     #[doc(alias = "Service Unavailable")]
     ServiceUnavailable,

@@ -31,7 +31,7 @@ pub enum Code {
     ///
     /// The command has been carried out completely.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
     /// - Source: `forum27`, [Nuki developer forum, "Bluetooth API"](<https://developer.nuki.io/t/bluetooth-api/27>)
     #[doc(alias = "COMPLETE")]
     Complete,
@@ -39,7 +39,7 @@ pub enum Code {
     ///
     /// The command was accepted and is still running; the device signals its completion in a later message.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
     /// - Source: `forum27`, [Nuki developer forum, "Bluetooth API"](<https://developer.nuki.io/t/bluetooth-api/27>)
     #[doc(alias = "ACCEPTED")]
     Accepted,

@@ -32,7 +32,7 @@ pub enum Code {
     ///
     /// The lock action finished as requested.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "SUCCESS")]
     Success,
@@ -40,7 +40,7 @@ pub enum Code {
     ///
     /// The lock action stopped because the motor was blocked.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "MOTOR_BLOCKED")]
     MotorBlocked,
@@ -48,7 +48,7 @@ pub enum Code {
     ///
     /// The lock action was cancelled before it finished.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "CANCELED")]
     Canceled,
@@ -56,7 +56,7 @@ pub enum Code {
     ///
     /// The lock action was refused because another one ran only moments before.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "TOO_RECENT")]
     TooRecent,
@@ -64,7 +64,7 @@ pub enum Code {
     ///
     /// The device was busy with another action.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "BUSY")]
     Busy,
@@ -72,7 +72,7 @@ pub enum Code {
     ///
     /// The motor voltage was too low to complete the action.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "LOW_MOTOR_VOLTAGE")]
     LowMotorVoltage,
@@ -80,7 +80,7 @@ pub enum Code {
     ///
     /// The clutch failed during the action.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "CLUTCH_FAILURE")]
     ClutchFailure,
@@ -88,7 +88,7 @@ pub enum Code {
     ///
     /// The motor lost power during the action.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "MOTOR_POWER_FAILURE")]
     MotorPowerFailure,
@@ -96,7 +96,7 @@ pub enum Code {
     ///
     /// The action ran but did not reach its end position.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "INCOMPLETE")]
     Incomplete,
@@ -104,7 +104,7 @@ pub enum Code {
     ///
     /// The keypad code given for the action was not valid.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "INVALID_CODE")]
     InvalidCode,
@@ -112,7 +112,7 @@ pub enum Code {
     ///
     /// The action failed for a reason that has no code of its own.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "OTHER_ERROR")]
     OtherError,
@@ -120,7 +120,7 @@ pub enum Code {
     ///
     /// The outcome of the action is not known.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `P`, [ronengr/pyNukiBT, pyNukiBT/const.py](<https://github.com/ronengr/pyNukiBT>)
     #[doc(alias = "UNKNOWN")]
     Unknown,

@@ -34,7 +34,8 @@ pub enum Code {
     /// The payload was validated and accepted. Execution on the device happens later and asynchronously, so this status does not prove the action took effect.
     ///
     /// - Remediation: Confirm the outcome afterwards with a GET on the resource or through a webhook.
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 200
     /// - Source: `concepts`, [Nuki Web API guide, "Concepts" (asynchronous execution)](<https://docs.nuki.io/guide/overview/concepts/>)
     #[doc(alias = "OK")]
     Ok,
@@ -43,7 +44,8 @@ pub enum Code {
     /// The payload was validated and accepted, with no body returned. Execution on the device happens later and asynchronously, so this status does not prove the action took effect.
     ///
     /// - Remediation: Confirm the outcome afterwards with a GET on the resource or through a webhook.
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 204
     /// - Source: `concepts`, [Nuki Web API guide, "Concepts" (asynchronous execution)](<https://docs.nuki.io/guide/overview/concepts/>)
     #[doc(alias = "No Content")]
     NoContent,
@@ -51,7 +53,8 @@ pub enum Code {
     ///
     /// A parameter of the request is missing or invalid.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 400
     /// - Also known as: `Bad parameter`
     /// - Source: `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>)
     #[doc(alias = "Bad Parameter")]
@@ -61,7 +64,8 @@ pub enum Code {
     ///
     /// The request carries no valid API token or OAuth access token.
     ///
-    /// - Next step: `refresh_credentials`
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
+    /// - HTTP status: 401
     /// - Source: `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>)
     #[doc(alias = "Not authorized")]
     NotAuthorized,
@@ -69,7 +73,8 @@ pub enum Code {
     ///
     /// The account has not paid for the feature. This stems from the legacy Nuki Box package billing; Nuki staff say on the developer forum that it is no longer used.
     ///
-    /// - Next step: `contact_vendor`
+    /// - Next step: `contact_vendor`: contact the vendor
+    /// - HTTP status: 402
     /// - Also known as: `Account not paid`
     /// - Source: `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>)
     #[doc(alias = "Account not payed")]
@@ -79,14 +84,16 @@ pub enum Code {
     ///
     /// The account or token is not permitted to access this resource or operation.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 403
     /// - Source: `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>)
     Forbidden,
     /// `404` **Not found**
     ///
     /// The requested resource (for example a smart lock id) does not exist.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 404
     /// - Source: `gem`, [nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb](<https://rubygems.org/gems/nuki_api>)
     #[doc(alias = "Not found")]
     NotFound,
@@ -95,7 +102,8 @@ pub enum Code {
     /// The request conflicts with existing data, for example a keypad code that already exists on the lock, or a smart lock that is already registered.
     ///
     /// - Remediation: Nuki staff on the developer forum suggest syncing the device (Update now, or a forced sync) before trying again.
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 409
     /// - Also known as: `Smartlock already exists`
     /// - Source: `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>)
     #[doc(alias = "Parameter conflicts")]

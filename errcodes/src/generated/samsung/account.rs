@@ -32,8 +32,8 @@ pub enum Code {
     ///
     /// The token request has no `client_id`.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1001")]
     Aut1001,
@@ -41,8 +41,8 @@ pub enum Code {
     ///
     /// The token request has no `client_secret`.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1002")]
     Aut1002,
@@ -50,8 +50,8 @@ pub enum Code {
     ///
     /// The token request has no authorization `code`.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1006")]
     Aut1006,
@@ -59,8 +59,8 @@ pub enum Code {
     ///
     /// The token request has no `grant_type`.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1008")]
     Aut1008,
@@ -68,8 +68,8 @@ pub enum Code {
     ///
     /// The `client_id` does not have a valid length.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1010")]
     Aut1010,
@@ -77,8 +77,8 @@ pub enum Code {
     ///
     /// The `client_secret` does not have a valid length.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1011")]
     Aut1011,
@@ -86,8 +86,8 @@ pub enum Code {
     ///
     /// The authorization `code` does not have a valid length.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1015")]
     Aut1015,
@@ -95,8 +95,8 @@ pub enum Code {
     ///
     /// The `grant_type` does not have a valid length.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1017")]
     Aut1017,
@@ -104,8 +104,8 @@ pub enum Code {
     ///
     /// The `redirect_uri` does not match the required pattern.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1022")]
     Aut1022,
@@ -113,8 +113,8 @@ pub enum Code {
     ///
     /// The `client_id` does not match the required pattern.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1024")]
     Aut1024,
@@ -122,8 +122,8 @@ pub enum Code {
     ///
     /// The `redirect_uri` does not have a valid length.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1045")]
     Aut1045,
@@ -131,8 +131,8 @@ pub enum Code {
     ///
     /// The `client_secret` is wrong.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1702")]
     Aut1702,
@@ -140,8 +140,8 @@ pub enum Code {
     ///
     /// The `client_id` could not be authenticated.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1785")]
     Aut1785,
@@ -149,8 +149,8 @@ pub enum Code {
     ///
     /// The authorization `code` is not correct.
     ///
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 400
-    /// - Next step: `refresh_credentials`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1802")]
     Aut1802,
@@ -159,8 +159,8 @@ pub enum Code {
     /// The `refresh_token` is wrong; reported together with the OAuth error `invalid_grant`.
     ///
     /// - Remediation: The refresh token cannot be used any more; the user has to sign in again to obtain new tokens.
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 400
-    /// - Next step: `refresh_credentials`
     /// - Source: `smartthings52`, [TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)](<https://github.com/TA2k/ioBroker.smartthings>)
     #[doc(alias = "AUT_1803")]
     Aut1803,
@@ -168,8 +168,8 @@ pub enum Code {
     ///
     /// The `client_id` of the token request differs from the one the authorization code was issued to.
     ///
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Next step: `fix_request`
     /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
     #[doc(alias = "AUT_1806")]
     Aut1806,

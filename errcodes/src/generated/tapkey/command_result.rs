@@ -32,77 +32,77 @@ pub enum Code {
     ///
     /// Talking to the lock failed at the transport level, for example the NFC or Bluetooth connection dropped.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     LockCommunicationError,
     /// `LockDateTimeInvalid` **LockDateTimeInvalid**
     ///
     /// The lock's date and time are not valid.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     LockDateTimeInvalid,
     /// `LockNotFullyAssembled` **LockNotFullyAssembled**
     ///
     /// The lock has not been completely assembled.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     LockNotFullyAssembled,
     /// `LockVersionTooOld` **LockVersionTooOld**
     ///
     /// This SDK no longer supports the lock's firmware; the lock needs a firmware update.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     LockVersionTooOld,
     /// `LockVersionTooYoung` **LockVersionTooYoung**
     ///
     /// The lock's firmware is newer than this SDK supports; the app needs a newer SDK.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     LockVersionTooYoung,
     /// `Ok` **Ok**
     ///
     /// The lock carried out the command as requested.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     Ok,
     /// `ServerCommunicationError` **ServerCommunicationError**
     ///
     /// The SDK could not reach the Tapkey Trust Service, for example because the phone has no working internet connection.
     ///
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     ServerCommunicationError,
     /// `TechnicalError` **TechnicalError**
     ///
     /// An unspecified technical error occurred.
     ///
-    /// - Next step: `contact_vendor`
+    /// - Next step: `contact_vendor`: contact the vendor
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     TechnicalError,
     /// `TemporarilyUnauthorized` **TemporarilyUnauthorized**
     ///
     /// The key is valid, but the time restriction (ICAL) on the grant does not allow access right now.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     TemporarilyUnauthorized,
     /// `Unauthorized` **Unauthorized**
     ///
     /// The backend could be reached, but the user holds no authorization for this lock.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     Unauthorized,
     /// `Unauthorized_NotYetValid` **Unauthorized_NotYetValid**
     ///
     /// The key is not valid yet; it becomes valid at a later time.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     #[doc(alias = "Unauthorized_NotYetValid")]
     UnauthorizedNotYetValid,
@@ -110,21 +110,21 @@ pub enum Code {
     ///
     /// The device presented is not a lock Tapkey knows. The Android name appears only in an older Tapkey SDK sample.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `ios`, [Tapkey Mobile SDK for iOS reference, TKMCommandResultCode](<https://developers.tapkey.io/mobile/ios/reference/TapkeyMobileLib/latest/Classes/TKMCommandResult/TKMCommandResultCode.html>)
     UnknownTagType,
     /// `UserSpecificError` **UserSpecificError**
     ///
     /// An error that concerns the user; the per-user results (UserCommandResult list) tell which.
     ///
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     UserSpecificError,
     /// `WrongLockMode` **WrongLockMode**
     ///
     /// The lock is in a mode that does not allow the command, for example owner mode while being triggered.
     ///
-    /// - Next step: `check_device`
+    /// - Next step: `check_device`: check the device
     /// - Source: `template`, [tapkey/tapkey-keyring-app-template-android, MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android>)
     WrongLockMode,
 }

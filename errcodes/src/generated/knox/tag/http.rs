@@ -31,21 +31,24 @@ pub enum Code {
     ///
     /// The request was handled without error.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 200
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     Success,
     /// `201` **Created**
     ///
     /// The request succeeded and a new resource now exists.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 201
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     Created,
     /// `204` **No Content**
     ///
     /// The request succeeded; the response has no body.
     ///
-    /// - Next step: `none`
+    /// - Next step: `none`: nothing to do
+    /// - HTTP status: 204
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "No Content")]
     NoContent,
@@ -54,7 +57,8 @@ pub enum Code {
     /// The server rejected the request as invalid.
     ///
     /// - Remediation: Read the application code in the body and correct the request parameters (missing, malformed or out of range).
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 400
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "Bad Request")]
     BadRequest,
@@ -63,7 +67,8 @@ pub enum Code {
     /// The endpoint requires authorization and the request carried none that works.
     ///
     /// - Remediation: Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes.
-    /// - Next step: `refresh_credentials`
+    /// - Next step: `refresh_credentials`: refresh the credentials, then retry
+    /// - HTTP status: 401
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     Unauthorized,
     /// `403` **Forbidden**
@@ -71,7 +76,8 @@ pub enum Code {
     /// The caller lacks the permissions this resource requires.
     ///
     /// - Remediation: Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes.
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 403
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     Forbidden,
     /// `404` **Not Found**
@@ -79,7 +85,8 @@ pub enum Code {
     /// Nothing exists at the requested path, or the resource is unknown.
     ///
     /// - Remediation: Check that the tagId or customerId is right and that your account has access to the Tag API.
-    /// - Next step: `fix_request`
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 404
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "Not Found")]
     NotFound,
@@ -88,7 +95,8 @@ pub enum Code {
     /// The request failed because of a fault on the server side.
     ///
     /// - Remediation: Send the request again later; if the problem does not go away, open a support ticket.
-    /// - Next step: `retry`
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 500
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "Server Error")]
     ServerError,
