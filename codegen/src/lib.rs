@@ -22,7 +22,7 @@ pub use diag::Diagnostic;
 pub use emit::COMMAND;
 pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES};
 pub use output::{Disk, Drift, RealDisk, compare, recover, replace_dir, replace_dir_on};
-pub use validate::{MAX_NAME_LEN, MAX_TEXT_LEN};
+pub use validate::{MAX_ENTRIES, MAX_NAME_LEN, MAX_TEXT_LEN};
 
 /// Top-level names `errcodes` already uses at its root; no catalogue id may start with one.
 pub const RESERVED_ROOT_MODULES: &[&str] =
@@ -55,16 +55,36 @@ pub fn generate(catalog_dir: &Path) -> Result<Generated, Vec<Diagnostic>> {
             "has no *.yaml catalogue files",
         )]);
     }
+    let parsed = files.iter().map(|path| {
+        let name = path
+            .file_name()
+            .expect("listed files have names")
+            .to_string_lossy();
+        let shown = format!("{dir_name}/{name}");
+        let parsed = load::parse(path, &shown);
+        (shown, parsed)
+    });
+    assemble(&dir_name, parsed)
+}
+
+/// Validates and renders one catalogue file given as bytes: what [`generate`] does for a
+/// folder `catalog/` holding just that file. For fuzzing and for tools that check a file
+/// before saving it.
+pub fn generate_one(file_name: &str, bytes: &[u8]) -> Result<Generated, Vec<Diagnostic>> {
+    let shown = format!("catalog/{file_name}");
+    let parsed = load::parse_bytes(bytes, &shown);
+    assemble("catalog", std::iter::once((shown, parsed)))
+}
+
+/// Validates parsed files together (ids are unique across them) and renders them.
+fn assemble(
+    dir_name: &str,
+    parsed: impl Iterator<Item = (String, Result<schema::File, Diagnostic>)>,
+) -> Result<Generated, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
-    for path in &files {
-        let shown = format!(
-            "{dir_name}/{}",
-            path.file_name()
-                .expect("listed files have names")
-                .to_string_lossy()
-        );
-        let parsed = match load::parse(path, &shown) {
+    for (shown, parsed) in parsed {
+        let parsed = match parsed {
             Ok(parsed) => parsed,
             Err(problem) => {
                 problems.push(problem);
@@ -90,8 +110,8 @@ pub fn generate(catalog_dir: &Path) -> Result<Generated, Vec<Diagnostic>> {
         .collect();
     summary.sort();
     Ok(Generated {
-        files: emit::render(&catalogs, &dir_name),
-        docs: docs::render(&catalogs, &dir_name),
+        files: emit::render(&catalogs, dir_name),
+        docs: docs::render(&catalogs, dir_name),
         catalogs: summary,
     })
 }

@@ -59,7 +59,19 @@ pub(crate) fn parse(path: &Path, shown: &str) -> Result<schema::File, Diagnostic
         )));
     }
     let bytes = fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    parse_bytes(&bytes, shown)
+}
+
+/// Parses one file's content. `shown` is the path used in messages.
+pub(crate) fn parse_bytes(bytes: &[u8], shown: &str) -> Result<schema::File, Diagnostic> {
+    let fail = |what: String| Diagnostic::file(shown, what);
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "is {} bytes; catalogue files are limited to {MAX_FILE_BYTES} bytes (32 MiB)",
+            bytes.len()
+        )));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let (line, col) = line_col(&bytes[..at]);
         let msg = format!(

@@ -12,6 +12,8 @@ use crate::schema::{self, S, pos};
 pub const MAX_NAME_LEN: usize = 200;
 /// Longest description, remediation or other prose field.
 pub const MAX_TEXT_LEN: usize = 4_000;
+/// Most entries in one catalogue file (the generator is measured up to 100k).
+pub const MAX_ENTRIES: usize = 250_000;
 
 /// Validates one file. Returns `None` when `sink` received a problem.
 pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
@@ -50,6 +52,14 @@ pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
             pos(&file.entries),
             "the catalogue has no entries; add at least one under `entries:`",
         );
+    }
+    if file.entries.value.len() > MAX_ENTRIES {
+        let msg = format!(
+            "the catalogue has {} entries; at most {MAX_ENTRIES} are accepted (split the file)",
+            file.entries.value.len()
+        );
+        sink.at(pos(&file.entries), msg);
+        return None;
     }
     // Entry values cannot be read without a usable key kind and wire format.
     let (Some(key), Some(wire), true) = (key, wire, fits) else {
