@@ -62,7 +62,7 @@ fn check_case(name: &str, dir: &Path) {
     }
     let before = tree(&out);
 
-    let problems = match codegen::run(dir, &out, codegen::Mode::Write) {
+    let problems = match codegen::run(dir, &codegen::Outputs::code(&out), codegen::Mode::Write) {
         Err(codegen::Failure::Invalid(problems)) => problems,
         Err(other) => panic!("{name}: expected validation problems, got {other:?}"),
         Ok(report) => panic!(

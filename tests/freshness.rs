@@ -3,24 +3,17 @@
 use std::path::Path;
 
 #[test]
-fn committed_generated_code_matches_the_catalogue() {
+fn committed_outputs_match_the_catalogue() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let generated = codegen::generate(&root.join("catalog")).unwrap_or_else(|problems| {
-        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        panic!("the catalogue is invalid:\n{}", list.join("\n"))
-    });
-    let drift = codegen::compare(&root.join("errcodes/src/generated"), &generated.files).unwrap();
-    assert!(
-        drift.is_empty(),
-        "errcodes/src/generated differs from the catalogue: {drift:?}\nrun `{}` and commit the result",
-        codegen::COMMAND
-    );
-    let drift = codegen::compare(&root.join("docs"), &generated.docs).unwrap();
-    assert!(
-        drift.is_empty(),
-        "docs/ differs from the catalogue: {drift:?}\nrun `{}` and commit the result",
-        codegen::COMMAND
-    );
+    let outputs = codegen::Outputs::workspace(root);
+    match codegen::run(&root.join("catalog"), &outputs, codegen::Mode::Check) {
+        Ok(report) => assert!(report.drift.is_empty()),
+        Err(failure) => panic!(
+            "the generated code, docs/ or errcodes/Cargo.toml features differ from the \
+             catalogue: {failure:?}\nrun `{}` and commit the result",
+            codegen::COMMAND
+        ),
+    }
 }
 
 #[test]
@@ -68,40 +61,50 @@ fn docs_agree_with_the_runtime() {
     }
 }
 
-/// `run_with_docs` writes both folders, and `--check` reports a stale, missing or extra page.
+/// `run` writes every output, and `--check` reports a stale, missing or extra page and a
+/// stale feature section.
 #[test]
-fn check_covers_the_docs_folder() {
-    use codegen::{Drift, Failure, Mode};
+fn check_covers_docs_and_manifest() {
+    use codegen::{Drift, Failure, Mode, Outputs};
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let scratch = tempfile::tempdir().unwrap();
-    let (code, docs) = (
-        scratch.path().join("generated"),
-        scratch.path().join("docs"),
-    );
+    let manifest = scratch.path().join("Cargo.toml");
+    std::fs::copy(root.join("errcodes/Cargo.toml"), &manifest).unwrap();
+    let outputs = Outputs {
+        code: scratch.path().join("generated"),
+        docs: Some(scratch.path().join("docs")),
+        manifest: Some(manifest.clone()),
+    };
+    let docs = scratch.path().join("docs");
     let catalog = root.join("catalog");
-    let report = codegen::run_with_docs(&catalog, &code, &docs, Mode::Write).unwrap();
-    assert!(!report.drift.is_empty() && !report.docs_drift.is_empty());
-    assert!(docs.join("nuki.md").is_file() && code.join("nuki.rs").is_file());
-    let report = codegen::run_with_docs(&catalog, &code, &docs, Mode::Check).unwrap();
-    assert!(report.drift.is_empty() && report.docs_drift.is_empty());
+    let report = codegen::run(&catalog, &outputs, Mode::Write).unwrap();
+    assert!(!report.drift.is_empty());
+    assert!(docs.join("nuki.md").is_file() && outputs.code.join("nuki.rs").is_file());
+    let report = codegen::run(&catalog, &outputs, Mode::Check).unwrap();
+    assert!(report.drift.is_empty());
 
     std::fs::write(docs.join("nuki.md"), "edited by hand").unwrap();
     std::fs::remove_file(docs.join("http.md")).unwrap();
     std::fs::write(docs.join("notes.md"), "not generated").unwrap();
-    match codegen::run_with_docs(&catalog, &code, &docs, Mode::Check) {
-        Err(Failure::Stale { code, docs }) => {
-            assert_eq!(code, []);
-            assert_eq!(
-                docs,
-                [
-                    Drift::Missing("http.md".into()),
-                    Drift::Extra("notes.md".into()),
-                    Drift::Stale("nuki.md".into()),
-                ]
-            );
-        }
-        other => panic!("expected stale docs, got {other:?}"),
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace("nuki-bridge = [\"nuki\"]", "nuki-bridge = []"),
+    )
+    .unwrap();
+    let shown = |name: &str| docs.join(name).display().to_string();
+    match codegen::run(&catalog, &outputs, Mode::Check) {
+        Err(Failure::Stale(drift)) => assert_eq!(
+            drift,
+            [
+                Drift::Missing(shown("http.md")),
+                Drift::Extra(shown("notes.md")),
+                Drift::Stale(shown("nuki.md")),
+                Drift::Stale(manifest.display().to_string()),
+            ]
+        ),
+        other => panic!("expected stale outputs, got {other:?}"),
     }
-    // The code-only entry point leaves the docs alone.
-    codegen::run(&catalog, &code, Mode::Check).unwrap();
+    // Only the outputs named are compared.
+    codegen::run(&catalog, &Outputs::code(&outputs.code), Mode::Check).unwrap();
 }

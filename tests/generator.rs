@@ -16,6 +16,7 @@ fn snapshot_fixture(name: &str) {
         let snapshot = format!("{name}__{}", path.replace(['/', '.'], "_"));
         insta::assert_snapshot!(snapshot, content);
     }
+    insta::assert_snapshot!(format!("{name}__features"), generated.features);
 }
 
 #[test]

@@ -67,7 +67,12 @@ fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
     let acme = root.join("tests/fixtures/good/signed_i32/acme.yaml");
     fs::copy(acme, catalog.join("acme.yaml")).unwrap();
 
-    let report = codegen::run(&catalog, &krate.join("src/generated"), codegen::Mode::Write)
+    let outputs = codegen::Outputs {
+        code: krate.join("src/generated"),
+        docs: None,
+        manifest: Some(krate.join("Cargo.toml")),
+    };
+    let report = codegen::run(&catalog, &outputs, codegen::Mode::Write)
         .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));
     assert!(
         report

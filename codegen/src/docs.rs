@@ -19,10 +19,9 @@ pub(crate) fn render(catalogs: &[Catalog], dir_name: &str) -> BTreeMap<String, S
     files
 }
 
-/// The command-line name and page name: the id with `::` and `_` written as `-`, as the
-/// runtime's `Catalog::slug()`.
+/// The page name: the catalogue's slug, as the runtime's `Catalog::slug()`.
 fn slug(c: &Catalog) -> String {
-    c.id.join("-").replace('_', "-")
+    crate::features::slug(&c.id)
 }
 
 fn header(origin: &str) -> String {

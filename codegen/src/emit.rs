@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
+use crate::features;
 use crate::index::{self, Layout};
 use crate::model::{ACTIONS, Catalog, Cause, Entry, KeyKind, Value, WireFormat};
 
@@ -27,8 +28,8 @@ pub(crate) fn render(catalogs: &[Catalog], dir_name: &str) -> BTreeMap<String, S
         let children = modules
             .iter()
             .filter(|m| m.len() == module.len() + 1 && m.starts_with(module))
-            .map(|m| format_ident!("{}", m[module.len()]));
-        let children = quote!(#(pub mod #children;)*);
+            .map(|m| module_decl(m, &by_id));
+        let children = quote!(#(#children)*);
         let (origin, body) = match by_id.get(module) {
             Some(catalog) => (catalog.path.clone(), catalog_module(catalog)),
             None => (every_file.clone(), parent_module(module, &by_id)),
@@ -58,17 +59,24 @@ fn root_module(
     let top = modules
         .iter()
         .filter(|m| m.len() == 1)
-        .map(|m| format_ident!("{}", m[0]));
+        .map(|m| module_decl(m, by_id));
     let paths = by_id.keys().map(|id| {
         let segments = id.iter().map(|s| format_ident!("{s}"));
-        quote!(&#(#segments)::*::CATALOG)
+        let cfg = features::module_cfg(id, by_id);
+        quote!(#[cfg(#cfg)] &#(#segments)::*::CATALOG)
     });
-    let count = lit(by_id.len());
     quote! {
-        #(pub mod #top;)*
-        /// Every catalogue, sorted by id.
-        pub(crate) static CATALOGS: [&crate::Catalog; #count] = [#(#paths),*];
+        #(#top)*
+        /// Every catalogue compiled in (one Cargo feature each), sorted by id.
+        pub(crate) static CATALOGS: &[&crate::Catalog] = &[#(#paths),*];
     }
+}
+
+/// `#[cfg(feature = "nuki-bridge")] pub mod bridge;`
+fn module_decl(module: &[String], by_id: &BTreeMap<Vec<String>, &Catalog>) -> TokenStream {
+    let name = format_ident!("{}", module[module.len() - 1]);
+    let cfg = features::module_cfg(module, by_id);
+    quote!(#[cfg(#cfg)] pub mod #name;)
 }
 
 fn parent_module(module: &[String], by_id: &BTreeMap<Vec<String>, &Catalog>) -> TokenStream {
@@ -132,7 +140,7 @@ fn catalog_module(c: &Catalog) -> TokenStream {
     let names = name_map(c);
     let key_kind = format_ident!("{}", c.key.runtime_variant());
     let wire = format_ident!("{}", c.wire.runtime_variant());
-    let slug = c.id.join("-").replace('_', "-");
+    let slug = features::slug(&c.id);
     let title = &c.title;
     let parse_wire = match c.wire {
         WireFormat::Text => format_ident!("parse_code"),

@@ -7,6 +7,7 @@
 mod diag;
 mod docs;
 mod emit;
+mod features;
 mod ident;
 mod index;
 mod load;
@@ -16,17 +17,35 @@ mod schema;
 mod validate;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use diag::Diagnostic;
 pub use emit::COMMAND;
 pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES};
-pub use output::{Disk, Drift, RealDisk, compare, recover, replace_dir, replace_dir_on};
+pub use output::{
+    Disk, Drift, RealDisk, compare, recover, replace_dir, replace_dir_on, replace_file,
+};
 pub use validate::{MAX_ENTRIES, MAX_NAME_LEN, MAX_TEXT_LEN};
 
 /// Top-level names `errcodes` already uses at its root; no catalogue id may start with one.
-pub const RESERVED_ROOT_MODULES: &[&str] =
-    &["action", "catalog", "entry", "error", "generated", "wire"];
+/// Also the Cargo features `std`, `serde`, `default` and `all-catalogues` and the `response`
+/// module: a catalogue's feature is named after its id.
+pub const RESERVED_ROOT_MODULES: &[&str] = &[
+    "action",
+    "alloc",
+    "all_catalogues",
+    "catalog",
+    "code_impl",
+    "core",
+    "default",
+    "entry",
+    "error",
+    "generated",
+    "response",
+    "serde",
+    "std",
+    "wire",
+];
 
 /// What the catalogue folder produces.
 #[derive(Debug, Clone)]
@@ -35,6 +54,8 @@ pub struct Generated {
     pub files: BTreeMap<String, String>,
     /// Markdown pages keyed by path relative to the docs folder (`README.md`, `nuki.md`).
     pub docs: BTreeMap<String, String>,
+    /// The runtime manifest's catalogue-feature section (between its marker lines).
+    pub features: String,
     /// Each catalogue's id and entry count, sorted by id.
     pub catalogs: Vec<(String, usize)>,
 }
@@ -110,19 +131,52 @@ fn assemble(
         .collect();
     summary.sort();
     Ok(Generated {
+        features: features::section(&catalogs),
         files: emit::render(&catalogs, dir_name),
         docs: docs::render(&catalogs, dir_name),
         catalogs: summary,
     })
 }
 
-/// Whether [`run`] writes the generated folder or only compares it.
+/// Whether [`run`] writes its outputs or only compares them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Replace each folder that differs (all or nothing per folder).
+    /// Replace each output that differs (a folder all or nothing, a file by rename).
     Write,
     /// Compare only.
     Check,
+}
+
+/// Where [`run`] writes.
+#[derive(Debug, Clone)]
+pub struct Outputs {
+    /// The generated code folder (`errcodes/src/generated`).
+    pub code: PathBuf,
+    /// The error index folder (`docs`), if it is kept.
+    pub docs: Option<PathBuf>,
+    /// The runtime crate's manifest whose catalogue features are kept in step, if any.
+    pub manifest: Option<PathBuf>,
+}
+
+impl Outputs {
+    /// Only the code folder.
+    pub fn code(dir: &Path) -> Outputs {
+        Outputs {
+            code: dir.to_path_buf(),
+            docs: None,
+            manifest: None,
+        }
+    }
+
+    /// The workspace's own outputs: `errcodes/src/generated`, `docs` and
+    /// `errcodes/Cargo.toml` under `root`.
+    pub fn workspace(root: &Path) -> Outputs {
+        Outputs {
+            code: root.join("errcodes/src/generated"),
+            docs: Some(root.join("docs")),
+            manifest: Some(root.join("errcodes/Cargo.toml")),
+        }
+    }
 }
 
 /// Why [`run`] failed.
@@ -130,14 +184,9 @@ pub enum Mode {
 pub enum Failure {
     /// The catalogue has problems; nothing was written.
     Invalid(Vec<Diagnostic>),
-    /// `--check`: the committed files differ from what the catalogue produces.
-    Stale {
-        /// How the generated code folder differs.
-        code: Vec<Drift>,
-        /// How the docs folder differs (empty when it was not compared).
-        docs: Vec<Drift>,
-    },
-    /// Reading or writing a folder failed; the folder named in the error was left as it was.
+    /// [`Mode::Check`]: the committed outputs differ from what the catalogue produces.
+    Stale(Vec<Drift>),
+    /// Reading or writing an output failed; the output named in the error was left as it was.
     Io(std::io::Error),
 }
 
@@ -146,81 +195,85 @@ pub enum Failure {
 pub struct Report {
     /// What the catalogue produces.
     pub generated: Generated,
-    /// How the generated code folder differed before the run (empty: it was up to date).
+    /// How the outputs differed before the run (empty: up to date). Paths include the output
+    /// folder (`errcodes/src/generated/nuki.rs`).
     pub drift: Vec<Drift>,
-    /// How the docs folder differed before the run (empty when up to date or not compared).
-    pub docs_drift: Vec<Drift>,
 }
 
-/// Validates `catalog_dir`, then compares `out_dir` with the generated code and, in
-/// [`Mode::Write`], replaces it when it differs. Nothing is written unless every file is
-/// valid. Leaves the docs alone: [`run_with_docs`] also renders them.
-pub fn run(catalog_dir: &Path, out_dir: &Path, mode: Mode) -> Result<Report, Failure> {
-    run_into(catalog_dir, out_dir, None, mode)
-}
-
-/// [`run`] for both folders: validates `catalog_dir`, then compares `out_dir` with the
-/// generated code and `docs_dir` with the error index. In [`Mode::Write`] each folder that
-/// differs is replaced whole (the docs first, then the code); nothing is written unless every
-/// file is valid. In [`Mode::Check`] a difference in either folder is [`Failure::Stale`].
-pub fn run_with_docs(
-    catalog_dir: &Path,
-    out_dir: &Path,
-    docs_dir: &Path,
-    mode: Mode,
-) -> Result<Report, Failure> {
-    run_into(catalog_dir, out_dir, Some(docs_dir), mode)
-}
-
-fn run_into(
-    catalog_dir: &Path,
-    out_dir: &Path,
-    docs_dir: Option<&Path>,
-    mode: Mode,
-) -> Result<Report, Failure> {
+/// Validates `catalog_dir`, then compares each output with what it produces and, in
+/// [`Mode::Write`], replaces those that differ: the docs folder, the manifest's feature
+/// section, then the code folder. Nothing is written unless every catalogue file is valid.
+pub fn run(catalog_dir: &Path, outputs: &Outputs, mode: Mode) -> Result<Report, Failure> {
     let generated = generate(catalog_dir).map_err(Failure::Invalid)?;
-    let docs = docs_dir.map(|dir| (dir, &generated.docs));
-    let targets = docs.into_iter().chain([(out_dir, &generated.files)]);
-    let mut drifts = Vec::new();
-    for (dir, files) in targets {
+    let folders = outputs
+        .docs
+        .iter()
+        .map(|d| (d, &generated.docs))
+        .chain([(&outputs.code, &generated.files)]);
+    let mut plan: Vec<(&Path, &BTreeMap<String, String>, Vec<Drift>)> = Vec::new();
+    for (dir, files) in folders {
         if mode == Mode::Write {
             recover(dir).map_err(|e| io_failure(dir, e))?;
         }
-        drifts.push(compare(dir, files).map_err(|e| io_failure(dir, e))?);
+        let drift = compare(dir, files).map_err(|e| io_failure(dir, e))?;
+        plan.push((
+            dir,
+            files,
+            drift.into_iter().map(|d| d.under(dir)).collect(),
+        ));
     }
-    let drift = drifts.pop().expect("the code folder is compared");
-    let docs_drift = drifts.pop().unwrap_or_default();
+    let manifest = match &outputs.manifest {
+        Some(path) => manifest_update(path, &generated.features)?,
+        None => None,
+    };
+    let mut drift: Vec<Drift> = plan
+        .iter()
+        .flat_map(|(_, _, d)| d.iter().cloned())
+        .collect();
+    if let Some((path, _)) = &manifest {
+        drift.push(Drift::Stale(path.display().to_string()));
+    }
     match mode {
-        Mode::Check if !drift.is_empty() || !docs_drift.is_empty() => {
-            return Err(Failure::Stale {
-                code: drift,
-                docs: docs_drift,
-            });
-        }
-        Mode::Write => {
-            if let Some((dir, files)) = docs
-                && !docs_drift.is_empty()
-            {
-                replace_dir(dir, files).map_err(|e| io_failure(dir, e))?;
-            }
-            if !drift.is_empty() {
-                replace_dir(out_dir, &generated.files).map_err(|e| io_failure(out_dir, e))?;
-            }
-        }
+        Mode::Check if !drift.is_empty() => return Err(Failure::Stale(drift)),
         Mode::Check => {}
+        Mode::Write => {
+            let (code, docs) = plan
+                .split_last()
+                .expect("the code folder is always planned");
+            for (dir, files, changed) in docs {
+                if !changed.is_empty() {
+                    replace_dir(dir, files).map_err(|e| io_failure(dir, e))?;
+                }
+            }
+            if let Some((path, text)) = &manifest {
+                replace_file(path, text).map_err(|e| io_failure(path, e))?;
+            }
+            if !code.2.is_empty() {
+                replace_dir(code.0, code.1).map_err(|e| io_failure(code.0, e))?;
+            }
+        }
     }
-    Ok(Report {
-        generated,
-        drift,
-        docs_drift,
-    })
+    Ok(Report { generated, drift })
 }
 
-/// An I/O error that names the folder it happened in.
-fn io_failure(dir: &Path, err: std::io::Error) -> Failure {
+/// The manifest's new text when its feature section differs from `section`.
+fn manifest_update(path: &Path, section: &str) -> Result<Option<(PathBuf, String)>, Failure> {
+    let old = std::fs::read_to_string(path).map_err(|e| io_failure(path, e))?;
+    let new = features::splice(&old, section).map_err(|why| {
+        let msg = format!("{why}; put the two marker lines in its [features] table");
+        io_failure(
+            path,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, msg),
+        )
+    })?;
+    Ok((new != old).then(|| (path.to_path_buf(), new)))
+}
+
+/// An I/O error that names the output it happened in.
+fn io_failure(path: &Path, err: std::io::Error) -> Failure {
     Failure::Io(std::io::Error::new(
         err.kind(),
-        format!("{}: {err}", dir.display()),
+        format!("{}: {err}", path.display()),
     ))
 }
 

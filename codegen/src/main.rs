@@ -1,59 +1,66 @@
-//! `cargo run -p codegen [-- --check] [--catalog DIR] [--out DIR] [--docs DIR]`
+//! `cargo run -p codegen [-- --check] [--catalog DIR] [--out DIR] [--docs DIR] [--manifest FILE]`
+
+#![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use codegen::{COMMAND, Drift, Failure, Mode};
+use codegen::{COMMAND, Drift, Failure, Mode, Outputs};
 
-const USAGE: &str = "usage: codegen [--check] [--catalog DIR] [--out DIR] [--docs DIR]
+const USAGE: &str = "usage: codegen [--check] [--catalog DIR] [--out DIR] [--docs DIR] [--manifest FILE]
 
-Validates every catalogue file and regenerates the errcodes tables and the error index.
-  --check        compare only; exit 1 if the committed files differ
-  --catalog DIR  catalogue folder (default: <workspace>/catalog)
-  --out DIR      generated folder (default: <workspace>/errcodes/src/generated)
-  --docs DIR     error index folder (default: <workspace>/docs, but only when neither
-                 --catalog nor --out is given: a scratch run leaves the committed docs alone)";
+Validates every catalogue file, then regenerates the errcodes tables, the error index and the
+runtime crate's catalogue features. Nothing is written if any catalogue file is invalid.
+  --check          compare only; exit 1 if anything committed differs
+  --catalog DIR    catalogue folder (default: <workspace>/catalog)
+  --out DIR        generated code folder (default: <workspace>/errcodes/src/generated)
+  --docs DIR       error index folder (default: <workspace>/docs)
+  --manifest FILE  manifest whose catalogue features are kept (default: <workspace>/errcodes/Cargo.toml)
+With --catalog or --out, the docs and manifest are only written when named explicitly.";
 
 struct Args {
     mode: Mode,
     catalog: PathBuf,
-    out: PathBuf,
-    /// `None`: the docs are not rendered.
-    docs: Option<PathBuf>,
+    outputs: Outputs,
 }
 
 fn args() -> Result<Args, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("codegen sits in the workspace");
-    let mut args = Args {
-        mode: Mode::Write,
-        catalog: root.join("catalog"),
-        out: root.join("errcodes/src/generated"),
-        docs: None,
-    };
-    let mut elsewhere = false;
+    let defaults = Outputs::workspace(root);
+    let (mut catalog, mut code, mut docs, mut manifest) = (None, None, None, None);
+    let mut mode = Mode::Write;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
+        let mut value = |what: &str| {
+            it.next()
+                .map(PathBuf::from)
+                .ok_or(format!("{arg} needs a {what}"))
+        };
         match arg.as_str() {
-            "--check" => args.mode = Mode::Check,
-            "--catalog" => {
-                args.catalog = it.next().ok_or("--catalog needs a folder")?.into();
-                elsewhere = true;
-            }
-            "--out" => {
-                args.out = it.next().ok_or("--out needs a folder")?.into();
-                elsewhere = true;
-            }
-            "--docs" => args.docs = Some(it.next().ok_or("--docs needs a folder")?.into()),
+            "--check" => mode = Mode::Check,
+            "--catalog" => catalog = Some(value("folder")?),
+            "--out" => code = Some(value("folder")?),
+            "--docs" => docs = Some(value("folder")?),
+            "--manifest" => manifest = Some(value("file")?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    if args.docs.is_none() && !elsewhere {
-        args.docs = Some(root.join("docs"));
-    }
-    Ok(args)
+    // A run against another catalogue or output must not touch the workspace's own docs or
+    // manifest unless asked to.
+    let elsewhere = catalog.is_some() || code.is_some();
+    let outputs = Outputs {
+        code: code.unwrap_or(defaults.code),
+        docs: docs.or(if elsewhere { None } else { defaults.docs }),
+        manifest: manifest.or(if elsewhere { None } else { defaults.manifest }),
+    };
+    Ok(Args {
+        mode,
+        catalog: catalog.unwrap_or_else(|| root.join("catalog")),
+        outputs,
+    })
 }
 
 /// `path` relative to the current folder when it lies below it.
@@ -76,34 +83,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let out = shown(&args.out);
-    let docs = args.docs.as_deref().map(shown).unwrap_or_default();
-    let result = match &args.docs {
-        Some(dir) => codegen::run_with_docs(&args.catalog, &args.out, dir, args.mode),
-        None => codegen::run(&args.catalog, &args.out, args.mode),
-    };
-    let folders = if docs.is_empty() {
-        out.clone()
-    } else {
-        format!("{out} and {docs}")
-    };
-    match result {
+    let out = shown(&args.outputs.code);
+    match codegen::run(&args.catalog, &args.outputs, args.mode) {
         Ok(report) => {
-            let entries: usize = report.generated.catalogs.iter().map(|(_, n)| n).sum();
-            let mut summary = format!(
-                "{} catalogues, {entries} entries, {} files",
-                report.generated.catalogs.len(),
-                report.generated.files.len(),
-            );
-            if !docs.is_empty() {
-                summary.push_str(&format!(", {} pages", report.generated.docs.len()));
-            }
-            let changed = report.drift.len() + report.docs_drift.len();
-            if changed == 0 {
-                let are = if docs.is_empty() { "is" } else { "are" };
-                println!("codegen: {folders} {are} up to date ({summary})");
+            let g = &report.generated;
+            let entries: usize = g.catalogs.iter().map(|(_, n)| n).sum();
+            let summary = format!("{} catalogues, {entries} entries", g.catalogs.len());
+            if report.drift.is_empty() {
+                println!("codegen: {out} and the other outputs are up to date ({summary})");
             } else {
-                println!("codegen: wrote {folders} ({summary}; {changed} changed)");
+                println!(
+                    "codegen: updated {} file(s) ({summary})",
+                    report.drift.len()
+                );
             }
             ExitCode::SUCCESS
         }
@@ -117,20 +109,18 @@ fn main() -> ExitCode {
             );
             ExitCode::FAILURE
         }
-        Err(Failure::Stale {
-            code,
-            docs: docs_drift,
-        }) => {
-            for (dir, drift) in [(&out, code), (&docs, docs_drift)] {
-                for d in drift {
-                    match d {
-                        Drift::Stale(p) => {
-                            eprintln!("{dir}/{p}: stale (differs from what the catalogue produces)")
-                        }
-                        Drift::Missing(p) => {
-                            eprintln!("{dir}/{p}: missing (a catalogue produces it)")
-                        }
-                        Drift::Extra(p) => eprintln!("{dir}/{p}: extra (no catalogue produces it)"),
+        Err(Failure::Stale(drift)) => {
+            for d in &drift {
+                match d {
+                    Drift::Stale(p) => eprintln!(
+                        "{}: stale (differs from what the catalogue produces)",
+                        shown(Path::new(p))
+                    ),
+                    Drift::Missing(p) => {
+                        eprintln!("{}: missing (a catalogue produces it)", shown(Path::new(p)))
+                    }
+                    Drift::Extra(p) => {
+                        eprintln!("{}: extra (no catalogue produces it)", shown(Path::new(p)))
                     }
                 }
             }
@@ -140,7 +130,7 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
         Err(Failure::Io(e)) => {
-            eprintln!("codegen: cannot update {e}; that folder was left as it was");
+            eprintln!("codegen: {e}; what was there before was kept");
             ExitCode::from(2)
         }
     }

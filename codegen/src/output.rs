@@ -40,6 +40,31 @@ pub fn compare(dir: &Path, files: &BTreeMap<String, String>) -> io::Result<Vec<D
     Ok(drift)
 }
 
+impl Drift {
+    /// The same difference with the path given under `dir` (`generated/nuki.rs`).
+    pub fn under(self, dir: &Path) -> Drift {
+        let join = |p: String| dir.join(p).display().to_string();
+        match self {
+            Drift::Stale(p) => Drift::Stale(join(p)),
+            Drift::Missing(p) => Drift::Missing(join(p)),
+            Drift::Extra(p) => Drift::Extra(join(p)),
+        }
+    }
+}
+
+/// Replaces one file by writing a sibling and renaming it over the file.
+pub fn replace_file(path: &Path, content: &str) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let staging = path.with_file_name(format!(".{name}.new"));
+    RealDisk.write(&staging, content.as_bytes())?;
+    fs::rename(&staging, path).inspect_err(|_| {
+        let _ = fs::remove_file(&staging);
+    })
+}
+
 fn path_of(d: &Drift) -> &str {
     match d {
         Drift::Stale(p) | Drift::Missing(p) | Drift::Extra(p) => p,

@@ -27,8 +27,13 @@
 //! # Features
 //! - `std` (default): `std::error::Error` for the error types. Without it the crate is `no_std`.
 //! - `serde`: `errcodes::response`, typed vendor error bodies (Tapkey, Knox, Nuki) with a next step.
+//! - `all-catalogues` (default): every catalogue. Each catalogue also has its own feature,
+//!   named like its slug (`nuki`, `nuki-bridge`, `knox-tag`, `http`…), so a dependent can
+//!   compile only what it uses with `default-features = false`.
 #![no_std]
 #![forbid(unsafe_code)]
+// With only some catalogue features on, helpers that serve the others go unused.
+#![cfg_attr(not(feature = "all-catalogues"), allow(unused))]
 
 #[cfg(feature = "serde")]
 extern crate alloc;
@@ -60,7 +65,7 @@ pub use generated::*;
 /// assert!(ids.contains(&"nuki::bridge"));
 /// ```
 pub fn catalogs() -> &'static [&'static Catalog] {
-    &generated::CATALOGS
+    generated::CATALOGS
 }
 
 /// The catalogue with this id (`knox::tag`) or command-line slug (`knox-tag`).

@@ -10,11 +10,19 @@
 //! - [`knox::msp`](crate::knox::msp): Samsung Knox MSP Portal error codes
 //! - [`knox::tag`](crate::knox::tag): Samsung Knox Tag API error codes
 //! - [`knox::tag::http`](crate::knox::tag::http): Samsung Knox Tag API HTTP statuses
+#[cfg(feature = "knox-asset-intelligence")]
 pub mod asset_intelligence;
+#[cfg(feature = "knox-cloud-auth")]
 pub mod cloud_auth;
+#[cfg(feature = "knox-configure")]
 pub mod configure;
+#[cfg(feature = "knox-guard")]
 pub mod guard;
+#[cfg(feature = "knox-kdp")]
 pub mod kdp;
+#[cfg(feature = "knox-kme")]
 pub mod kme;
+#[cfg(feature = "knox-msp")]
 pub mod msp;
+#[cfg(feature = "knox-tag")]
 pub mod tag;

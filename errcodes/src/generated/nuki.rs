@@ -1315,7 +1315,11 @@ static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
         ("K_ERROR_BAD_PARAMETER", Code::KErrorBadParameter),
     ],
 };
+#[cfg(feature = "nuki-bridge")]
 pub mod bridge;
+#[cfg(feature = "nuki-command-status")]
 pub mod command_status;
+#[cfg(feature = "nuki-completion")]
 pub mod completion;
+#[cfg(feature = "nuki-web-api")]
 pub mod web_api;

@@ -2,4 +2,5 @@
 //! Catalogues under `samsung`:
 //!
 //! - [`samsung::account`](crate::samsung::account): Samsung Account OAuth error codes
+#[cfg(feature = "samsung-account")]
 pub mod account;

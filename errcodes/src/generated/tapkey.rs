@@ -358,4 +358,5 @@ static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
         ("NotFound", Code::NotFound),
     ],
 };
+#[cfg(feature = "tapkey-command-result")]
 pub mod command_result;

@@ -301,4 +301,5 @@ static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
         ("RESOURCE_NOT_FOUND", Code::ResourceNotFound),
     ],
 };
+#[cfg(feature = "knox-tag-http")]
 pub mod http;
