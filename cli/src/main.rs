@@ -4,6 +4,8 @@
 //! stderr, with close matches when there are any. With `--json`, stdout carries the
 //! documented JSON shape on success and nothing on failure.
 
+#![forbid(unsafe_code)]
+
 mod find;
 mod show;
 

@@ -210,6 +210,7 @@ fn lookups(c: &Catalog) -> TokenStream {
         let map = phf_tokens(&map);
         return quote! {
             /// Looks a code up by its wire string, exactly as sent.
+            #[must_use]
             pub fn #lookup_fn(code: &str) -> Option<Code> {
                 BY_VALUE.get(code).copied()
             }
@@ -238,11 +239,16 @@ fn lookups(c: &Catalog) -> TokenStream {
     };
     quote! {
         #[doc = #doc]
+        #[must_use]
         pub const fn #lookup_fn(value: #key_ty) -> Option<Code> {
             #body
         }
 
         #[doc = #parse_doc]
+        ///
+        /// # Errors
+        /// Empty text, text not in the wire form, a number out of range for the key, or a
+        /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
         pub fn #wire_fn(text: &str) -> Result<Code, ParseError> {
             crate::wire::parse_key(text, WireFormat::#wire, #lo, #hi, ID, |value| #lookup_fn(value as #key_ty))
         }

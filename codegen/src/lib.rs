@@ -4,6 +4,8 @@
 //! `cargo run -p codegen` regenerates; `cargo run -p codegen -- --check` only compares. The
 //! library form exists so the workspace tests can run the generator on fixture catalogues.
 
+#![forbid(unsafe_code)]
+
 mod diag;
 mod docs;
 mod emit;

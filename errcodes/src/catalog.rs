@@ -103,6 +103,10 @@ impl Catalog {
     }
 
     /// Looks up a wire value written in the catalogue's wire form (`ff`, `404`).
+    ///
+    /// # Errors
+    /// Why `text` is not a known wire value: empty, not in the wire form, out of range for
+    /// the key kind, or well formed but not catalogued ([`ParseErrorKind::Unknown`]).
     pub fn parse_wire(&self, text: &str) -> Result<&'static Entry, ParseError> {
         (self.by_wire)(text)
     }
@@ -113,6 +117,10 @@ impl Catalog {
     }
 
     /// Looks up `text` as a wire value, then as a name: what a tool does with user input.
+    ///
+    /// # Errors
+    /// As [`Catalog::parse_wire`], except that text that is neither wire text nor a name is
+    /// [`ParseErrorKind::Unknown`].
     pub fn lookup(&self, text: &str) -> Result<&'static Entry, ParseError> {
         lookup_with(text, self.by_wire, self.by_name, self.id, self.wire)
     }
@@ -148,6 +156,9 @@ pub trait CatalogCode: Copy + Eq + core::hash::Hash + fmt::Debug + fmt::Display 
     /// The code's record.
     fn entry(self) -> &'static Entry;
     /// Parses wire text in the catalogue's wire form (not names).
+    ///
+    /// # Errors
+    /// As [`Catalog::parse_wire`].
     fn parse_wire(text: &str) -> Result<Self, ParseError>;
 }
 

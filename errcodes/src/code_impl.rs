@@ -86,11 +86,15 @@ macro_rules! code_impl {
         }
 
         /// Looks a code up by its spec name or an alias, exactly as written.
+        #[must_use]
         pub fn from_name(name: &str) -> Option<Code> {
             BY_NAME.get(name).copied()
         }
 
         /// Looks up the wire text first, then the spec name or an alias.
+        ///
+        /// # Errors
+        /// Why `text` is neither a known wire value nor a name (see `Catalog::lookup`).
         pub fn parse(text: &str) -> Result<Code, $crate::ParseError> {
             $crate::catalog::lookup_with(
                 text,

@@ -32,6 +32,10 @@
 //!   compile only what it uses with `default-features = false`.
 #![no_std]
 #![forbid(unsafe_code)]
+// Pedantic lints reviewed for the public API. Not adopted: `must_use` on every accessor
+// (noise; the lookups that matter carry it).
+#![warn(clippy::pedantic)]
+#![allow(clippy::must_use_candidate)]
 // With only some catalogue features on, helpers that serve the others go unused.
 #![cfg_attr(not(feature = "all-catalogues"), allow(unused))]
 
@@ -46,7 +50,7 @@ mod code_impl;
 mod entry;
 mod error;
 #[rustfmt::skip]
-#[allow(clippy::all, missing_docs)]
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
 mod generated;
 #[cfg(feature = "serde")]
 pub mod response;
@@ -77,6 +81,10 @@ pub fn catalog(id: &str) -> Option<&'static Catalog> {
 }
 
 /// Looks up `text` (a wire value in the catalogue's form, or a spec name) in catalogue `id`.
+///
+/// # Errors
+/// [`ParseErrorKind::UnknownCatalog`] when no catalogue has that id; otherwise as
+/// [`Catalog::lookup`].
 ///
 /// ```
 /// let entry = errcodes::lookup("nuki", "ff").unwrap();

@@ -51,6 +51,10 @@ pub struct StatusMismatch {
 
 impl KnoxTagError {
     /// Parses the JSON error object.
+    ///
+    /// # Errors
+    /// A [`BodyError`] when the body is not JSON, lacks `result` or `code`, has a field of
+    /// the wrong type, or a `code` that is not decimal digits.
     pub fn from_json(body: &[u8]) -> Result<Self, BodyError> {
         from_json("Knox Tag API error object", body)
     }
@@ -82,17 +86,16 @@ impl KnoxTagError {
 /// `Knox Tag API 4000000 RESOURCE_INVALID_PARAM: <description> (HTTP 400)`
 impl fmt::Display for KnoxTagError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.code.code() {
-            Some(code) => write!(f, "Knox Tag API {code} (HTTP {})", self.result)?,
-            None => {
-                let name = self.message.as_deref().unwrap_or("unnamed");
-                write!(
-                    f,
-                    "Knox Tag API {} {name} (not catalogued, HTTP {})",
-                    self.code.raw(),
-                    self.result
-                )?;
-            }
+        if let Some(code) = self.code.code() {
+            write!(f, "Knox Tag API {code} (HTTP {})", self.result)?;
+        } else {
+            let name = self.message.as_deref().unwrap_or("unnamed");
+            let raw = self.code.raw();
+            write!(
+                f,
+                "Knox Tag API {raw} {name} (not catalogued, HTTP {})",
+                self.result
+            )?;
         }
         if let Some(m) = self.status_mismatch() {
             write!(

@@ -71,6 +71,10 @@ pub enum LockOutcome<'a> {
 
 impl NukiWebResult {
     /// Parses the webhook body.
+    ///
+    /// # Errors
+    /// A [`BodyError`] when the body is not JSON, lacks `detail` or `success`, has a field of
+    /// the wrong type, or an `errorCode` that is not hex.
     pub fn from_json(body: &[u8]) -> Result<Self, BodyError> {
         from_json("Nuki Web API result", body)
     }
@@ -172,6 +176,9 @@ pub enum BridgeOutcome {
 
 impl BridgeResponse {
     /// Reads a response; an empty body is allowed.
+    ///
+    /// # Errors
+    /// A [`BodyError`] when a non-empty body is not a JSON object of the documented shape.
     pub fn from_response(status: u16, body: &[u8]) -> Result<Self, BodyError> {
         let body = if body.iter().all(u8::is_ascii_whitespace) {
             BridgeBody::default()

@@ -50,6 +50,9 @@ pub struct TapkeyError {
 
 impl TapkeyError {
     /// Reads a response; an empty body is allowed (every field missing).
+    ///
+    /// # Errors
+    /// A [`BodyError`] when a non-empty body is not a JSON object with string fields.
     pub fn from_response(status: u16, body: &[u8]) -> Result<Self, BodyError> {
         let body = if body.iter().all(u8::is_ascii_whitespace) {
             TapkeyErrorBody::default()

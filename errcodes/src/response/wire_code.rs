@@ -30,7 +30,11 @@ pub struct WireCode<C> {
 }
 
 impl<C: CatalogCode> WireCode<C> {
-    /// Reads wire text: `Err` only when it is not in the catalogue's wire form.
+    /// Reads wire text.
+    ///
+    /// # Errors
+    /// Only when `raw` is not in the catalogue's wire form (empty, bad digits, out of range);
+    /// a well-formed code the catalogue lacks is kept, not an error.
     pub fn parse(raw: &str) -> Result<Self, crate::ParseError> {
         let code = match C::parse_wire(raw) {
             Ok(code) => Some(code),

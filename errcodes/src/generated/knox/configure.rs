@@ -95,6 +95,7 @@ impl Code {
 }
 crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
+#[must_use]
 pub const fn from_code(value: u32) -> Option<Code> {
     let h = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let slot = (h ^ 6).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 60;
@@ -104,6 +105,10 @@ pub const fn from_code(value: u32) -> Option<Code> {
     }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
+///
+/// # Errors
+/// Empty text, text not in the wire form, a number out of range for the key, or a
+/// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
     crate::wire::parse_key(
         text,

@@ -43,6 +43,7 @@ impl Code {
 }
 crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: one load from a 1-entry table, one compare.
+#[must_use]
 pub const fn from_code(value: u32) -> Option<Code> {
     let slot = (value as u64).wrapping_sub(4030000) & 0;
     match BY_VALUE[slot as usize] {
@@ -51,6 +52,10 @@ pub const fn from_code(value: u32) -> Option<Code> {
     }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
+///
+/// # Errors
+/// Empty text, text not in the wire form, a number out of range for the key, or a
+/// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
     crate::wire::parse_key(
         text,

@@ -144,10 +144,15 @@ impl Code {
 }
 crate::code_impl::code_impl!(u8, from_hex, Hex);
 /// Looks a code up by its byte: one load from a 256-entry table.
+#[must_use]
 pub const fn from_byte(value: u8) -> Option<Code> {
     BY_VALUE[value as usize]
 }
 /// Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up.
+///
+/// # Errors
+/// Empty text, text not in the wire form, a number out of range for the key, or a
+/// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_hex(text: &str) -> Result<Code, ParseError> {
     crate::wire::parse_key(
         text,

@@ -197,6 +197,7 @@ impl Code {
 }
 crate::code_impl::code_impl!(& 'static str, parse_code, Text);
 /// Looks a code up by its wire string, exactly as sent.
+#[must_use]
 pub fn from_code(code: &str) -> Option<Code> {
     BY_VALUE.get(code).copied()
 }
