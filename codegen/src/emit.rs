@@ -137,7 +137,7 @@ fn catalog_module(c: &Catalog) -> TokenStream {
     let source_count = lit(c.sources.len());
     let module_docs = module_docs(c);
     let lookups = lookups(c);
-    let names = name_map(c);
+    let names = name_lookup(c);
     let key_kind = format_ident!("{}", c.key.runtime_variant());
     let wire = format_ident!("{}", c.wire.runtime_variant());
     let slug = features::slug(&c.id);
@@ -202,31 +202,81 @@ fn catalog_module(c: &Catalog) -> TokenStream {
 fn lookups(c: &Catalog) -> TokenStream {
     let key_ty: syn::Type = syn::parse_str(c.key.rust_type()).expect("key types parse");
     let lookup_fn = format_ident!("{}", c.key.lookup_fn());
+    let first = format_ident!("{}", c.entries[0].ident);
+    let code_at = |i: usize| {
+        let ident = format_ident!("{}", c.entries[i].ident);
+        quote!(Code::#ident)
+    };
     if c.key == KeyKind::Text {
-        let mut map = phf_codegen::Map::new();
-        for e in &c.entries {
-            map.entry(e.wire.as_str(), format!("Code::{}", e.ident));
-        }
-        let map = phf_tokens(&map);
+        let (full, keys) = index::text_keys(c.entries.iter().map(|e| e.wire.as_str()))
+            .expect("validation rejects catalogues whose texts share a 64-bit key");
+        let key = quote!(crate::hash::text_key(code.as_bytes(), #full));
+        let (slot, table) = probe(
+            "BY_VALUE",
+            &index::build(&keys),
+            key,
+            quote!(Code),
+            code_at,
+            quote!(Code::#first),
+        );
         return quote! {
-            /// Looks a code up by its wire string, exactly as sent.
+            /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
             #[must_use]
             pub fn #lookup_fn(code: &str) -> Option<Code> {
-                BY_VALUE.get(code).copied()
+                let found = #slot;
+                if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
             }
             fn parse_code(text: &str) -> Result<Code, ParseError> {
                 crate::wire::text_key(text, from_code(text), ID)
             }
-            static BY_VALUE: phf::Map<&'static str, Code> = #map;
+            #table
         };
     }
     let keys: Vec<u64> = c.entries.iter().map(|e| key_bits(&e.value)).collect();
-    let layout = if c.key == KeyKind::Byte {
-        index::full_byte(&keys)
+    let key = quote!(value as u64);
+    let (body, table, doc) = if c.key == KeyKind::Byte {
+        // Every byte has its own slot: no compare.
+        let some_code = |i| {
+            let code = code_at(i);
+            quote!(Some(#code))
+        };
+        let (slot, table) = probe(
+            "BY_VALUE",
+            &index::full_byte(&keys),
+            key,
+            quote!(Option<Code>),
+            some_code,
+            quote!(None),
+        );
+        (
+            slot,
+            table,
+            " Looks a code up by its byte: one load from a 256-entry table.",
+        )
     } else {
-        index::build(&keys)
+        let layout = index::build(&keys);
+        let doc = match layout {
+            Layout::Dense { .. } => {
+                " Looks a code up by its value: one load from a dense table, one compare."
+            }
+            Layout::Hash { .. } => {
+                " Looks a code up by its value: a branch-free perfect hash, one compare."
+            }
+        };
+        let (slot, table) = probe(
+            "BY_VALUE",
+            &layout,
+            key,
+            quote!(Code),
+            code_at,
+            quote!(Code::#first),
+        );
+        let body = quote! {
+            let found = #slot;
+            if VALUES[found as usize] == value { Some(found) } else { None }
+        };
+        (body, table, doc)
     };
-    let (body, tables, doc) = int_lookup(&layout, c);
     let (lo, hi) = c.key.range().expect("integer keys have a range");
     let (lo, hi) = (Literal::i128_unsuffixed(lo), Literal::i128_unsuffixed(hi));
     let wire_fn = format_ident!("{}", c.wire.parse_fn());
@@ -253,86 +303,70 @@ fn lookups(c: &Catalog) -> TokenStream {
             crate::wire::parse_key(text, WireFormat::#wire, #lo, #hi, ID, |value| #lookup_fn(value as #key_ty))
         }
 
-        #tables
+        #table
     }
 }
 
-fn int_lookup(layout: &Layout, c: &Catalog) -> (TokenStream, TokenStream, String) {
-    let fill = |slots: &[Option<usize>]| {
-        let len = lit(slots.len());
-        let sets = slots.iter().enumerate().filter_map(|(s, e)| {
-            let ident = format_ident!("{}", c.entries[(*e)?].ident);
-            let s = lit(s);
-            Some(quote!(t[#s] = Some(Code::#ident);))
-        });
-        quote! {
-            static BY_VALUE: [Option<Code>; #len] = {
-                let mut t = [None; #len];
-                #(#sets)*
-                t
-            };
-        }
-    };
-    let checked = quote! {
-        match BY_VALUE[slot as usize] {
-            Some(code) if VALUES[code as usize] == value => Some(code),
-            _ => None,
-        }
+/// A perfect-hash table named `name`: the expression that reads the slot of `key`, and the
+/// statics it reads. Slot `i` holds `value(entry)`, empty slots `empty`, so the probe has no
+/// branch; the caller compares the candidate with the key.
+fn probe(
+    name: &str,
+    layout: &Layout,
+    key: TokenStream,
+    slot_ty: TokenStream,
+    value: impl Fn(usize) -> TokenStream,
+    empty: TokenStream,
+) -> (TokenStream, TokenStream) {
+    let table = format_ident!("{name}");
+    let len = lit(layout.slots().len());
+    let sets = layout.slots().iter().enumerate().filter_map(|(s, e)| {
+        let (s, v) = (lit(s), value((*e)?));
+        Some(quote!(t[#s] = #v;))
+    });
+    let slots = quote! {
+        static #table: [#slot_ty; #len] = {
+            let mut t = [#empty; #len];
+            #(#sets)*
+            t
+        };
     };
     match layout {
-        Layout::Dense { slots, .. } if c.key == KeyKind::Byte => {
-            let doc = " Looks a code up by its byte: one load from a 256-entry table.".to_owned();
-            (quote!(BY_VALUE[value as usize]), fill(slots), doc)
-        }
-        Layout::Dense { min, slots } => {
+        Layout::Dense { min, slots: s } => {
             let (min, mask) = (
                 Literal::u64_unsuffixed(*min),
-                Literal::u64_unsuffixed(slots.len() as u64 - 1),
-            );
-            let doc = format!(
-                " Looks a code up by its value: one load from a {}-entry table, one compare.",
-                slots.len()
+                Literal::u64_unsuffixed(s.len() as u64 - 1),
             );
             (
-                quote! { let slot = (value as u64).wrapping_sub(#min) & #mask; #checked },
-                fill(slots),
-                doc,
+                quote!(#table[crate::hash::dense_slot(#key, #min, #mask)]),
+                slots,
             )
         }
-        Layout::Hash {
-            bucket_shift,
-            bucket_mask,
-            slot_shift,
-            disps,
-            slots,
-        } => {
-            let (k1, k2) = (hex(index::K1), hex(index::K2));
-            let slot_shift = Literal::u32_unsuffixed(*slot_shift);
-            let doc = " Looks a code up by its value: a branch-free perfect hash, one compare."
-                .to_owned();
-            let table = fill(slots);
-            // One bucket needs no displacement table: its displacement is a constant.
-            let (displacement, disp_table) = match disps.as_slice() {
-                [d] => (Literal::u32_unsuffixed(*d).into_token_stream(), quote!()),
-                _ => {
-                    let (bucket_shift, bucket_mask) = (
-                        Literal::u32_unsuffixed(*bucket_shift),
-                        Literal::u64_unsuffixed(*bucket_mask),
-                    );
-                    let nd = lit(disps.len());
-                    let disps = disps.iter().map(|d| Literal::u32_unsuffixed(*d));
-                    (
-                        quote!(DISPLACEMENTS[((h >> #bucket_shift) & #bucket_mask) as usize] as u64),
-                        quote!(static DISPLACEMENTS: [u32; #nd] = [#(#disps),*];),
-                    )
-                }
+        Layout::Hash { shape, disps, .. } => {
+            let (disp_table, shape_const) = (
+                format_ident!("{name}_DISPLACEMENTS"),
+                format_ident!("{name}_SHAPE"),
+            );
+            let (bucket_shift, bucket_mask, slot_shift) = (
+                Literal::u32_unsuffixed(shape.bucket_shift),
+                Literal::u64_unsuffixed(shape.bucket_mask),
+                Literal::u32_unsuffixed(shape.slot_shift),
+            );
+            let nd = lit(disps.len());
+            let disps = disps.iter().map(|d| Literal::u32_unsuffixed(*d));
+            let statics = quote! {
+                const #shape_const: crate::hash::Shape = crate::hash::Shape {
+                    bucket_shift: #bucket_shift,
+                    bucket_mask: #bucket_mask,
+                    slot_shift: #slot_shift,
+                };
+                static #disp_table: [u32; #nd] = [#(#disps),*];
+                #slots
             };
-            let body = quote! {
-                let h = (value as u64).wrapping_mul(#k1);
-                let slot = (h ^ #displacement).wrapping_mul(#k2) >> #slot_shift;
-                #checked
-            };
-            (body, quote!(#disp_table #table), doc)
+            (
+                quote!(#table[crate::hash::hashed_slot(#key, &#disp_table, #shape_const)]),
+                statics,
+            )
         }
     }
 }
@@ -342,27 +376,61 @@ fn key_bits(value: &Value) -> u64 {
     match value {
         Value::Int(v) if *v < 0 => *v as i64 as u64,
         Value::Int(v) => *v as u64,
-        Value::Text(_) => unreachable!("text keys use phf"),
+        Value::Text(_) => unreachable!("text keys hash their bytes"),
     }
 }
 
-fn name_map(c: &Catalog) -> TokenStream {
-    let mut map = phf_codegen::Map::new();
-    for e in &c.entries {
-        for name in std::iter::once(&e.name).chain(&e.aliases) {
-            map.entry(name.as_str(), format!("Code::{}", e.ident));
+/// `from_name`: the names and aliases in one perfect hash over their text keys.
+fn name_lookup(c: &Catalog) -> TokenStream {
+    let names: Vec<(&String, &String)> = c
+        .entries
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(move |n| (n, &e.ident))
+        })
+        .collect();
+    let (full, keys) = index::text_keys(names.iter().map(|(n, _)| n.as_str()))
+        .expect("validation rejects catalogues whose names share a 64-bit key");
+    let index_ty = format_ident!(
+        "{}",
+        if names.len() <= 1 << 8 {
+            "u8"
+        } else if names.len() <= 1 << 16 {
+            "u16"
+        } else {
+            "u32"
         }
-    }
-    let map = phf_tokens(&map);
-    quote!(static BY_NAME: phf::Map<&'static str, Code> = #map;)
-}
+    );
+    let key = quote!(crate::hash::text_key(name.as_bytes(), #full));
+    let (slot, table) = probe(
+        "NAME_SLOTS",
+        &index::build(&keys),
+        key,
+        quote!(#index_ty),
+        |i| lit(i).into_token_stream(),
+        quote!(0),
+    );
+    let n = lit(names.len());
+    let rows = names.iter().map(|(name, ident)| {
+        let ident = format_ident!("{ident}");
+        quote!((#name, Code::#ident))
+    });
+    quote! {
+        /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+        /// one compare.
+        #[must_use]
+        pub fn from_name(name: &str) -> Option<Code> {
+            let (candidate, code) = NAMES[#slot as usize];
+            if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+        }
 
-/// phf_codegen's map literal as tokens.
-fn phf_tokens(map: &phf_codegen::Map<&str>) -> TokenStream {
-    map.build()
-        .to_string()
-        .parse()
-        .expect("phf_codegen emits Rust")
+        /// Every name and alias with its code.
+        static NAMES: [(&str, Code); #n] = [#(#rows),*];
+
+        #table
+    }
 }
 
 fn value_literal(value: &Value) -> TokenStream {
@@ -422,15 +490,6 @@ fn cause_literal(c: &Cause) -> TokenStream {
     let remediation = option(c.remediation.as_ref().map(|r| quote!(#r)));
     let action = action(c.action);
     quote!(crate::Cause { name: #name, description: #description, remediation: #remediation, action: #action })
-}
-
-/// A hex literal with digit groups (`0x9E37_79B9_7F4A_7C15`).
-fn hex(n: u64) -> TokenStream {
-    let digits = format!("{n:016X}");
-    let groups: Vec<&str> = (0..4).map(|i| &digits[i * 4..i * 4 + 4]).collect();
-    format!("0x{}", groups.join("_"))
-        .parse()
-        .expect("a hex literal")
 }
 
 /// An unsuffixed integer literal (`7`, not `7usize`).

@@ -1,13 +1,10 @@
-//! Branch-free integer lookup tables: a dense table when the values are close together, a
-//! hash-and-displace perfect hash when they are sparse (Knox's 4000000 … 50000000).
-//!
-//! The emitter turns the chosen layout into the lookup code; the formulas here and there must
-//! agree, which the round-trip tests check for every entry of every catalogue.
+//! Branch-free lookup tables over 64-bit keys: a dense table when the keys are close
+//! together, a hash-and-displace perfect hash when they are sparse (Knox's 4000000 …
+//! 50000000, and the keys of names). The probing functions are the runtime's own
+//! (`errcodes/src/hash.rs`, included here as `crate::hash`).
 
-/// First multiplier: spreads the key over all 64 bits (2^64 / golden ratio, odd).
-pub(crate) const K1: u64 = 0x9E37_79B9_7F4A_7C15;
-/// Second multiplier, applied after the displacement (odd).
-pub(crate) const K2: u64 = 0xD6E8_FEB8_6659_FD93;
+use crate::hash::{self, Shape};
+
 /// Dense tables are used up to this many slots.
 const DENSE_MAX_SLOTS: u64 = 1024;
 /// Displacements tried per bucket before the table grows.
@@ -15,19 +12,35 @@ const MAX_DISPLACEMENT: u32 = 1 << 16;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Layout {
-    /// `slots[(key - min) & mask]`; with `min == 0` and 256 slots for bytes, every key has its own slot.
+    /// `slots[dense_slot(key, min, len - 1)]`; with `min == 0` and 256 slots for bytes,
+    /// every key has its own slot.
     Dense { min: u64, slots: Vec<Option<usize>> },
-    /// `h = key * K1; d = disps[(h >> bucket_shift) & bucket_mask]; slots[((h ^ d) * K2) >> slot_shift]`.
+    /// `slots[hashed_slot(key, &disps, shape)]`.
     Hash {
-        bucket_shift: u32,
-        bucket_mask: u64,
-        slot_shift: u32,
+        shape: Shape,
         disps: Vec<u32>,
         slots: Vec<Option<usize>>,
     },
 }
 
-/// Keys as `u64` (signed keys sign-extended); the slot of key `i` holds `Some(i)`.
+impl Layout {
+    pub fn slots(&self) -> &[Option<usize>] {
+        match self {
+            Layout::Dense { slots, .. } | Layout::Hash { slots, .. } => slots,
+        }
+    }
+
+    /// The slot `key` probes.
+    #[cfg(test)]
+    pub fn slot(&self, key: u64) -> usize {
+        match self {
+            Layout::Dense { min, slots } => hash::dense_slot(key, *min, slots.len() as u64 - 1),
+            Layout::Hash { shape, disps, .. } => hash::hashed_slot(key, disps, *shape),
+        }
+    }
+}
+
+/// A table in which the slot of `keys[i]` holds `Some(i)`. Keys must be distinct.
 pub(crate) fn build(keys: &[u64]) -> Layout {
     let (min, max) = (
         keys.iter().min().copied().unwrap_or(0),
@@ -35,10 +48,10 @@ pub(crate) fn build(keys: &[u64]) -> Layout {
     );
     let span = max.wrapping_sub(min);
     if span < DENSE_MAX_SLOTS {
-        let len = (span + 1).next_power_of_two() as usize;
-        let mut slots = vec![None; len];
+        let mask = (span + 1).next_power_of_two() - 1;
+        let mut slots = vec![None; mask as usize + 1];
         for (i, k) in keys.iter().enumerate() {
-            slots[dense_slot(*k, min, len)] = Some(i);
+            slots[hash::dense_slot(*k, min, mask)] = Some(i);
         }
         return Layout::Dense { min, slots };
     }
@@ -59,27 +72,33 @@ pub(crate) fn full_byte(keys: &[u64]) -> Layout {
     Layout::Dense { min: 0, slots }
 }
 
-pub(crate) fn dense_slot(key: u64, min: u64, len: usize) -> usize {
-    (key.wrapping_sub(min) & (len as u64 - 1)) as usize
-}
-
-/// The bucket of a key: the top bits of `key * K1`.
-pub(crate) fn bucket(key: u64, bucket_shift: u32, bucket_mask: u64) -> usize {
-    ((key.wrapping_mul(K1) >> bucket_shift) & bucket_mask) as usize
-}
-
-/// The slot of a key under its bucket's displacement `d`.
-pub(crate) fn hash_slot(key: u64, d: u32, slot_shift: u32) -> usize {
-    ((key.wrapping_mul(K1) ^ u64::from(d)).wrapping_mul(K2) >> slot_shift) as usize
+/// The 64-bit keys of `texts` and whether they needed the full-text hash, or `None` when
+/// even full-text keys collide (two texts of one catalogue with the same 64-bit hash).
+pub(crate) fn text_keys<'a>(
+    texts: impl Iterator<Item = &'a str> + Clone,
+) -> Option<(bool, Vec<u64>)> {
+    [false, true].into_iter().find_map(|full| {
+        let keys: Vec<u64> = texts
+            .clone()
+            .map(|t| hash::text_key(t.as_bytes(), full))
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        (sorted.len() == keys.len()).then_some((full, keys))
+    })
 }
 
 fn try_hash(keys: &[u64], slot_bits: u32) -> Option<Layout> {
     let bucket_bits = (keys.len() / 4).max(1).next_power_of_two().trailing_zeros();
-    let (bucket_shift, bucket_mask) = (64 - bucket_bits.max(1), (1u64 << bucket_bits) - 1);
-    let slot_shift = 64 - slot_bits;
+    let shape = Shape {
+        bucket_shift: 64 - bucket_bits.max(1),
+        bucket_mask: (1u64 << bucket_bits) - 1,
+        slot_shift: 64 - slot_bits,
+    };
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); 1 << bucket_bits];
     for (i, k) in keys.iter().enumerate() {
-        buckets[bucket(*k, bucket_shift, bucket_mask)].push(i);
+        buckets[hash::bucket(*k, shape)].push(i);
     }
     let mut order: Vec<usize> = (0..buckets.len()).collect();
     order.sort_by_key(|b| (std::cmp::Reverse(buckets[*b].len()), *b));
@@ -90,7 +109,7 @@ fn try_hash(keys: &[u64], slot_bits: u32) -> Option<Layout> {
         let found = (0..MAX_DISPLACEMENT).find(|d| {
             wanted.clear();
             for &i in &buckets[b] {
-                let s = hash_slot(keys[i], *d, slot_shift);
+                let s = hash::displaced_slot(keys[i], *d, shape);
                 if slots[s].is_some() || wanted.contains(&s) {
                     return false;
                 }
@@ -104,9 +123,7 @@ fn try_hash(keys: &[u64], slot_bits: u32) -> Option<Layout> {
         }
     }
     Some(Layout::Hash {
-        bucket_shift,
-        bucket_mask,
-        slot_shift,
+        shape,
         disps,
         slots,
     })
@@ -119,23 +136,7 @@ mod tests {
     fn assert_perfect(keys: &[u64]) -> Layout {
         let layout = build(keys);
         for (i, &k) in keys.iter().enumerate() {
-            let slot = match &layout {
-                Layout::Dense { min, slots } => slots[dense_slot(k, *min, slots.len())],
-                Layout::Hash {
-                    bucket_shift,
-                    bucket_mask,
-                    slot_shift,
-                    disps,
-                    slots,
-                } => {
-                    slots[hash_slot(
-                        k,
-                        disps[bucket(k, *bucket_shift, *bucket_mask)],
-                        *slot_shift,
-                    )]
-                }
-            };
-            assert_eq!(slot, Some(i), "key {k}");
+            assert_eq!(layout.slots()[layout.slot(k)], Some(i), "key {k}");
         }
         layout
     }
@@ -161,5 +162,20 @@ mod tests {
             .map(|i| i.wrapping_mul(0x1234_5678_9ABC_DEF1))
             .collect();
         assert_perfect(&many);
+    }
+
+    #[test]
+    fn text_keys_fall_back_to_the_full_hash_when_samples_collide() {
+        let distinct = ["P_ERROR_MAX_USER", "K_ERROR_BAD_PIN", "Ok"];
+        assert_eq!(
+            text_keys(distinct.into_iter()).map(|(full, _)| full),
+            Some(false)
+        );
+        // Same length, same first and last 8 bytes: only the middle differs.
+        let alike = ["ABCDEFGH_1_STUVWXYZ", "ABCDEFGH_2_STUVWXYZ"];
+        assert_eq!(
+            text_keys(alike.into_iter()).map(|(full, _)| full),
+            Some(true)
+        );
     }
 }

@@ -10,6 +10,10 @@ mod diag;
 mod docs;
 mod emit;
 mod features;
+/// The runtime's hash functions, shared so the tables are built exactly as they are probed.
+#[path = "../../errcodes/src/hash.rs"]
+#[allow(dead_code)] // the probing half is the runtime's
+mod hash;
 mod ident;
 mod index;
 mod load;
@@ -23,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 pub use diag::Diagnostic;
 pub use emit::COMMAND;
-pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES};
+pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_NODES};
 pub use output::{
     Disk, Drift, RealDisk, compare, recover, replace_dir, replace_dir_on, replace_file,
 };

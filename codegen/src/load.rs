@@ -15,6 +15,9 @@ pub const MAX_FILE_BYTES: u64 = 32 << 20;
 pub const MAX_DEPTH: usize = 16;
 /// Most YAML aliases (`*name`) per file; catalogues do not need any, this leaves room.
 pub const MAX_ALIASES: usize = 64;
+/// Most YAML nodes (mappings, lists, scalars) in one file: room for `MAX_ENTRIES` entries of
+/// a dozen fields each.
+pub const MAX_NODES: usize = 8_000_000;
 /// Most files in the catalogue folder.
 pub const MAX_FILES: usize = 1_000;
 
@@ -148,6 +151,8 @@ fn options() -> serde_saphyr::Options {
     budget.max_depth = MAX_DEPTH;
     budget.max_aliases = MAX_ALIASES;
     budget.max_documents = 1;
+    budget.max_nodes = MAX_NODES;
+    budget.max_events = 2 * MAX_NODES;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
     options.duplicate_keys = DuplicateKeyPolicy::Error;
@@ -202,6 +207,9 @@ fn budget_message(breach: &BudgetBreach) -> String {
         }
         BudgetBreach::Documents { .. } => {
             "a second YAML document (`---`); put each catalogue in its own file".to_owned()
+        }
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
+            format!("more than {MAX_NODES} YAML nodes; split the catalogue into several files")
         }
         other => format!("exceeds the YAML parsing limits ({other:?})"),
     }

@@ -5,6 +5,7 @@ use std::collections::hash_map::Entry::{Occupied, Vacant};
 
 use crate::diag::{Pos, Sink};
 use crate::ident;
+use crate::index;
 use crate::model::{ACTIONS, Catalog, Cause, Entry, KeyKind, Source, Value, WireFormat};
 use crate::schema::{self, S, pos};
 
@@ -78,6 +79,20 @@ pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
     };
     let mut entries = entries(&file.entries.value, &file_kind, sink);
     entries.sort_by(|a, b| a.value.cmp(&b.value));
+    let names = entries
+        .iter()
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases));
+    let texts = entries
+        .iter()
+        .filter(|_| key == KeyKind::Text)
+        .map(|e| &e.wire);
+    if index::text_keys(names.map(String::as_str)).is_none()
+        || index::text_keys(texts.map(String::as_str)).is_none()
+    {
+        // Two distinct texts with one 64-bit hash: never seen, but a lookup table needs them apart.
+        let msg = "two names (or string values) share a 64-bit lookup hash; rename one of them";
+        sink.at(pos(&file.entries), msg);
+    }
     (sink.found.len() == before).then(|| Catalog {
         path: sink.path.to_owned(),
         id: id.unwrap_or_default(),

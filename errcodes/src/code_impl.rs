@@ -1,10 +1,10 @@
 //! What every generated catalogue module shares, written once.
 //!
-//! A generated module defines `Code`, `ID`, `ENTRIES`, `VALUES` and `BY_NAME`, then invokes
+//! A generated module defines `Code`, `ID`, `ENTRIES`, `VALUES` and `from_name`, then invokes
 //! [`code_impl!`] with its key type and wire-text parser to get the accessors, the standard
-//! traits, `from_name` and `parse`.
+//! traits and `parse`.
 
-/// Accessors, traits, `from_name` and `parse` for a generated module's `Code`.
+/// Accessors, traits and `parse` for a generated module's `Code`.
 macro_rules! code_impl {
     ($key:ty, $parse_wire:path, $wire:ident) => {
         impl Code {
@@ -83,12 +83,6 @@ macro_rules! code_impl {
             fn from(code: Code) -> &'static $crate::Entry {
                 code.entry()
             }
-        }
-
-        /// Looks a code up by its spec name or an alias, exactly as written.
-        #[must_use]
-        pub fn from_name(name: &str) -> Option<Code> {
-            BY_NAME.get(name).copied()
         }
 
         /// Looks up the wire text first, then the spec name or an alias.

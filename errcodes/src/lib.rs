@@ -22,7 +22,7 @@
 //! ```
 //!
 //! The tables are generated from the catalogue by the workspace's `codegen` tool and
-//! committed, so this crate depends on `phf` alone and compiles no proc macros.
+//! committed, so this crate has no dependencies (without `serde`) and compiles no proc macros.
 //!
 //! # Features
 //! - `std` (default): `std::error::Error` for the error types. Without it the crate is `no_std`.
@@ -49,6 +49,7 @@ mod catalog;
 mod code_impl;
 mod entry;
 mod error;
+mod hash;
 #[rustfmt::skip]
 #[allow(clippy::all, clippy::pedantic, missing_docs)]
 mod generated;

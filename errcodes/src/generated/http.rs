@@ -652,14 +652,11 @@ impl Code {
     ];
 }
 crate::code_impl::code_impl!(u16, from_decimal, Decimal);
-/// Looks a code up by its value: one load from a 512-entry table, one compare.
+/// Looks a code up by its value: one load from a dense table, one compare.
 #[must_use]
 pub const fn from_status(value: u16) -> Option<Code> {
-    let slot = (value as u64).wrapping_sub(100) & 511;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 100, 511)];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -676,69 +673,69 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_status(value as u16),
     )
 }
-static BY_VALUE: [Option<Code>; 512] = {
-    let mut t = [None; 512];
-    t[0] = Some(Code::Continue);
-    t[1] = Some(Code::SwitchingProtocols);
-    t[2] = Some(Code::Processing);
-    t[3] = Some(Code::EarlyHints);
-    t[100] = Some(Code::Ok);
-    t[101] = Some(Code::Created);
-    t[102] = Some(Code::Accepted);
-    t[103] = Some(Code::NonAuthoritativeInformation);
-    t[104] = Some(Code::NoContent);
-    t[105] = Some(Code::ResetContent);
-    t[106] = Some(Code::PartialContent);
-    t[107] = Some(Code::MultiStatus);
-    t[108] = Some(Code::AlreadyReported);
-    t[126] = Some(Code::ImUsed);
-    t[200] = Some(Code::MultipleChoices);
-    t[201] = Some(Code::MovedPermanently);
-    t[202] = Some(Code::Found);
-    t[203] = Some(Code::SeeOther);
-    t[204] = Some(Code::NotModified);
-    t[205] = Some(Code::UseProxy);
-    t[207] = Some(Code::TemporaryRedirect);
-    t[208] = Some(Code::PermanentRedirect);
-    t[300] = Some(Code::BadRequest);
-    t[301] = Some(Code::Unauthorized);
-    t[302] = Some(Code::PaymentRequired);
-    t[303] = Some(Code::Forbidden);
-    t[304] = Some(Code::NotFound);
-    t[305] = Some(Code::MethodNotAllowed);
-    t[306] = Some(Code::NotAcceptable);
-    t[307] = Some(Code::ProxyAuthenticationRequired);
-    t[308] = Some(Code::RequestTimeout);
-    t[309] = Some(Code::Conflict);
-    t[310] = Some(Code::Gone);
-    t[311] = Some(Code::LengthRequired);
-    t[312] = Some(Code::PreconditionFailed);
-    t[313] = Some(Code::ContentTooLarge);
-    t[314] = Some(Code::UriTooLong);
-    t[315] = Some(Code::UnsupportedMediaType);
-    t[316] = Some(Code::RangeNotSatisfiable);
-    t[317] = Some(Code::ExpectationFailed);
-    t[321] = Some(Code::MisdirectedRequest);
-    t[322] = Some(Code::UnprocessableContent);
-    t[323] = Some(Code::Locked);
-    t[324] = Some(Code::FailedDependency);
-    t[325] = Some(Code::TooEarly);
-    t[326] = Some(Code::UpgradeRequired);
-    t[328] = Some(Code::PreconditionRequired);
-    t[329] = Some(Code::TooManyRequests);
-    t[331] = Some(Code::RequestHeaderFieldsTooLarge);
-    t[351] = Some(Code::UnavailableForLegalReasons);
-    t[400] = Some(Code::InternalServerError);
-    t[401] = Some(Code::NotImplemented);
-    t[402] = Some(Code::BadGateway);
-    t[403] = Some(Code::ServiceUnavailable);
-    t[404] = Some(Code::GatewayTimeout);
-    t[405] = Some(Code::HttpVersionNotSupported);
-    t[406] = Some(Code::VariantAlsoNegotiates);
-    t[407] = Some(Code::InsufficientStorage);
-    t[408] = Some(Code::LoopDetected);
-    t[410] = Some(Code::NotExtended);
-    t[411] = Some(Code::NetworkAuthenticationRequired);
+static BY_VALUE: [Code; 512] = {
+    let mut t = [Code::Continue; 512];
+    t[0] = Code::Continue;
+    t[1] = Code::SwitchingProtocols;
+    t[2] = Code::Processing;
+    t[3] = Code::EarlyHints;
+    t[100] = Code::Ok;
+    t[101] = Code::Created;
+    t[102] = Code::Accepted;
+    t[103] = Code::NonAuthoritativeInformation;
+    t[104] = Code::NoContent;
+    t[105] = Code::ResetContent;
+    t[106] = Code::PartialContent;
+    t[107] = Code::MultiStatus;
+    t[108] = Code::AlreadyReported;
+    t[126] = Code::ImUsed;
+    t[200] = Code::MultipleChoices;
+    t[201] = Code::MovedPermanently;
+    t[202] = Code::Found;
+    t[203] = Code::SeeOther;
+    t[204] = Code::NotModified;
+    t[205] = Code::UseProxy;
+    t[207] = Code::TemporaryRedirect;
+    t[208] = Code::PermanentRedirect;
+    t[300] = Code::BadRequest;
+    t[301] = Code::Unauthorized;
+    t[302] = Code::PaymentRequired;
+    t[303] = Code::Forbidden;
+    t[304] = Code::NotFound;
+    t[305] = Code::MethodNotAllowed;
+    t[306] = Code::NotAcceptable;
+    t[307] = Code::ProxyAuthenticationRequired;
+    t[308] = Code::RequestTimeout;
+    t[309] = Code::Conflict;
+    t[310] = Code::Gone;
+    t[311] = Code::LengthRequired;
+    t[312] = Code::PreconditionFailed;
+    t[313] = Code::ContentTooLarge;
+    t[314] = Code::UriTooLong;
+    t[315] = Code::UnsupportedMediaType;
+    t[316] = Code::RangeNotSatisfiable;
+    t[317] = Code::ExpectationFailed;
+    t[321] = Code::MisdirectedRequest;
+    t[322] = Code::UnprocessableContent;
+    t[323] = Code::Locked;
+    t[324] = Code::FailedDependency;
+    t[325] = Code::TooEarly;
+    t[326] = Code::UpgradeRequired;
+    t[328] = Code::PreconditionRequired;
+    t[329] = Code::TooManyRequests;
+    t[331] = Code::RequestHeaderFieldsTooLarge;
+    t[351] = Code::UnavailableForLegalReasons;
+    t[400] = Code::InternalServerError;
+    t[401] = Code::NotImplemented;
+    t[402] = Code::BadGateway;
+    t[403] = Code::ServiceUnavailable;
+    t[404] = Code::GatewayTimeout;
+    t[405] = Code::HttpVersionNotSupported;
+    t[406] = Code::VariantAlsoNegotiates;
+    t[407] = Code::InsufficientStorage;
+    t[408] = Code::LoopDetected;
+    t[410] = Code::NotExtended;
+    t[411] = Code::NetworkAuthenticationRequired;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -1738,96 +1735,157 @@ static VALUES: [u16; 61] = [
     412, 413, 414, 415, 416, 417, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500,
     501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
 ];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[
-        (0, 2),
-        (0, 33),
-        (0, 5),
-        (0, 19),
-        (0, 1),
-        (0, 3),
-        (0, 19),
-        (0, 0),
-        (0, 26),
-        (2, 40),
-        (0, 9),
-        (0, 0),
-        (0, 18),
-        (0, 21),
-        (4, 59),
-        (0, 5),
-        (0, 1),
-        (0, 1),
-        (0, 54),
-        (0, 0),
-        (7, 49),
-        (0, 0),
-    ],
-    entries: &[
-        ("Payment Required", Code::PaymentRequired),
-        ("Variant Also Negotiates", Code::VariantAlsoNegotiates),
-        ("Moved Permanently", Code::MovedPermanently),
-        ("Request Timeout", Code::RequestTimeout),
-        ("Use Proxy", Code::UseProxy),
-        ("Network Authentication Required", Code::NetworkAuthenticationRequired),
-        ("Locked", Code::Locked),
-        ("Payload Too Large", Code::ContentTooLarge),
-        ("Unauthorized", Code::Unauthorized),
-        ("Expectation Failed", Code::ExpectationFailed),
-        ("Method Not Allowed", Code::MethodNotAllowed),
-        ("Content Too Large", Code::ContentTooLarge),
-        ("Not Implemented", Code::NotImplemented),
-        ("Unprocessable Content", Code::UnprocessableContent),
-        ("Internal Server Error", Code::InternalServerError),
-        ("IM Used", Code::ImUsed),
-        ("Switching Protocols", Code::SwitchingProtocols),
-        ("Misdirected Request", Code::MisdirectedRequest),
-        ("Multiple Choices", Code::MultipleChoices),
-        ("Range Not Satisfiable", Code::RangeNotSatisfiable),
-        ("Not Extended (OBSOLETED)", Code::NotExtended),
-        ("Proxy Authentication Required", Code::ProxyAuthenticationRequired),
-        ("Unavailable For Legal Reasons", Code::UnavailableForLegalReasons),
-        ("Unprocessable Entity", Code::UnprocessableContent),
-        ("URI Too Long", Code::UriTooLong),
-        ("Non-Authoritative Information", Code::NonAuthoritativeInformation),
-        ("Length Required", Code::LengthRequired),
-        ("Forbidden", Code::Forbidden),
-        ("Gone", Code::Gone),
-        ("Already Reported", Code::AlreadyReported),
-        ("Multi-Status", Code::MultiStatus),
-        ("Precondition Failed", Code::PreconditionFailed),
-        ("OK", Code::Ok),
-        ("Precondition Required", Code::PreconditionRequired),
-        ("Reset Content", Code::ResetContent),
-        ("Failed Dependency", Code::FailedDependency),
-        ("Temporary Redirect", Code::TemporaryRedirect),
-        ("Continue", Code::Continue),
-        ("Not Acceptable", Code::NotAcceptable),
-        ("Not Modified", Code::NotModified),
-        ("Found", Code::Found),
-        ("Unsupported Media Type", Code::UnsupportedMediaType),
-        ("Early Hints", Code::EarlyHints),
-        ("Bad Gateway", Code::BadGateway),
-        ("Accepted", Code::Accepted),
-        ("Requested Range Not Satisfiable", Code::RangeNotSatisfiable),
-        ("Upgrade Required", Code::UpgradeRequired),
-        ("Partial Content", Code::PartialContent),
-        ("Service Unavailable", Code::ServiceUnavailable),
-        ("Conflict", Code::Conflict),
-        ("No Content", Code::NoContent),
-        ("Bad Request", Code::BadRequest),
-        ("Insufficient Storage", Code::InsufficientStorage),
-        ("Not Found", Code::NotFound),
-        ("Processing", Code::Processing),
-        ("Permanent Redirect", Code::PermanentRedirect),
-        ("Created", Code::Created),
-        ("Loop Detected", Code::LoopDetected),
-        ("See Other", Code::SeeOther),
-        ("HTTP Version Not Supported", Code::HttpVersionNotSupported),
-        ("Too Many Requests", Code::TooManyRequests),
-        ("Gateway Timeout", Code::GatewayTimeout),
-        ("Too Early", Code::TooEarly),
-        ("Request Header Fields Too Large", Code::RequestHeaderFieldsTooLarge),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 64] = [
+    ("Continue", Code::Continue),
+    ("Switching Protocols", Code::SwitchingProtocols),
+    ("Processing", Code::Processing),
+    ("Early Hints", Code::EarlyHints),
+    ("OK", Code::Ok),
+    ("Created", Code::Created),
+    ("Accepted", Code::Accepted),
+    ("Non-Authoritative Information", Code::NonAuthoritativeInformation),
+    ("No Content", Code::NoContent),
+    ("Reset Content", Code::ResetContent),
+    ("Partial Content", Code::PartialContent),
+    ("Multi-Status", Code::MultiStatus),
+    ("Already Reported", Code::AlreadyReported),
+    ("IM Used", Code::ImUsed),
+    ("Multiple Choices", Code::MultipleChoices),
+    ("Moved Permanently", Code::MovedPermanently),
+    ("Found", Code::Found),
+    ("See Other", Code::SeeOther),
+    ("Not Modified", Code::NotModified),
+    ("Use Proxy", Code::UseProxy),
+    ("Temporary Redirect", Code::TemporaryRedirect),
+    ("Permanent Redirect", Code::PermanentRedirect),
+    ("Bad Request", Code::BadRequest),
+    ("Unauthorized", Code::Unauthorized),
+    ("Payment Required", Code::PaymentRequired),
+    ("Forbidden", Code::Forbidden),
+    ("Not Found", Code::NotFound),
+    ("Method Not Allowed", Code::MethodNotAllowed),
+    ("Not Acceptable", Code::NotAcceptable),
+    ("Proxy Authentication Required", Code::ProxyAuthenticationRequired),
+    ("Request Timeout", Code::RequestTimeout),
+    ("Conflict", Code::Conflict),
+    ("Gone", Code::Gone),
+    ("Length Required", Code::LengthRequired),
+    ("Precondition Failed", Code::PreconditionFailed),
+    ("Content Too Large", Code::ContentTooLarge),
+    ("Payload Too Large", Code::ContentTooLarge),
+    ("URI Too Long", Code::UriTooLong),
+    ("Unsupported Media Type", Code::UnsupportedMediaType),
+    ("Range Not Satisfiable", Code::RangeNotSatisfiable),
+    ("Requested Range Not Satisfiable", Code::RangeNotSatisfiable),
+    ("Expectation Failed", Code::ExpectationFailed),
+    ("Misdirected Request", Code::MisdirectedRequest),
+    ("Unprocessable Content", Code::UnprocessableContent),
+    ("Unprocessable Entity", Code::UnprocessableContent),
+    ("Locked", Code::Locked),
+    ("Failed Dependency", Code::FailedDependency),
+    ("Too Early", Code::TooEarly),
+    ("Upgrade Required", Code::UpgradeRequired),
+    ("Precondition Required", Code::PreconditionRequired),
+    ("Too Many Requests", Code::TooManyRequests),
+    ("Request Header Fields Too Large", Code::RequestHeaderFieldsTooLarge),
+    ("Unavailable For Legal Reasons", Code::UnavailableForLegalReasons),
+    ("Internal Server Error", Code::InternalServerError),
+    ("Not Implemented", Code::NotImplemented),
+    ("Bad Gateway", Code::BadGateway),
+    ("Service Unavailable", Code::ServiceUnavailable),
+    ("Gateway Timeout", Code::GatewayTimeout),
+    ("HTTP Version Not Supported", Code::HttpVersionNotSupported),
+    ("Variant Also Negotiates", Code::VariantAlsoNegotiates),
+    ("Insufficient Storage", Code::InsufficientStorage),
+    ("Loop Detected", Code::LoopDetected),
+    ("Not Extended (OBSOLETED)", Code::NotExtended),
+    ("Network Authentication Required", Code::NetworkAuthenticationRequired),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 60,
+    bucket_mask: 15,
+    slot_shift: 57,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 16] = [
+    5, 10, 0, 6, 1, 2, 0, 3, 6, 1, 0, 2, 3, 0, 16, 2,
+];
+static NAME_SLOTS: [u8; 128] = {
+    let mut t = [0; 128];
+    t[2] = 38;
+    t[3] = 31;
+    t[4] = 34;
+    t[5] = 21;
+    t[6] = 35;
+    t[10] = 62;
+    t[11] = 59;
+    t[13] = 2;
+    t[14] = 7;
+    t[17] = 33;
+    t[20] = 41;
+    t[22] = 40;
+    t[23] = 26;
+    t[24] = 10;
+    t[25] = 28;
+    t[27] = 4;
+    t[28] = 53;
+    t[29] = 52;
+    t[30] = 27;
+    t[31] = 37;
+    t[32] = 49;
+    t[35] = 32;
+    t[37] = 44;
+    t[39] = 57;
+    t[40] = 46;
+    t[43] = 63;
+    t[44] = 15;
+    t[46] = 54;
+    t[49] = 24;
+    t[51] = 47;
+    t[52] = 22;
+    t[53] = 11;
+    t[55] = 6;
+    t[63] = 1;
+    t[66] = 42;
+    t[68] = 5;
+    t[71] = 14;
+    t[75] = 43;
+    t[76] = 16;
+    t[77] = 17;
+    t[78] = 39;
+    t[83] = 56;
+    t[86] = 3;
+    t[90] = 45;
+    t[91] = 0;
+    t[93] = 23;
+    t[94] = 25;
+    t[95] = 8;
+    t[98] = 36;
+    t[103] = 9;
+    t[104] = 19;
+    t[105] = 61;
+    t[107] = 60;
+    t[112] = 18;
+    t[114] = 20;
+    t[115] = 48;
+    t[116] = 13;
+    t[117] = 55;
+    t[118] = 12;
+    t[119] = 50;
+    t[123] = 58;
+    t[125] = 29;
+    t[126] = 30;
+    t[127] = 51;
+    t
 };

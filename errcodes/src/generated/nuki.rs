@@ -457,7 +457,7 @@ crate::code_impl::code_impl!(u8, from_hex, Hex);
 /// Looks a code up by its byte: one load from a 256-entry table.
 #[must_use]
 pub const fn from_byte(value: u8) -> Option<Code> {
-    BY_VALUE[value as usize]
+    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
 }
 /// Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up.
 ///
@@ -1247,78 +1247,129 @@ static VALUES: [u8; 45] = [
     66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 96, 97, 224, 225, 226,
     227, 253, 254, 255,
 ];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[
-        (0, 24),
-        (2, 0),
-        (0, 3),
-        (0, 0),
-        (0, 0),
-        (0, 18),
-        (0, 3),
-        (0, 3),
-        (0, 7),
-        (0, 25),
-        (0, 9),
-        (0, 31),
-        (0, 0),
-        (1, 33),
-        (0, 0),
-        (1, 46),
-        (1, 9),
-    ],
-    entries: &[
-        ("P_ERROR_MAX_USER", Code::PErrorMaxUser),
-        ("P_ERROR_NOT_PAIRING", Code::PErrorNotPairing),
-        ("K_ERROR_DS_CALIBRATION_FAILED", Code::KErrorDsCalibrationFailed),
-        ("K_ERROR_CODE_INVALID", Code::KErrorCodeInvalid),
-        ("K_ERROR_INVALID_AUTH_ID", Code::KErrorInvalidAuthId),
-        ("K_ERROR_AUTO_UNLOCK_TOO_RECENT", Code::KErrorAutoUnlockTooRecent),
-        ("K_ERROR_VOLTAGE_TOO_LOW", Code::KErrorVoltageTooLow),
-        ("K_ERROR_CANCELED", Code::KErrorCanceled),
-        ("K_ERROR_NOT_CALIBRATED", Code::KErrorNotCalibrated),
-        ("K_ERROR_RECORDING_TIMEOUT", Code::KErrorClutchPowerFailure),
-        ("K_ERROR_DISABLED", Code::KErrorDisabled),
-        ("K_ERROR_MOTOR_BLOCKED", Code::KErrorMotorBlocked),
-        ("K_ERROR_BAD_NONCE", Code::KErrorBadNonce),
-        ("K_ERROR_TIME_NOT_ALLOWED", Code::KErrorTimeNotAllowed),
-        ("K_ERROR_CODE_INVALID_TIMEOUT_2", Code::KErrorCodeInvalidTimeout2),
-        ("K_ERROR_REJECTED", Code::KErrorRejected),
-        ("K_ERROR_REMOTE_NOT_ALLOWED", Code::KErrorRemoteNotAllowed),
-        ("K_ERROR_SL_NOT_CALIBRATED", Code::KErrorNotCalibrated),
-        ("K_ERROR_CODE_INVALID_TIMEOUT_1", Code::KErrorCodeInvalidTimeout1),
-        ("K_ERROR_POSITION_UNKNOWN", Code::KErrorPositionUnknown),
-        ("K_ERROR_CLUTCH_FAILURE", Code::KErrorClutchFailure),
-        ("K_ERROR_MOTOR_POSITION_LIMIT", Code::KErrorMotorPositionLimit),
-        ("K_ERROR_OPENER_NOT_CALIBRATED", Code::KErrorNotCalibrated),
-        ("K_ERROR_CODE_ALREADY_EXISTS", Code::KErrorCodeAlreadyExists),
-        ("P_ERROR_BAD_PARAMETER", Code::PErrorBadParameter),
-        ("P_ERROR_BAD_AUTHENTICATOR", Code::PErrorBadAuthenticator),
-        ("ERROR_UNKNOWN", Code::ErrorUnknown),
-        ("K_ERROR_CODE_INVALID_TIMEOUT_3", Code::KErrorCodeInvalidTimeout3),
-        ("ERROR_BAD_LENGTH", Code::ErrorBadLength),
-        ("K_ERROR_TIMEOUT", Code::KErrorTimeout),
-        ("K_ERROR_DS_TIMEOUT", Code::KErrorDsTimeout),
-        ("K_ERROR_MOTOR_LOW_VOLTAGE", Code::KErrorMotorLowVoltage),
-        ("K_ERROR_ALREADY_CONFIGURED", Code::KErrorAlreadyConfigured),
-        ("K_ERROR_TOO_MANY_PIN_ATTEMPTS", Code::KErrorTooManyPinAttempts),
-        ("K_ERROR_NO_NUKI_ID", Code::KErrorNoNukiId),
-        ("K_ERROR_BAD_PIN", Code::KErrorBadPin),
-        ("K_ERROR_TOO_MANY_ENTRIES", Code::KErrorTooManyEntries),
-        ("K_ERROR_NOT_IN_MAINTENANCE_MODE", Code::KErrorNotInMaintenanceMode),
-        ("K_ERROR_REJECTED_NIGHTMODE", Code::KErrorRejectedNightmode),
-        ("K_ERROR_OPERATING_MODE_UNKNOWN", Code::KErrorOperatingModeUnknown),
-        ("ERROR_BAD_CRC", Code::ErrorBadCrc),
-        ("K_ERROR_MOTOR_POWER_FAILURE", Code::KErrorMotorPowerFailure),
-        ("K_ERROR_LOW_VOLTAGE", Code::KErrorMotorLowVoltage),
-        ("K_ERROR_FIRMWARE_UPDATE_NEEDED", Code::KErrorFirmwareUpdateNeeded),
-        ("K_ERROR_CLUTCH_POWER_FAILURE", Code::KErrorClutchPowerFailure),
-        ("K_ERROR_BUSY", Code::KErrorBusy),
-        ("K_ERROR_MOTOR_TIMEOUT", Code::KErrorMotorTimeout),
-        ("K_ERROR_NOT_AUTHORIZED", Code::KErrorNotAuthorized),
-        ("K_ERROR_BAD_PARAMETER", Code::KErrorBadParameter),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 49] = [
+    ("P_ERROR_NOT_PAIRING", Code::PErrorNotPairing),
+    ("P_ERROR_BAD_AUTHENTICATOR", Code::PErrorBadAuthenticator),
+    ("P_ERROR_BAD_PARAMETER", Code::PErrorBadParameter),
+    ("P_ERROR_MAX_USER", Code::PErrorMaxUser),
+    ("K_ERROR_NOT_AUTHORIZED", Code::KErrorNotAuthorized),
+    ("K_ERROR_BAD_PIN", Code::KErrorBadPin),
+    ("K_ERROR_BAD_NONCE", Code::KErrorBadNonce),
+    ("K_ERROR_BAD_PARAMETER", Code::KErrorBadParameter),
+    ("K_ERROR_INVALID_AUTH_ID", Code::KErrorInvalidAuthId),
+    ("K_ERROR_DISABLED", Code::KErrorDisabled),
+    ("K_ERROR_REMOTE_NOT_ALLOWED", Code::KErrorRemoteNotAllowed),
+    ("K_ERROR_TIME_NOT_ALLOWED", Code::KErrorTimeNotAllowed),
+    ("K_ERROR_TOO_MANY_PIN_ATTEMPTS", Code::KErrorTooManyPinAttempts),
+    ("K_ERROR_TOO_MANY_ENTRIES", Code::KErrorTooManyEntries),
+    ("K_ERROR_CODE_ALREADY_EXISTS", Code::KErrorCodeAlreadyExists),
+    ("K_ERROR_CODE_INVALID", Code::KErrorCodeInvalid),
+    ("K_ERROR_CODE_INVALID_TIMEOUT_1", Code::KErrorCodeInvalidTimeout1),
+    ("K_ERROR_CODE_INVALID_TIMEOUT_2", Code::KErrorCodeInvalidTimeout2),
+    ("K_ERROR_CODE_INVALID_TIMEOUT_3", Code::KErrorCodeInvalidTimeout3),
+    ("K_ERROR_AUTO_UNLOCK_TOO_RECENT", Code::KErrorAutoUnlockTooRecent),
+    ("K_ERROR_POSITION_UNKNOWN", Code::KErrorPositionUnknown),
+    ("K_ERROR_MOTOR_BLOCKED", Code::KErrorMotorBlocked),
+    ("K_ERROR_CLUTCH_FAILURE", Code::KErrorClutchFailure),
+    ("K_ERROR_MOTOR_TIMEOUT", Code::KErrorMotorTimeout),
+    ("K_ERROR_BUSY", Code::KErrorBusy),
+    ("K_ERROR_CANCELED", Code::KErrorCanceled),
+    ("K_ERROR_NOT_CALIBRATED", Code::KErrorNotCalibrated),
+    ("K_ERROR_SL_NOT_CALIBRATED", Code::KErrorNotCalibrated),
+    ("K_ERROR_OPENER_NOT_CALIBRATED", Code::KErrorNotCalibrated),
+    ("K_ERROR_MOTOR_POSITION_LIMIT", Code::KErrorMotorPositionLimit),
+    ("K_ERROR_MOTOR_LOW_VOLTAGE", Code::KErrorMotorLowVoltage),
+    ("K_ERROR_LOW_VOLTAGE", Code::KErrorMotorLowVoltage),
+    ("K_ERROR_MOTOR_POWER_FAILURE", Code::KErrorMotorPowerFailure),
+    ("K_ERROR_CLUTCH_POWER_FAILURE", Code::KErrorClutchPowerFailure),
+    ("K_ERROR_RECORDING_TIMEOUT", Code::KErrorClutchPowerFailure),
+    ("K_ERROR_VOLTAGE_TOO_LOW", Code::KErrorVoltageTooLow),
+    ("K_ERROR_FIRMWARE_UPDATE_NEEDED", Code::KErrorFirmwareUpdateNeeded),
+    ("K_ERROR_REJECTED", Code::KErrorRejected),
+    ("K_ERROR_REJECTED_NIGHTMODE", Code::KErrorRejectedNightmode),
+    ("K_ERROR_OPERATING_MODE_UNKNOWN", Code::KErrorOperatingModeUnknown),
+    ("K_ERROR_DS_CALIBRATION_FAILED", Code::KErrorDsCalibrationFailed),
+    ("K_ERROR_DS_TIMEOUT", Code::KErrorDsTimeout),
+    ("K_ERROR_NOT_IN_MAINTENANCE_MODE", Code::KErrorNotInMaintenanceMode),
+    ("K_ERROR_ALREADY_CONFIGURED", Code::KErrorAlreadyConfigured),
+    ("K_ERROR_TIMEOUT", Code::KErrorTimeout),
+    ("K_ERROR_NO_NUKI_ID", Code::KErrorNoNukiId),
+    ("ERROR_BAD_CRC", Code::ErrorBadCrc),
+    ("ERROR_BAD_LENGTH", Code::ErrorBadLength),
+    ("ERROR_UNKNOWN", Code::ErrorUnknown),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 60,
+    bucket_mask: 15,
+    slot_shift: 57,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 16] = [
+    0, 0, 1, 5, 0, 0, 0, 0, 1, 1, 0, 0, 0, 2, 0, 0,
+];
+static NAME_SLOTS: [u8; 128] = {
+    let mut t = [0; 128];
+    t[0] = 44;
+    t[5] = 5;
+    t[6] = 33;
+    t[7] = 22;
+    t[8] = 25;
+    t[11] = 46;
+    t[18] = 16;
+    t[19] = 30;
+    t[23] = 48;
+    t[26] = 18;
+    t[28] = 12;
+    t[30] = 14;
+    t[32] = 35;
+    t[41] = 38;
+    t[43] = 8;
+    t[44] = 7;
+    t[45] = 45;
+    t[49] = 26;
+    t[53] = 34;
+    t[56] = 10;
+    t[57] = 0;
+    t[61] = 24;
+    t[63] = 20;
+    t[65] = 13;
+    t[66] = 11;
+    t[70] = 32;
+    t[71] = 4;
+    t[86] = 28;
+    t[88] = 47;
+    t[90] = 21;
+    t[91] = 42;
+    t[93] = 43;
+    t[95] = 17;
+    t[98] = 40;
+    t[100] = 23;
+    t[101] = 19;
+    t[102] = 31;
+    t[104] = 29;
+    t[107] = 37;
+    t[110] = 2;
+    t[111] = 6;
+    t[112] = 27;
+    t[114] = 39;
+    t[116] = 1;
+    t[118] = 3;
+    t[119] = 36;
+    t[121] = 15;
+    t[124] = 41;
+    t[126] = 9;
+    t
 };
 #[cfg(feature = "nuki-bridge")]
 pub mod bridge;

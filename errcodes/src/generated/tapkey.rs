@@ -122,14 +122,11 @@ impl Code {
     ];
 }
 crate::code_impl::code_impl!(u16, from_decimal, Decimal);
-/// Looks a code up by its value: one load from a 512-entry table, one compare.
+/// Looks a code up by its value: one load from a dense table, one compare.
 #[must_use]
 pub const fn from_status(value: u16) -> Option<Code> {
-    let slot = (value as u64).wrapping_sub(200) & 511;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 511)];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -146,17 +143,17 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_status(value as u16),
     )
 }
-static BY_VALUE: [Option<Code>; 512] = {
-    let mut t = [None; 512];
-    t[0] = Some(Code::Ok);
-    t[4] = Some(Code::NoContent);
-    t[200] = Some(Code::BadRequest);
-    t[201] = Some(Code::Unauthorized);
-    t[202] = Some(Code::PaymentRequired);
-    t[203] = Some(Code::Forbidden);
-    t[204] = Some(Code::NotFound);
-    t[209] = Some(Code::Conflict);
-    t[300] = Some(Code::InternalServerError);
+static BY_VALUE: [Code; 512] = {
+    let mut t = [Code::Ok; 512];
+    t[0] = Code::Ok;
+    t[4] = Code::NoContent;
+    t[200] = Code::BadRequest;
+    t[201] = Code::Unauthorized;
+    t[202] = Code::PaymentRequired;
+    t[203] = Code::Forbidden;
+    t[204] = Code::NotFound;
+    t[209] = Code::Conflict;
+    t[300] = Code::InternalServerError;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -348,20 +345,47 @@ static ENTRIES: [Entry; 9] = [
     },
 ];
 static VALUES: [u16; 9] = [200, 204, 400, 401, 402, 403, 404, 409, 500];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(2, 5), (0, 4), (0, 0)],
-    entries: &[
-        ("No Content", Code::NoContent),
-        ("PaymentRequired", Code::PaymentRequired),
-        ("Forbidden", Code::Forbidden),
-        ("BadRequest", Code::BadRequest),
-        ("Conflict", Code::Conflict),
-        ("Unauthorized", Code::Unauthorized),
-        ("InternalServerError", Code::InternalServerError),
-        ("OK", Code::Ok),
-        ("NotFound", Code::NotFound),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 9] = [
+    ("OK", Code::Ok),
+    ("No Content", Code::NoContent),
+    ("BadRequest", Code::BadRequest),
+    ("Unauthorized", Code::Unauthorized),
+    ("PaymentRequired", Code::PaymentRequired),
+    ("Forbidden", Code::Forbidden),
+    ("NotFound", Code::NotFound),
+    ("Conflict", Code::Conflict),
+    ("InternalServerError", Code::InternalServerError),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 1,
+    slot_shift: 59,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 2] = [4, 0];
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[2] = 8;
+    t[3] = 2;
+    t[7] = 6;
+    t[8] = 5;
+    t[9] = 3;
+    t[11] = 7;
+    t[13] = 1;
+    t[14] = 4;
+    t[22] = 0;
+    t
 };
 #[cfg(feature = "tapkey-command-result")]
 pub mod command_result;

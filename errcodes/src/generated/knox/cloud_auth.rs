@@ -124,13 +124,12 @@ crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[must_use]
 pub const fn from_code(value: u32) -> Option<Code> {
-    let h = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let slot = (h ^ DISPLACEMENTS[((h >> 63) & 1) as usize] as u64)
-        .wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 60;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::hashed_slot(
+        value as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -147,17 +146,22 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_code(value as u32),
     )
 }
-static DISPLACEMENTS: [u32; 2] = [0, 0];
-static BY_VALUE: [Option<Code>; 16] = {
-    let mut t = [None; 16];
-    t[1] = Some(Code::AccessTokenBadRequest);
-    t[3] = Some(Code::AccessTokenTimeoutValidityResourceInvalidParam);
-    t[4] = Some(Code::AccessTokenExpired);
-    t[7] = Some(Code::IdpAuthorizationFail);
-    t[9] = Some(Code::AccessTokenInvalid);
-    t[12] = Some(Code::ResourceInvalidParam);
-    t[13] = Some(Code::AuthenticationFail);
-    t[14] = Some(Code::ApiKeyNonUniqueJwtid);
+const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 1,
+    slot_shift: 60,
+};
+static BY_VALUE_DISPLACEMENTS: [u32; 2] = [0, 0];
+static BY_VALUE: [Code; 16] = {
+    let mut t = [Code::ResourceInvalidParam; 16];
+    t[1] = Code::AccessTokenBadRequest;
+    t[3] = Code::AccessTokenTimeoutValidityResourceInvalidParam;
+    t[4] = Code::AccessTokenExpired;
+    t[7] = Code::IdpAuthorizationFail;
+    t[9] = Code::AccessTokenInvalid;
+    t[12] = Code::ResourceInvalidParam;
+    t[13] = Code::AuthenticationFail;
+    t[14] = Code::ApiKeyNonUniqueJwtid;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -316,20 +320,46 @@ static ENTRIES: [Entry; 8] = [
 static VALUES: [u32; 8] = [
     4000000, 4002250, 4002251, 4010011, 4030000, 4032251, 4032252, 40122050,
 ];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16263683158343804936,
-    disps: &[(1, 0), (0, 7), (0, 5)],
-    entries: &[
-        ("ACCESS_TOKEN_INVALID", Code::AccessTokenInvalid),
-        ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
-        (
-            "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM",
-            Code::AccessTokenTimeoutValidityResourceInvalidParam,
-        ),
-        ("ACCESS_TOKEN_EXPIRED", Code::AccessTokenExpired),
-        ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
-        ("AUTHENTICATION_FAIL", Code::AuthenticationFail),
-        ("API_KEY_NON_UNIQUE_JWTID", Code::ApiKeyNonUniqueJwtid),
-        ("IDP_AUTHORIZATION_FAIL", Code::IdpAuthorizationFail),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 8] = [
+    ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
+    ("API_KEY_NON_UNIQUE_JWTID", Code::ApiKeyNonUniqueJwtid),
+    (
+        "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM",
+        Code::AccessTokenTimeoutValidityResourceInvalidParam,
+    ),
+    ("IDP_AUTHORIZATION_FAIL", Code::IdpAuthorizationFail),
+    ("AUTHENTICATION_FAIL", Code::AuthenticationFail),
+    ("ACCESS_TOKEN_EXPIRED", Code::AccessTokenExpired),
+    ("ACCESS_TOKEN_INVALID", Code::AccessTokenInvalid),
+    ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 1,
+    slot_shift: 60,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 2] = [1, 1];
+static NAME_SLOTS: [u8; 16] = {
+    let mut t = [0; 16];
+    t[0] = 6;
+    t[1] = 5;
+    t[4] = 3;
+    t[7] = 0;
+    t[12] = 7;
+    t[13] = 2;
+    t[14] = 4;
+    t[15] = 1;
+    t
 };

@@ -97,12 +97,12 @@ crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[must_use]
 pub const fn from_code(value: u32) -> Option<Code> {
-    let h = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let slot = (h ^ 6).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 60;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::hashed_slot(
+        value as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -119,14 +119,20 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_code(value as u32),
     )
 }
-static BY_VALUE: [Option<Code>; 16] = {
-    let mut t = [None; 16];
-    t[2] = Some(Code::LicenseNotFound);
-    t[3] = Some(Code::ProfileIdMissing);
-    t[4] = Some(Code::InternalServerError);
-    t[6] = Some(Code::ResourceNotFound);
-    t[13] = Some(Code::ResourceInvalidParam);
-    t[14] = Some(Code::DevicesNotFound);
+const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 60,
+};
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [6];
+static BY_VALUE: [Code; 16] = {
+    let mut t = [Code::ResourceInvalidParam; 16];
+    t[2] = Code::LicenseNotFound;
+    t[3] = Code::ProfileIdMissing;
+    t[4] = Code::InternalServerError;
+    t[6] = Code::ResourceNotFound;
+    t[13] = Code::ResourceInvalidParam;
+    t[14] = Code::DevicesNotFound;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -241,15 +247,39 @@ static ENTRIES: [Entry; 6] = [
     },
 ];
 static VALUES: [u32; 6] = [40000000, 40000017, 40400000, 40400005, 40400007, 50000000];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(0, 0), (0, 5)],
-    entries: &[
-        ("PROFILE_ID_MISSING", Code::ProfileIdMissing),
-        ("DEVICES_NOT_FOUND", Code::DevicesNotFound),
-        ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
-        ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
-        ("RESOURCE_NOT_FOUND", Code::ResourceNotFound),
-        ("LICENSE_NOT_FOUND", Code::LicenseNotFound),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 6] = [
+    ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
+    ("PROFILE_ID_MISSING", Code::ProfileIdMissing),
+    ("RESOURCE_NOT_FOUND", Code::ResourceNotFound),
+    ("DEVICES_NOT_FOUND", Code::DevicesNotFound),
+    ("LICENSE_NOT_FOUND", Code::LicenseNotFound),
+    ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 60,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 16] = {
+    let mut t = [0; 16];
+    t[0] = 2;
+    t[5] = 5;
+    t[9] = 0;
+    t[10] = 1;
+    t[11] = 4;
+    t[15] = 3;
+    t
 };

@@ -54,12 +54,12 @@ crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[must_use]
 pub const fn from_code(value: u32) -> Option<Code> {
-    let h = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let slot = (h ^ 0).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 62;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::hashed_slot(
+        value as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -76,10 +76,16 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_code(value as u32),
     )
 }
-static BY_VALUE: [Option<Code>; 4] = {
-    let mut t = [None; 4];
-    t[0] = Some(Code::AuthorizationFail);
-    t[3] = Some(Code::ResourceInvalidParam);
+const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 62,
+};
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE: [Code; 4] = {
+    let mut t = [Code::ResourceInvalidParam; 4];
+    t[0] = Code::AuthorizationFail;
+    t[3] = Code::ResourceInvalidParam;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -134,11 +140,31 @@ static ENTRIES: [Entry; 2] = [
     },
 ];
 static VALUES: [u32; 2] = [4000000, 4010000];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(1, 0)],
-    entries: &[
-        ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
-        ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 2] = [
+    ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
+    ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 62,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 4] = {
+    let mut t = [0; 4];
+    t[2] = 0;
+    t[3] = 1;
+    t
 };

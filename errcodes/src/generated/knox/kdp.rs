@@ -87,12 +87,12 @@ crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[must_use]
 pub const fn from_code(value: u32) -> Option<Code> {
-    let h = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let slot = (h ^ 0).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 60;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::hashed_slot(
+        value as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -109,13 +109,19 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_code(value as u32),
     )
 }
-static BY_VALUE: [Option<Code>; 16] = {
-    let mut t = [None; 16];
-    t[0] = Some(Code::DeviceInvalid);
-    t[1] = Some(Code::CustomerIdInvalid);
-    t[4] = Some(Code::InternalServerError);
-    t[10] = Some(Code::ResellerNotFound);
-    t[11] = Some(Code::AuthorizationFail);
+const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 60,
+};
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE: [Code; 16] = {
+    let mut t = [Code::DeviceInvalid; 16];
+    t[0] = Code::DeviceInvalid;
+    t[1] = Code::CustomerIdInvalid;
+    t[4] = Code::InternalServerError;
+    t[10] = Code::ResellerNotFound;
+    t[11] = Code::AuthorizationFail;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -215,14 +221,37 @@ static ENTRIES: [Entry; 5] = [
     },
 ];
 static VALUES: [u32; 5] = [40000004, 40000011, 40300000, 40400001, 50000000];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(3, 4), (0, 0)],
-    entries: &[
-        ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
-        ("RESELLER_NOT_FOUND", Code::ResellerNotFound),
-        ("CUSTOMER_ID_INVALID", Code::CustomerIdInvalid),
-        ("DEVICE_INVALID", Code::DeviceInvalid),
-        ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 5] = [
+    ("DEVICE_INVALID", Code::DeviceInvalid),
+    ("CUSTOMER_ID_INVALID", Code::CustomerIdInvalid),
+    ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
+    ("RESELLER_NOT_FOUND", Code::ResellerNotFound),
+    ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 60,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 16] = {
+    let mut t = [0; 16];
+    t[5] = 4;
+    t[11] = 0;
+    t[12] = 1;
+    t[13] = 2;
+    t[14] = 3;
+    t
 };

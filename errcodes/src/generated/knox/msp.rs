@@ -42,14 +42,11 @@ impl Code {
     pub const ALL: [Code; 1] = [Code::AuthorizationFail];
 }
 crate::code_impl::code_impl!(u32, from_decimal, Decimal);
-/// Looks a code up by its value: one load from a 1-entry table, one compare.
+/// Looks a code up by its value: one load from a dense table, one compare.
 #[must_use]
 pub const fn from_code(value: u32) -> Option<Code> {
-    let slot = (value as u64).wrapping_sub(4030000) & 0;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 4030000, 0)];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -66,9 +63,9 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_code(value as u32),
     )
 }
-static BY_VALUE: [Option<Code>; 1] = {
-    let mut t = [None; 1];
-    t[0] = Some(Code::AuthorizationFail);
+static BY_VALUE: [Code; 1] = {
+    let mut t = [Code::AuthorizationFail; 1];
+    t[0] = Code::AuthorizationFail;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -108,8 +105,21 @@ static ENTRIES: [Entry; 1] = [
     },
 ];
 static VALUES: [u32; 1] = [4030000];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(0, 0)],
-    entries: &[("AUTHORIZATION_FAIL", Code::AuthorizationFail)],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::dense_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        2191501099674193759,
+        0,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 1] = [("AUTHORIZATION_FAIL", Code::AuthorizationFail)];
+static NAME_SLOTS: [u8; 1] = {
+    let mut t = [0; 1];
+    t[0] = 0;
+    t
 };

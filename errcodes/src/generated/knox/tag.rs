@@ -114,12 +114,12 @@ crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[must_use]
 pub const fn from_code(value: u32) -> Option<Code> {
-    let h = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let slot = (h ^ 0).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 60;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::hashed_slot(
+        value as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -136,15 +136,21 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_code(value as u32),
     )
 }
-static BY_VALUE: [Option<Code>; 16] = {
-    let mut t = [None; 16];
-    t[1] = Some(Code::MissingRequiredParam);
-    t[3] = Some(Code::ResourceNotFound);
-    t[4] = Some(Code::InternalServerError);
-    t[7] = Some(Code::AuthorizationFail);
-    t[8] = Some(Code::Success);
-    t[11] = Some(Code::ForbiddenAccess);
-    t[12] = Some(Code::ResourceInvalidParam);
+const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 60,
+};
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE: [Code; 16] = {
+    let mut t = [Code::ResourceInvalidParam; 16];
+    t[1] = Code::MissingRequiredParam;
+    t[3] = Code::ResourceNotFound;
+    t[4] = Code::InternalServerError;
+    t[7] = Code::AuthorizationFail;
+    t[8] = Code::Success;
+    t[11] = Code::ForbiddenAccess;
+    t[12] = Code::ResourceInvalidParam;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -293,18 +299,43 @@ static ENTRIES: [Entry; 7] = [
 static VALUES: [u32; 7] = [
     4000000, 4000001, 4040000, 20100000, 40100000, 40300000, 50000000,
 ];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(1, 6), (0, 0), (0, 5)],
-    entries: &[
-        ("SUCCESS", Code::Success),
-        ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
-        ("MISSING_REQUIRED_PARAM", Code::MissingRequiredParam),
-        ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
-        ("FORBIDDEN_ACCESS", Code::ForbiddenAccess),
-        ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
-        ("RESOURCE_NOT_FOUND", Code::ResourceNotFound),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 7] = [
+    ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
+    ("MISSING_REQUIRED_PARAM", Code::MissingRequiredParam),
+    ("RESOURCE_NOT_FOUND", Code::ResourceNotFound),
+    ("SUCCESS", Code::Success),
+    ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
+    ("FORBIDDEN_ACCESS", Code::ForbiddenAccess),
+    ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 60,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 16] = {
+    let mut t = [0; 16];
+    t[0] = 2;
+    t[3] = 3;
+    t[5] = 6;
+    t[7] = 5;
+    t[9] = 0;
+    t[13] = 4;
+    t[14] = 1;
+    t
 };
 #[cfg(feature = "knox-tag-http")]
 pub mod http;

@@ -100,14 +100,11 @@ impl Code {
     ];
 }
 crate::code_impl::code_impl!(u16, from_decimal, Decimal);
-/// Looks a code up by its value: one load from a 128-entry table, one compare.
+/// Looks a code up by its value: one load from a dense table, one compare.
 #[must_use]
 pub const fn from_status(value: u16) -> Option<Code> {
-    let slot = (value as u64).wrapping_sub(400) & 127;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 400, 127)];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -124,14 +121,14 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_status(value as u16),
     )
 }
-static BY_VALUE: [Option<Code>; 128] = {
-    let mut t = [None; 128];
-    t[0] = Some(Code::BadRequest);
-    t[1] = Some(Code::Unauthorized);
-    t[3] = Some(Code::Forbidden);
-    t[4] = Some(Code::NotFound);
-    t[10] = Some(Code::Gone);
-    t[103] = Some(Code::ServiceUnavailable);
+static BY_VALUE: [Code; 128] = {
+    let mut t = [Code::BadRequest; 128];
+    t[0] = Code::BadRequest;
+    t[1] = Code::Unauthorized;
+    t[3] = Code::Forbidden;
+    t[4] = Code::NotFound;
+    t[10] = Code::Gone;
+    t[103] = Code::ServiceUnavailable;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -261,15 +258,39 @@ static ENTRIES: [Entry; 6] = [
     },
 ];
 static VALUES: [u16; 6] = [400, 401, 403, 404, 410, 503];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 15995050791870030928,
-    disps: &[(0, 0), (0, 0)],
-    entries: &[
-        ("Service Unavailable", Code::ServiceUnavailable),
-        ("Gone", Code::Gone),
-        ("Forbidden", Code::Forbidden),
-        ("Not Found", Code::NotFound),
-        ("Bad Request", Code::BadRequest),
-        ("Unauthorized", Code::Unauthorized),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 6] = [
+    ("Bad Request", Code::BadRequest),
+    ("Unauthorized", Code::Unauthorized),
+    ("Forbidden", Code::Forbidden),
+    ("Not Found", Code::NotFound),
+    ("Gone", Code::Gone),
+    ("Service Unavailable", Code::ServiceUnavailable),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 60,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [5];
+static NAME_SLOTS: [u8; 16] = {
+    let mut t = [0; 16];
+    t[0] = 2;
+    t[1] = 4;
+    t[2] = 5;
+    t[3] = 3;
+    t[12] = 1;
+    t[14] = 0;
+    t
 };

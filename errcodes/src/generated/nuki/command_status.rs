@@ -52,7 +52,7 @@ crate::code_impl::code_impl!(u8, from_hex, Hex);
 /// Looks a code up by its byte: one load from a 256-entry table.
 #[must_use]
 pub const fn from_byte(value: u8) -> Option<Code> {
-    BY_VALUE[value as usize]
+    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
 }
 /// Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up.
 ///
@@ -127,8 +127,31 @@ static ENTRIES: [Entry; 2] = [
     },
 ];
 static VALUES: [u8; 2] = [0, 1];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(0, 0)],
-    entries: &[("COMPLETE", Code::Complete), ("ACCEPTED", Code::Accepted)],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 2] = [
+    ("COMPLETE", Code::Complete),
+    ("ACCEPTED", Code::Accepted),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 62,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 4] = {
+    let mut t = [0; 4];
+    t[2] = 1;
+    t[3] = 0;
+    t
 };

@@ -146,7 +146,7 @@ crate::code_impl::code_impl!(u8, from_hex, Hex);
 /// Looks a code up by its byte: one load from a 256-entry table.
 #[must_use]
 pub const fn from_byte(value: u8) -> Option<Code> {
-    BY_VALUE[value as usize]
+    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
 }
 /// Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up.
 ///
@@ -386,21 +386,51 @@ static ENTRIES: [Entry; 12] = [
     },
 ];
 static VALUES: [u8; 12] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 224, 254, 255];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16263683158343804936,
-    disps: &[(5, 11), (0, 6), (1, 0), (1, 1)],
-    entries: &[
-        ("LOW_MOTOR_VOLTAGE", Code::LowMotorVoltage),
-        ("MOTOR_BLOCKED", Code::MotorBlocked),
-        ("BUSY", Code::Busy),
-        ("CANCELED", Code::Canceled),
-        ("SUCCESS", Code::Success),
-        ("MOTOR_POWER_FAILURE", Code::MotorPowerFailure),
-        ("UNKNOWN", Code::Unknown),
-        ("CLUTCH_FAILURE", Code::ClutchFailure),
-        ("TOO_RECENT", Code::TooRecent),
-        ("INCOMPLETE", Code::Incomplete),
-        ("OTHER_ERROR", Code::OtherError),
-        ("INVALID_CODE", Code::InvalidCode),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 12] = [
+    ("SUCCESS", Code::Success),
+    ("MOTOR_BLOCKED", Code::MotorBlocked),
+    ("CANCELED", Code::Canceled),
+    ("TOO_RECENT", Code::TooRecent),
+    ("BUSY", Code::Busy),
+    ("LOW_MOTOR_VOLTAGE", Code::LowMotorVoltage),
+    ("CLUTCH_FAILURE", Code::ClutchFailure),
+    ("MOTOR_POWER_FAILURE", Code::MotorPowerFailure),
+    ("INCOMPLETE", Code::Incomplete),
+    ("INVALID_CODE", Code::InvalidCode),
+    ("OTHER_ERROR", Code::OtherError),
+    ("UNKNOWN", Code::Unknown),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 62,
+    bucket_mask: 3,
+    slot_shift: 59,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 4] = [0, 0, 1, 2];
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[0] = 6;
+    t[1] = 0;
+    t[5] = 1;
+    t[6] = 3;
+    t[12] = 7;
+    t[15] = 5;
+    t[17] = 2;
+    t[20] = 4;
+    t[21] = 9;
+    t[22] = 10;
+    t[25] = 11;
+    t[31] = 8;
+    t
 };

@@ -124,14 +124,11 @@ impl Code {
     ];
 }
 crate::code_impl::code_impl!(u16, from_decimal, Decimal);
-/// Looks a code up by its value: one load from a 256-entry table, one compare.
+/// Looks a code up by its value: one load from a dense table, one compare.
 #[must_use]
 pub const fn from_status(value: u16) -> Option<Code> {
-    let slot = (value as u64).wrapping_sub(200) & 255;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 255)];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -148,16 +145,16 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_status(value as u16),
     )
 }
-static BY_VALUE: [Option<Code>; 256] = {
-    let mut t = [None; 256];
-    t[0] = Some(Code::Ok);
-    t[4] = Some(Code::NoContent);
-    t[200] = Some(Code::BadParameter);
-    t[201] = Some(Code::NotAuthorized);
-    t[202] = Some(Code::AccountNotPayed);
-    t[203] = Some(Code::Forbidden);
-    t[204] = Some(Code::NotFound);
-    t[209] = Some(Code::ParameterConflicts);
+static BY_VALUE: [Code; 256] = {
+    let mut t = [Code::Ok; 256];
+    t[0] = Code::Ok;
+    t[4] = Code::NoContent;
+    t[200] = Code::BadParameter;
+    t[201] = Code::NotAuthorized;
+    t[202] = Code::AccountNotPayed;
+    t[203] = Code::Forbidden;
+    t[204] = Code::NotFound;
+    t[209] = Code::ParameterConflicts;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -318,20 +315,49 @@ static ENTRIES: [Entry; 8] = [
     },
 ];
 static VALUES: [u16; 8] = [200, 204, 400, 401, 402, 403, 404, 409];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(7, 0), (0, 0), (0, 0), (1, 9)],
-    entries: &[
-        ("OK", Code::Ok),
-        ("Account not payed", Code::AccountNotPayed),
-        ("Not authorized", Code::NotAuthorized),
-        ("No Content", Code::NoContent),
-        ("Forbidden", Code::Forbidden),
-        ("Parameter conflicts", Code::ParameterConflicts),
-        ("Not found", Code::NotFound),
-        ("Account not paid", Code::AccountNotPayed),
-        ("Bad parameter", Code::BadParameter),
-        ("Bad Parameter", Code::BadParameter),
-        ("Smartlock already exists", Code::ParameterConflicts),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 11] = [
+    ("OK", Code::Ok),
+    ("No Content", Code::NoContent),
+    ("Bad Parameter", Code::BadParameter),
+    ("Bad parameter", Code::BadParameter),
+    ("Not authorized", Code::NotAuthorized),
+    ("Account not payed", Code::AccountNotPayed),
+    ("Account not paid", Code::AccountNotPayed),
+    ("Forbidden", Code::Forbidden),
+    ("Not found", Code::NotFound),
+    ("Parameter conflicts", Code::ParameterConflicts),
+    ("Smartlock already exists", Code::ParameterConflicts),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 1,
+    slot_shift: 59,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 2] = [2, 0];
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[8] = 7;
+    t[9] = 2;
+    t[11] = 0;
+    t[12] = 1;
+    t[15] = 8;
+    t[16] = 4;
+    t[19] = 10;
+    t[20] = 9;
+    t[22] = 5;
+    t[23] = 3;
+    t[24] = 6;
+    t
 };

@@ -196,35 +196,44 @@ impl Code {
     ];
 }
 crate::code_impl::code_impl!(& 'static str, parse_code, Text);
-/// Looks a code up by its wire string, exactly as sent.
+/// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
 pub fn from_code(code: &str) -> Option<Code> {
-    BY_VALUE.get(code).copied()
+    let found = BY_VALUE[crate::hash::hashed_slot(
+        crate::hash::text_key(code.as_bytes(), false),
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )];
+    if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
 }
 fn parse_code(text: &str) -> Result<Code, ParseError> {
     crate::wire::text_key(text, from_code(text), ID)
 }
-static BY_VALUE: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 15995050791870030928,
-    disps: &[(0, 0), (1, 0), (1, 0), (0, 11), (1, 14), (1, 0)],
-    entries: &[
-        ("AUT_1024", Code::Aut1024),
-        ("AUT_1002", Code::Aut1002),
-        ("AUT_1803", Code::Aut1803),
-        ("AUT_1017", Code::Aut1017),
-        ("AUT_1022", Code::Aut1022),
-        ("AUT_1008", Code::Aut1008),
-        ("AUT_1702", Code::Aut1702),
-        ("AUT_1015", Code::Aut1015),
-        ("AUT_1045", Code::Aut1045),
-        ("AUT_1802", Code::Aut1802),
-        ("AUT_1006", Code::Aut1006),
-        ("AUT_1785", Code::Aut1785),
-        ("AUT_1010", Code::Aut1010),
-        ("AUT_1806", Code::Aut1806),
-        ("AUT_1011", Code::Aut1011),
-        ("AUT_1001", Code::Aut1001),
-    ],
+const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 62,
+    bucket_mask: 3,
+    slot_shift: 59,
+};
+static BY_VALUE_DISPLACEMENTS: [u32; 4] = [0, 0, 1, 23];
+static BY_VALUE: [Code; 32] = {
+    let mut t = [Code::Aut1001; 32];
+    t[0] = Code::Aut1008;
+    t[4] = Code::Aut1010;
+    t[9] = Code::Aut1011;
+    t[10] = Code::Aut1001;
+    t[12] = Code::Aut1006;
+    t[14] = Code::Aut1017;
+    t[15] = Code::Aut1022;
+    t[17] = Code::Aut1802;
+    t[20] = Code::Aut1015;
+    t[22] = Code::Aut1803;
+    t[25] = Code::Aut1002;
+    t[27] = Code::Aut1785;
+    t[28] = Code::Aut1806;
+    t[29] = Code::Aut1024;
+    t[30] = Code::Aut1045;
+    t[31] = Code::Aut1702;
+    t
 };
 /// This catalogue, for tools that work across catalogues.
 pub static CATALOG: Catalog = Catalog {
@@ -512,25 +521,59 @@ static VALUES: [&'static str; 16] = [
     "AUT_1803",
     "AUT_1806",
 ];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 15995050791870030928,
-    disps: &[(0, 0), (1, 0), (1, 0), (0, 11), (1, 14), (1, 0)],
-    entries: &[
-        ("AUT_1024", Code::Aut1024),
-        ("AUT_1002", Code::Aut1002),
-        ("AUT_1803", Code::Aut1803),
-        ("AUT_1017", Code::Aut1017),
-        ("AUT_1022", Code::Aut1022),
-        ("AUT_1008", Code::Aut1008),
-        ("AUT_1702", Code::Aut1702),
-        ("AUT_1015", Code::Aut1015),
-        ("AUT_1045", Code::Aut1045),
-        ("AUT_1802", Code::Aut1802),
-        ("AUT_1006", Code::Aut1006),
-        ("AUT_1785", Code::Aut1785),
-        ("AUT_1010", Code::Aut1010),
-        ("AUT_1806", Code::Aut1806),
-        ("AUT_1011", Code::Aut1011),
-        ("AUT_1001", Code::Aut1001),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 16] = [
+    ("AUT_1001", Code::Aut1001),
+    ("AUT_1002", Code::Aut1002),
+    ("AUT_1006", Code::Aut1006),
+    ("AUT_1008", Code::Aut1008),
+    ("AUT_1010", Code::Aut1010),
+    ("AUT_1011", Code::Aut1011),
+    ("AUT_1015", Code::Aut1015),
+    ("AUT_1017", Code::Aut1017),
+    ("AUT_1022", Code::Aut1022),
+    ("AUT_1024", Code::Aut1024),
+    ("AUT_1045", Code::Aut1045),
+    ("AUT_1702", Code::Aut1702),
+    ("AUT_1785", Code::Aut1785),
+    ("AUT_1802", Code::Aut1802),
+    ("AUT_1803", Code::Aut1803),
+    ("AUT_1806", Code::Aut1806),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 62,
+    bucket_mask: 3,
+    slot_shift: 59,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 4] = [0, 0, 1, 23];
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[0] = 3;
+    t[4] = 4;
+    t[9] = 5;
+    t[10] = 0;
+    t[12] = 2;
+    t[14] = 7;
+    t[15] = 8;
+    t[17] = 13;
+    t[20] = 6;
+    t[22] = 14;
+    t[25] = 1;
+    t[27] = 12;
+    t[28] = 15;
+    t[29] = 9;
+    t[30] = 10;
+    t[31] = 11;
+    t
 };

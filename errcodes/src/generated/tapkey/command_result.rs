@@ -148,33 +148,42 @@ impl Code {
     ];
 }
 crate::code_impl::code_impl!(& 'static str, parse_code, Text);
-/// Looks a code up by its wire string, exactly as sent.
+/// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
 pub fn from_code(code: &str) -> Option<Code> {
-    BY_VALUE.get(code).copied()
+    let found = BY_VALUE[crate::hash::hashed_slot(
+        crate::hash::text_key(code.as_bytes(), false),
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )];
+    if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
 }
 fn parse_code(text: &str) -> Result<Code, ParseError> {
     crate::wire::text_key(text, from_code(text), ID)
 }
-static BY_VALUE: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(0, 13), (0, 0), (12, 4), (2, 0), (1, 9)],
-    entries: &[
-        ("LockDateTimeInvalid", Code::LockDateTimeInvalid),
-        ("LockNotFullyAssembled", Code::LockNotFullyAssembled),
-        ("WrongLockMode", Code::WrongLockMode),
-        ("Unauthorized_NotYetValid", Code::UnauthorizedNotYetValid),
-        ("UnknownTagType", Code::UnknownTagType),
-        ("TechnicalError", Code::TechnicalError),
-        ("Ok", Code::Ok),
-        ("Unauthorized", Code::Unauthorized),
-        ("UserSpecificError", Code::UserSpecificError),
-        ("LockVersionTooYoung", Code::LockVersionTooYoung),
-        ("TemporarilyUnauthorized", Code::TemporarilyUnauthorized),
-        ("LockCommunicationError", Code::LockCommunicationError),
-        ("ServerCommunicationError", Code::ServerCommunicationError),
-        ("LockVersionTooOld", Code::LockVersionTooOld),
-    ],
+const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 62,
+    bucket_mask: 3,
+    slot_shift: 59,
+};
+static BY_VALUE_DISPLACEMENTS: [u32; 4] = [2, 0, 0, 0];
+static BY_VALUE: [Code; 32] = {
+    let mut t = [Code::LockCommunicationError; 32];
+    t[1] = Code::TemporarilyUnauthorized;
+    t[3] = Code::LockNotFullyAssembled;
+    t[5] = Code::LockDateTimeInvalid;
+    t[6] = Code::LockVersionTooOld;
+    t[8] = Code::Ok;
+    t[9] = Code::Unauthorized;
+    t[10] = Code::UserSpecificError;
+    t[12] = Code::WrongLockMode;
+    t[19] = Code::UnknownTagType;
+    t[23] = Code::UnauthorizedNotYetValid;
+    t[24] = Code::TechnicalError;
+    t[26] = Code::LockCommunicationError;
+    t[27] = Code::LockVersionTooYoung;
+    t[30] = Code::ServerCommunicationError;
+    t
 };
 /// This catalogue, for tools that work across catalogues.
 pub static CATALOG: Catalog = Catalog {
@@ -428,23 +437,55 @@ static VALUES: [&'static str; 14] = [
     "UserSpecificError",
     "WrongLockMode",
 ];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16287231350648472473,
-    disps: &[(0, 13), (0, 0), (12, 4), (2, 0), (1, 9)],
-    entries: &[
-        ("LockDateTimeInvalid", Code::LockDateTimeInvalid),
-        ("LockNotFullyAssembled", Code::LockNotFullyAssembled),
-        ("WrongLockMode", Code::WrongLockMode),
-        ("Unauthorized_NotYetValid", Code::UnauthorizedNotYetValid),
-        ("UnknownTagType", Code::UnknownTagType),
-        ("TechnicalError", Code::TechnicalError),
-        ("Ok", Code::Ok),
-        ("Unauthorized", Code::Unauthorized),
-        ("UserSpecificError", Code::UserSpecificError),
-        ("LockVersionTooYoung", Code::LockVersionTooYoung),
-        ("TemporarilyUnauthorized", Code::TemporarilyUnauthorized),
-        ("LockCommunicationError", Code::LockCommunicationError),
-        ("ServerCommunicationError", Code::ServerCommunicationError),
-        ("LockVersionTooOld", Code::LockVersionTooOld),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 14] = [
+    ("LockCommunicationError", Code::LockCommunicationError),
+    ("LockDateTimeInvalid", Code::LockDateTimeInvalid),
+    ("LockNotFullyAssembled", Code::LockNotFullyAssembled),
+    ("LockVersionTooOld", Code::LockVersionTooOld),
+    ("LockVersionTooYoung", Code::LockVersionTooYoung),
+    ("Ok", Code::Ok),
+    ("ServerCommunicationError", Code::ServerCommunicationError),
+    ("TechnicalError", Code::TechnicalError),
+    ("TemporarilyUnauthorized", Code::TemporarilyUnauthorized),
+    ("Unauthorized", Code::Unauthorized),
+    ("Unauthorized_NotYetValid", Code::UnauthorizedNotYetValid),
+    ("UnknownTagType", Code::UnknownTagType),
+    ("UserSpecificError", Code::UserSpecificError),
+    ("WrongLockMode", Code::WrongLockMode),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 62,
+    bucket_mask: 3,
+    slot_shift: 59,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 4] = [2, 0, 0, 0];
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[1] = 8;
+    t[3] = 2;
+    t[5] = 1;
+    t[6] = 3;
+    t[8] = 5;
+    t[9] = 9;
+    t[10] = 12;
+    t[12] = 13;
+    t[19] = 11;
+    t[23] = 10;
+    t[24] = 7;
+    t[26] = 0;
+    t[27] = 4;
+    t[30] = 6;
+    t
 };

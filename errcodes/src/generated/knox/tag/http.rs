@@ -115,14 +115,11 @@ impl Code {
     ];
 }
 crate::code_impl::code_impl!(u16, from_decimal, Decimal);
-/// Looks a code up by its value: one load from a 512-entry table, one compare.
+/// Looks a code up by its value: one load from a dense table, one compare.
 #[must_use]
 pub const fn from_status(value: u16) -> Option<Code> {
-    let slot = (value as u64).wrapping_sub(200) & 511;
-    match BY_VALUE[slot as usize] {
-        Some(code) if VALUES[code as usize] == value => Some(code),
-        _ => None,
-    }
+    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 511)];
+    if VALUES[found as usize] == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
@@ -139,16 +136,16 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
         |value| from_status(value as u16),
     )
 }
-static BY_VALUE: [Option<Code>; 512] = {
-    let mut t = [None; 512];
-    t[0] = Some(Code::Success);
-    t[1] = Some(Code::Created);
-    t[4] = Some(Code::NoContent);
-    t[200] = Some(Code::BadRequest);
-    t[201] = Some(Code::Unauthorized);
-    t[203] = Some(Code::Forbidden);
-    t[204] = Some(Code::NotFound);
-    t[300] = Some(Code::ServerError);
+static BY_VALUE: [Code; 512] = {
+    let mut t = [Code::Success; 512];
+    t[0] = Code::Success;
+    t[1] = Code::Created;
+    t[4] = Code::NoContent;
+    t[200] = Code::BadRequest;
+    t[201] = Code::Unauthorized;
+    t[203] = Code::Forbidden;
+    t[204] = Code::NotFound;
+    t[300] = Code::ServerError;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -303,17 +300,43 @@ static ENTRIES: [Entry; 8] = [
     },
 ];
 static VALUES: [u16; 8] = [200, 201, 204, 400, 401, 403, 404, 500];
-static BY_NAME: phf::Map<&'static str, Code> = ::phf::Map {
-    key: 16263683158343804936,
-    disps: &[(0, 0), (0, 7), (0, 2)],
-    entries: &[
-        ("Forbidden", Code::Forbidden),
-        ("No Content", Code::NoContent),
-        ("Bad Request", Code::BadRequest),
-        ("Not Found", Code::NotFound),
-        ("Success", Code::Success),
-        ("Server Error", Code::ServerError),
-        ("Created", Code::Created),
-        ("Unauthorized", Code::Unauthorized),
-    ],
+/// Looks a code up by its spec name or an alias, exactly as written: one short hash,
+/// one compare.
+#[must_use]
+pub fn from_name(name: &str) -> Option<Code> {
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
+        crate::hash::text_key(name.as_bytes(), false),
+        &NAME_SLOTS_DISPLACEMENTS,
+        NAME_SLOTS_SHAPE,
+    )] as usize];
+    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+}
+/// Every name and alias with its code.
+static NAMES: [(&str, Code); 8] = [
+    ("Success", Code::Success),
+    ("Created", Code::Created),
+    ("No Content", Code::NoContent),
+    ("Bad Request", Code::BadRequest),
+    ("Unauthorized", Code::Unauthorized),
+    ("Forbidden", Code::Forbidden),
+    ("Not Found", Code::NotFound),
+    ("Server Error", Code::ServerError),
+];
+const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+    bucket_shift: 63,
+    bucket_mask: 1,
+    slot_shift: 60,
+};
+static NAME_SLOTS_DISPLACEMENTS: [u32; 2] = [0, 3];
+static NAME_SLOTS: [u8; 16] = {
+    let mut t = [0; 16];
+    t[1] = 2;
+    t[2] = 6;
+    t[4] = 0;
+    t[7] = 4;
+    t[8] = 1;
+    t[11] = 5;
+    t[14] = 3;
+    t[15] = 7;
+    t
 };
