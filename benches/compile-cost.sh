@@ -3,10 +3,10 @@
 #
 # 1. Clean builds of tiny bins: no dependency (the floor); errcodes by path with default
 #    features (every catalogue); errcodes with one catalogue (`default-features = false,
-#    features = ["std", "nuki"]`); the `http` crate. Each build has its own, freshly deleted
+#    features = ["nuki"]`); the `http` crate. Each build has its own, freshly deleted
 #    CARGO_TARGET_DIR and runs `--offline` after a `cargo fetch`. Reports crates compiled
-#    (`Compiling` lines, the bin included) and wall seconds, median of RUNS (default 3) with
-#    every run in brackets, dev and release.
+#    (`Compiling` lines, the bin included, and their names) and wall seconds, median of RUNS
+#    (default 3) with every run in brackets, dev and release.
 # 2. Binary size of the tables: release, `strip = true`; bins that call lookups against the
 #    same bin that depends on errcodes but doesn't call it; file and allocated section sizes.
 # 3. `cargo build -p errcodes` in the workspace (clean, own target dir), default features and
@@ -56,7 +56,7 @@ EOF
 }
 
 all="errcodes = { path = \"$root/errcodes\" }"
-nuki="errcodes = { path = \"$root/errcodes\", default-features = false, features = [\"std\", \"nuki\"] }"
+nuki="errcodes = { path = \"$root/errcodes\", default-features = false, features = [\"nuki\"] }"
 nuki_calls='    if let Some(code) = errcodes::nuki::from_byte(n as u8).or(errcodes::nuki::from_name(b)) {
         println!("{code}");
     }'
@@ -92,6 +92,7 @@ echo "## Clean build of a dependent (median of $runs, runs in brackets)"
 echo
 echo "| bin | crates compiled | \`cargo build\` s | \`cargo build --release\` s |"
 echo "|---|---:|---:|---:|"
+names=()
 for name in empty errcodes-all errcodes-nuki-feature http-crate; do
     dir=$work/$name
     cargo fetch -q --manifest-path "$dir/Cargo.toml"
@@ -107,7 +108,10 @@ for name in empty errcodes-all errcodes-nuki-feature http-crate; do
         row="$row $(echo "${times[*]}" | median | xargs printf '%.2f') (${times[*]}) |"
     done
     echo "$row"
+    names+=("$name: $(sed -n 's/^ *Compiling \([^ ]*\).*/\1/p' "$work/log" | sort | xargs | sed 's/ /, /g')")
 done
+echo
+printf -- '- %s\n' "${names[@]}"
 
 echo
 echo "## Binary size (release, strip = true)"
@@ -140,7 +144,7 @@ echo "## \`cargo build -p errcodes\` in the workspace (clean, own target dir)"
 echo
 echo "| features | profile | crates compiled | wall s | errcodes unit s (--timings) |"
 echo "|---|---|---:|---:|---:|"
-for features in default std,nuki; do
+for features in default nuki; do
     select=()
     [ "$features" != default ] && select=(--no-default-features --features "$features")
     for flag in "" --release; do

@@ -5,17 +5,21 @@
 # 2. For SIZES synthetic entries (u32 sparse keys, ~20-char names, written by the
 #    `synth-catalog` bin into a scratch folder, never into catalog/): codegen wall time,
 #    generated source size, `cargo build --release` of a scratch COPY of errcodes made
-#    standalone, and lookup ns (benches/scale/probe.rs, pinned to CPU 1) in the `synth` table.
-#    `N/F` splits N entries over F catalogue files: codegen reads at most 250,000 YAML nodes
-#    per file (~22k entries), so a single 100k file is rejected (shown as the first 100000 row).
+#    standalone, and lookup ns (benches/scale/probe.rs, pinned to CPU 1, median of PROBES runs,
+#    default 3) in the `synth` table.
+#    `N/F` splits N entries over F catalogue files. Codegen reads at most MAX_NODES (8,000,000)
+#    YAML nodes per file, room for a single 100k-entry file; a file codegen rejects is shown
+#    as "rejected" with the reason. `100000/5` keeps the before/after comparison with commit
+#    b92effe, when a single 100k file was rejected (250,000 nodes, ~22k entries).
 #
-#   benches/scale.sh                        # ~5 min on 2 cores, mostly the 100k compile
+#   benches/scale.sh                        # ~8 min on 2 cores, mostly the two 100k compiles
 #   SIZES="1000 10000" benches/scale.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${SIZES:-1000 10000 20000 100000 100000/5}
 work=${WORK:-$root/target/scale}
 cpu=${CPU:-1}
+probes=${PROBES:-3} # probe runs per size; the figures are their medians
 rm -rf "$work"
 mkdir -p "$work"
 
@@ -87,7 +91,8 @@ for spec in $sizes; do
     lines=$(cat "$dir"/errcodes/src/generated/*.rs | wc -l)
     rm -rf "$dir/catalog" # the YAML is not needed any more (100k: ~13 MB)
 
-    # Clean build, phf's three crates included; --timings gives the errcodes unit alone.
+    # Clean build (errcodes has no dependencies without serde); --timings gives the errcodes
+    # unit alone.
     export CARGO_TARGET_DIR=$dir/target
     start=$(now)
     cargo build -q --offline --release --timings --manifest-path "$dir/errcodes/Cargo.toml" 2>>"$dir/build.log"
@@ -113,8 +118,9 @@ EOF
     cp "$dir/errcodes/Cargo.lock" "$dir/probe/"
     cargo build -q --offline --release --manifest-path "$dir/probe/Cargo.toml" 2>>"$dir/build.log"
     unset CARGO_TARGET_DIR
-    # entries=N value_hit=.. value_miss=.. value_chain=.. name_hit=.. name_miss=..
-    probe=$(taskset -c "$cpu" "$dir/target/release/probe")
-    field() { tr ' ' '\n' <<<"$probe" | sed -n "s/^$1=//p"; }
+    # entries=N value_hit=.. value_miss=.. value_chain=.. name_hit=.. name_miss=.., one line
+    # per probe run; each figure is the median of the runs.
+    probe=$(for _ in $(seq 1 "$probes"); do taskset -c "$cpu" "$dir/target/release/probe"; done)
+    field() { tr ' ' '\n' <<<"$probe" | sed -n "s/^$1=//p" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
     echo "| $n | $files | $gen | $bytes | $lines | $build (${unit:-?}) | $(field value_hit) | $(field value_miss) | $(field value_chain) | $(field name_hit) | $(field name_miss) |"
 done

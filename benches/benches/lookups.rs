@@ -1,6 +1,11 @@
 //! errcodes' lookups side by side with `phf::Map` (phf_codegen), a generated `match`, std
 //! `HashMap`, the `http` crate and, for names, a "sampled" perfect-hash prototype.
 //!
+//! The `errcodes` rows call the crate's public lookups, i.e. its codegen-generated tables (for
+//! names: the sampled key through a hash-and-displace table, `errcodes/src/hash.rs`). The
+//! `custom_phf` and `sampled` rows are the prototypes those tables were designed from, kept as
+//! references.
+//!
 //! One sample is one pass over 65,536 keys drawn at random (fixed seed) from the hit set or the
 //! miss set; every key goes through `black_box` and every result is folded into an
 //! accumulator. `chain` makes the next key's index depend on the previous result (latency).
