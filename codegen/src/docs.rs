@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::emit::{COMMAND, md};
-use crate::model::{ACTIONS, ADVICE, Catalog, Entry, WireFormat};
+use crate::model::{Action, Catalog, Entry, WireFormat};
 
 /// Renders every file of the docs folder, keyed by path relative to it.
 pub(crate) fn render(catalogs: &[Catalog], dir_name: &str) -> BTreeMap<String, String> {
@@ -47,8 +47,8 @@ fn attr(text: &str) -> String {
 }
 
 /// `` `fix_request`: fix the request before sending it again ``
-fn next_step(action: usize) -> String {
-    format!("`{}`: {}", ACTIONS[action].0, ADVICE[action])
+fn next_step(action: Action) -> String {
+    format!("`{}`: {}", action.as_str(), action.advice())
 }
 
 fn index(catalogs: &[&Catalog], dir_name: &str) -> String {
@@ -80,8 +80,8 @@ fn index(catalogs: &[&Catalog], dir_name: &str) -> String {
         "\n## Next steps\n\nEvery code names what a client should do next:\n\n\
          | next step | meaning |\n|---|---|\n",
     );
-    for (i, (spelling, _)) in ACTIONS.iter().enumerate() {
-        let _ = writeln!(out, "| `{spelling}` | {} |", ADVICE[i]);
+    for action in Action::ALL {
+        let _ = writeln!(out, "| `{}` | {} |", action.as_str(), action.advice());
     }
     out
 }
@@ -127,7 +127,7 @@ fn page(c: &Catalog) -> String {
             attr(&e.wire),
             cell(&e.name),
             markers(e),
-            ACTIONS[e.action].0
+            e.action.as_str()
         );
     }
     for e in &c.entries {

@@ -7,7 +7,7 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::features;
 use crate::index::{self, Layout};
-use crate::model::{ACTIONS, Catalog, Cause, Entry, KeyKind, Value, WireFormat};
+use crate::model::{Action, Catalog, Cause, Entry, KeyKind, Value, WireFormat};
 
 /// The command every generated file names in its header.
 pub const COMMAND: &str = "cargo run -p codegen";
@@ -138,8 +138,8 @@ fn catalog_module(c: &Catalog) -> TokenStream {
     let module_docs = module_docs(c);
     let lookups = lookups(c);
     let names = name_lookup(c);
-    let key_kind = format_ident!("{}", c.key.runtime_variant());
-    let wire = format_ident!("{}", c.wire.runtime_variant());
+    let key_kind = variant(c.key);
+    let wire = variant(c.wire);
     let slug = features::slug(&c.id);
     let title = &c.title;
     let parse_wire = match c.wire {
@@ -280,7 +280,7 @@ fn lookups(c: &Catalog) -> TokenStream {
     let (lo, hi) = c.key.range().expect("integer keys have a range");
     let (lo, hi) = (Literal::i128_unsuffixed(lo), Literal::i128_unsuffixed(hi));
     let wire_fn = format_ident!("{}", c.wire.parse_fn());
-    let wire = format_ident!("{}", c.wire.runtime_variant());
+    let wire = variant(c.wire);
     let parse_doc = match c.wire {
         WireFormat::Hex => {
             " Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up."
@@ -504,8 +504,13 @@ fn option(value: Option<TokenStream>) -> TokenStream {
     }
 }
 
-fn action(index: usize) -> TokenStream {
-    let variant = format_ident!("{}", ACTIONS[index].1);
+/// The runtime enum variant a shared definition names (`KeyKind::HttpStatus` → `HttpStatus`).
+fn variant(value: impl std::fmt::Debug) -> proc_macro2::Ident {
+    format_ident!("{}", format!("{value:?}"))
+}
+
+fn action(action: Action) -> TokenStream {
+    let variant = variant(action);
     quote!(Action::#variant)
 }
 

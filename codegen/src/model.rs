@@ -1,35 +1,19 @@
 //! The validated catalogue: what the emitter turns into Rust.
 
-/// The kind of wire key of a catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum KeyKind {
-    Byte,
-    HttpStatus,
-    U16,
-    U32,
-    U64,
-    I16,
-    I32,
-    I64,
-    Text,
+pub(crate) use crate::action::Action;
+pub(crate) use crate::kind::{KeyKind, WireFormat};
+
+/// The allowed spellings, for messages: `byte, http_status, …`.
+pub(crate) fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> String {
+    all.iter()
+        .map(|t| as_str(*t))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl KeyKind {
-    pub const NAMES: &'static str = "byte, http_status, u16, u32, u64, i16, i32, i64, string";
-
     pub fn parse(s: &str) -> Option<KeyKind> {
-        Some(match s {
-            "byte" => KeyKind::Byte,
-            "http_status" => KeyKind::HttpStatus,
-            "u16" => KeyKind::U16,
-            "u32" => KeyKind::U32,
-            "u64" => KeyKind::U64,
-            "i16" => KeyKind::I16,
-            "i32" => KeyKind::I32,
-            "i64" => KeyKind::I64,
-            "string" => KeyKind::Text,
-            _ => return None,
-        })
+        KeyKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
     /// The inclusive range of values, for integer keys.
@@ -65,21 +49,6 @@ impl KeyKind {
         }
     }
 
-    /// The runtime `errcodes::KeyKind` variant.
-    pub fn runtime_variant(self) -> &'static str {
-        match self {
-            KeyKind::Byte => "Byte",
-            KeyKind::HttpStatus => "HttpStatus",
-            KeyKind::U16 => "U16",
-            KeyKind::U32 => "U32",
-            KeyKind::U64 => "U64",
-            KeyKind::I16 => "I16",
-            KeyKind::I32 => "I32",
-            KeyKind::I64 => "I64",
-            KeyKind::Text => "Text",
-        }
-    }
-
     /// The module function that looks a code up by its wire value.
     pub fn lookup_fn(self) -> &'static str {
         match self {
@@ -90,32 +59,9 @@ impl KeyKind {
     }
 }
 
-/// How wire values are written as text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum WireFormat {
-    Hex,
-    Decimal,
-    Text,
-}
-
 impl WireFormat {
-    pub const NAMES: &'static str = "hex, decimal, string";
-
     pub fn parse(s: &str) -> Option<WireFormat> {
-        Some(match s {
-            "hex" => WireFormat::Hex,
-            "decimal" => WireFormat::Decimal,
-            "string" => WireFormat::Text,
-            _ => return None,
-        })
-    }
-
-    pub fn runtime_variant(self) -> &'static str {
-        match self {
-            WireFormat::Hex => "Hex",
-            WireFormat::Decimal => "Decimal",
-            WireFormat::Text => "Text",
-        }
+        WireFormat::ALL.into_iter().find(|w| w.as_str() == s)
     }
 
     /// The module function that parses wire text.
@@ -127,29 +73,6 @@ impl WireFormat {
         }
     }
 }
-
-/// The catalogue spellings of `errcodes::Action`, with the runtime variant names.
-pub(crate) const ACTIONS: &[(&str, &str)] = &[
-    ("none", "None"),
-    ("retry", "Retry"),
-    ("refresh_credentials", "RefreshCredentials"),
-    ("fix_request", "FixRequest"),
-    ("check_device", "CheckDevice"),
-    ("contact_vendor", "ContactVendor"),
-];
-
-/// `errcodes::Action::advice()` for each of `ACTIONS`, in the same order, for `docs/`
-/// (tests/freshness.rs checks the generated docs against the runtime wording).
-pub(crate) const ADVICE: [&str; 6] = [
-    "nothing to do",
-    "retry later with backoff",
-    "refresh the credentials, then retry",
-    "fix the request before sending it again",
-    "check the device",
-    "contact the vendor",
-];
-
-const _: () = assert!(ADVICE.len() == ACTIONS.len());
 
 /// A wire value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -198,8 +121,7 @@ pub(crate) struct Entry {
     pub remediation: Option<String>,
     /// The HTTP status that carries the code (the value itself in a status catalogue).
     pub http: Option<u16>,
-    /// Index into `ACTIONS`.
-    pub action: usize,
+    pub action: Action,
     /// Index into the catalogue's sources.
     pub source: usize,
     pub aliases: Vec<String>,
@@ -213,5 +135,5 @@ pub(crate) struct Cause {
     pub name: String,
     pub description: String,
     pub remediation: Option<String>,
-    pub action: usize,
+    pub action: Action,
 }

@@ -6,7 +6,7 @@ use std::collections::hash_map::Entry::{Occupied, Vacant};
 use crate::diag::{Pos, Sink};
 use crate::ident;
 use crate::index;
-use crate::model::{ACTIONS, Catalog, Cause, Entry, KeyKind, Source, Value, WireFormat};
+use crate::model::{Action, Catalog, Cause, Entry, KeyKind, Source, Value, WireFormat, spellings};
 use crate::schema::{self, S, pos};
 
 /// Longest name, alias, ident or string value.
@@ -30,7 +30,7 @@ pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
         let msg = format!(
             "unknown key kind `{}`; expected one of: {}",
             file.key.value,
-            KeyKind::NAMES
+            spellings(&KeyKind::ALL, KeyKind::as_str)
         );
         sink.at(pos(&file.key), msg);
     }
@@ -39,7 +39,7 @@ pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
         let msg = format!(
             "unknown wire format `{}`; expected one of: {}",
             file.wire.value,
-            WireFormat::NAMES
+            spellings(&WireFormat::ALL, WireFormat::as_str)
         );
         sink.at(pos(&file.wire), msg);
     }
@@ -186,18 +186,14 @@ fn name(s: &S<String>, field: &str, sink: &mut Sink) -> Option<String> {
     None
 }
 
-fn action(s: &S<String>, sink: &mut Sink) -> Option<usize> {
-    let found = ACTIONS
-        .iter()
-        .position(|(spelling, _)| *spelling == s.value);
+fn action(s: &S<String>, sink: &mut Sink) -> Option<Action> {
+    let found = Action::from_name(&s.value);
     if found.is_none() {
-        let allowed: Vec<&str> = ACTIONS.iter().map(|(spelling, _)| *spelling).collect();
-        let msg = format!(
-            "unknown action `{}`; expected one of: {}",
-            s.value,
-            allowed.join(", ")
+        let allowed = spellings(&Action::ALL, Action::as_str);
+        sink.at(
+            pos(s),
+            format!("unknown action `{}`; expected one of: {allowed}", s.value),
         );
-        sink.at(pos(s), msg);
     }
     found
 }

@@ -2,53 +2,7 @@
 
 use core::fmt;
 
-use crate::{Entry, ParseError, ParseErrorKind, Source};
-
-/// What kind of value identifies a code on the wire.
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KeyKind {
-    /// One byte, `0x00..=0xFF`.
-    Byte,
-    /// An HTTP status, `100..=999`.
-    HttpStatus,
-    /// An unsigned integer of at most 16 bits.
-    U16,
-    /// An unsigned integer of at most 32 bits.
-    U32,
-    /// An unsigned integer of at most 64 bits.
-    U64,
-    /// A signed integer of at most 16 bits.
-    I16,
-    /// A signed integer of at most 32 bits.
-    I32,
-    /// A signed integer of at most 64 bits.
-    I64,
-    /// A string.
-    Text,
-}
-
-/// How a catalogue's wire values are written as text.
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WireFormat {
-    /// Hexadecimal, with or without `0x` (`ff`, `0xFF`).
-    Hex,
-    /// Decimal digits (`404`, `4000000`, `-12`).
-    Decimal,
-    /// The string itself.
-    Text,
-}
-
-impl WireFormat {
-    pub(crate) const fn expected(self) -> &'static str {
-        match self {
-            WireFormat::Hex => "a hex byte like `ff` or `0xFF`",
-            WireFormat::Decimal => "a decimal code like `404`",
-            WireFormat::Text => "a code string",
-        }
-    }
-}
+use crate::{Entry, KeyKind, ParseError, ParseErrorKind, Source, WireFormat};
 
 /// One catalogue: its metadata, its entries and lookups by wire text or name.
 ///

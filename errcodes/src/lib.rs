@@ -50,6 +50,7 @@ mod code_impl;
 mod entry;
 mod error;
 mod hash;
+mod kind;
 #[rustfmt::skip]
 #[allow(clippy::all, clippy::pedantic, missing_docs)]
 mod generated;
@@ -58,10 +59,11 @@ pub mod response;
 mod wire;
 
 pub use action::Action;
-pub use catalog::{Catalog, CatalogCode, KeyKind, WireFormat};
+pub use catalog::{Catalog, CatalogCode};
 pub use entry::{Cause, Entry, Source, Value};
 pub use error::{ParseError, ParseErrorKind};
 pub use generated::*;
+pub use kind::{KeyKind, WireFormat};
 
 /// Every catalogue, sorted by id.
 ///

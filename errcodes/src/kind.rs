@@ -1,0 +1,93 @@
+//! The kinds of wire key and their text forms, as catalogue files spell them.
+//!
+//! Shared with the generator (`codegen` includes this file), which reads these spellings
+//! from YAML: one definition for both sides.
+
+/// What kind of value identifies a code on the wire.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyKind {
+    /// One byte, `0x00..=0xFF`.
+    Byte,
+    /// An HTTP status, `100..=999`.
+    HttpStatus,
+    /// An unsigned integer of at most 16 bits.
+    U16,
+    /// An unsigned integer of at most 32 bits.
+    U32,
+    /// An unsigned integer of at most 64 bits.
+    U64,
+    /// A signed integer of at most 16 bits.
+    I16,
+    /// A signed integer of at most 32 bits.
+    I32,
+    /// A signed integer of at most 64 bits.
+    I64,
+    /// A string.
+    Text,
+}
+
+/// How a catalogue's wire values are written as text.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WireFormat {
+    /// Hexadecimal, with or without `0x` (`ff`, `0xFF`).
+    Hex,
+    /// Decimal digits (`404`, `4000000`, `-12`).
+    Decimal,
+    /// The string itself.
+    Text,
+}
+
+impl KeyKind {
+    /// Every key kind.
+    pub const ALL: [KeyKind; 9] = [
+        KeyKind::Byte,
+        KeyKind::HttpStatus,
+        KeyKind::U16,
+        KeyKind::U32,
+        KeyKind::U64,
+        KeyKind::I16,
+        KeyKind::I32,
+        KeyKind::I64,
+        KeyKind::Text,
+    ];
+
+    /// The catalogue spelling (`byte`, `http_status`, `u32`, `string`, …).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            KeyKind::Byte => "byte",
+            KeyKind::HttpStatus => "http_status",
+            KeyKind::U16 => "u16",
+            KeyKind::U32 => "u32",
+            KeyKind::U64 => "u64",
+            KeyKind::I16 => "i16",
+            KeyKind::I32 => "i32",
+            KeyKind::I64 => "i64",
+            KeyKind::Text => "string",
+        }
+    }
+}
+
+impl WireFormat {
+    /// Every wire format.
+    pub const ALL: [WireFormat; 3] = [WireFormat::Hex, WireFormat::Decimal, WireFormat::Text];
+
+    /// The catalogue spelling (`hex`, `decimal`, `string`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WireFormat::Hex => "hex",
+            WireFormat::Decimal => "decimal",
+            WireFormat::Text => "string",
+        }
+    }
+
+    /// What wire text in this format looks like, for messages.
+    pub(crate) const fn expected(self) -> &'static str {
+        match self {
+            WireFormat::Hex => "a hex byte like `ff` or `0xFF`",
+            WireFormat::Decimal => "a decimal code like `404`",
+            WireFormat::Text => "a code string",
+        }
+    }
+}
