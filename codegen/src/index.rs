@@ -55,11 +55,17 @@ pub(crate) fn build(keys: &[u64]) -> Layout {
         }
         return Layout::Dense { min, slots };
     }
-    // Distinct keys almost always place at the first size (load factor <= 1/2, four keys
-    // per bucket, 65536 displacements each); each retry doubles the table.
+    // Up to 64 keys, one bucket in a table of 4-16 slots per key: its displacement is a
+    // constant the compiler folds, so a probe is two multiplies and one load.
+    let sparse = (4 * keys.len()).next_power_of_two().trailing_zeros().max(1);
+    let single = (keys.len() <= 64).then(|| (sparse..sparse + 3).find_map(|bits| try_hash(keys, bits, 0)));
+    // Otherwise four keys per bucket at load factor <= 1/2 almost always place at the first
+    // size (65536 displacements each); each retry doubles the table.
     let first = (2 * keys.len()).next_power_of_two().trailing_zeros().max(1);
-    (first..first + 8)
-        .find_map(|slot_bits| try_hash(keys, slot_bits))
+    let buckets = (keys.len() / 4).max(1).next_power_of_two().trailing_zeros();
+    single
+        .flatten()
+        .or_else(|| (first..first + 8).find_map(|bits| try_hash(keys, bits, buckets)))
         .expect("distinct keys place in a perfect hash within 8 doublings")
 }
 
@@ -89,8 +95,7 @@ pub(crate) fn text_keys<'a>(
     })
 }
 
-fn try_hash(keys: &[u64], slot_bits: u32) -> Option<Layout> {
-    let bucket_bits = (keys.len() / 4).max(1).next_power_of_two().trailing_zeros();
+fn try_hash(keys: &[u64], slot_bits: u32, bucket_bits: u32) -> Option<Layout> {
     let shape = Shape {
         bucket_shift: 64 - bucket_bits.max(1),
         bucket_mask: (1u64 << bucket_bits) - 1,

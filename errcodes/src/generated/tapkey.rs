@@ -370,21 +370,21 @@ static NAMES: [(&str, Code); 9] = [
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
-    bucket_mask: 1,
-    slot_shift: 59,
+    bucket_mask: 0,
+    slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 2] = [4, 0];
-static NAME_SLOTS: [u8; 32] = {
-    let mut t = [0; 32];
-    t[2] = 8;
-    t[3] = 2;
-    t[7] = 6;
-    t[8] = 5;
-    t[9] = 3;
-    t[11] = 7;
-    t[13] = 1;
-    t[14] = 4;
-    t[22] = 0;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [2];
+static NAME_SLOTS: [u8; 64] = {
+    let mut t = [0; 64];
+    t[1] = 7;
+    t[8] = 2;
+    t[23] = 0;
+    t[24] = 1;
+    t[27] = 4;
+    t[35] = 6;
+    t[36] = 5;
+    t[39] = 3;
+    t[47] = 8;
     t
 };
 #[cfg(feature = "tapkey-command-result")]

@@ -148,20 +148,20 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 }
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
-    bucket_mask: 1,
-    slot_shift: 60,
+    bucket_mask: 0,
+    slot_shift: 59,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 2] = [0, 0];
-static BY_VALUE: [Code; 16] = {
-    let mut t = [Code::ResourceInvalidParam; 16];
-    t[1] = Code::AccessTokenBadRequest;
-    t[3] = Code::AccessTokenTimeoutValidityResourceInvalidParam;
-    t[4] = Code::AccessTokenExpired;
-    t[7] = Code::IdpAuthorizationFail;
-    t[9] = Code::AccessTokenInvalid;
-    t[12] = Code::ResourceInvalidParam;
-    t[13] = Code::AuthenticationFail;
-    t[14] = Code::ApiKeyNonUniqueJwtid;
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE: [Code; 32] = {
+    let mut t = [Code::ResourceInvalidParam; 32];
+    t[3] = Code::AccessTokenBadRequest;
+    t[6] = Code::AccessTokenTimeoutValidityResourceInvalidParam;
+    t[9] = Code::AccessTokenExpired;
+    t[14] = Code::IdpAuthorizationFail;
+    t[18] = Code::AccessTokenInvalid;
+    t[24] = Code::ResourceInvalidParam;
+    t[27] = Code::AuthenticationFail;
+    t[28] = Code::ApiKeyNonUniqueJwtid;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -347,19 +347,19 @@ static NAMES: [(&str, Code); 8] = [
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
-    bucket_mask: 1,
-    slot_shift: 60,
+    bucket_mask: 0,
+    slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 2] = [1, 1];
-static NAME_SLOTS: [u8; 16] = {
-    let mut t = [0; 16];
-    t[0] = 6;
-    t[1] = 5;
-    t[4] = 3;
-    t[7] = 0;
-    t[12] = 7;
-    t[13] = 2;
-    t[14] = 4;
-    t[15] = 1;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [1];
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[1] = 6;
+    t[3] = 5;
+    t[9] = 3;
+    t[14] = 0;
+    t[25] = 7;
+    t[27] = 2;
+    t[28] = 4;
+    t[30] = 1;
     t
 };

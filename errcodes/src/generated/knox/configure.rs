@@ -122,17 +122,17 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 60,
+    slot_shift: 59,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [6];
-static BY_VALUE: [Code; 16] = {
-    let mut t = [Code::ResourceInvalidParam; 16];
-    t[2] = Code::LicenseNotFound;
-    t[3] = Code::ProfileIdMissing;
-    t[4] = Code::InternalServerError;
-    t[6] = Code::ResourceNotFound;
-    t[13] = Code::ResourceInvalidParam;
-    t[14] = Code::DevicesNotFound;
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE: [Code; 32] = {
+    let mut t = [Code::ResourceInvalidParam; 32];
+    t[8] = Code::InternalServerError;
+    t[12] = Code::ResourceNotFound;
+    t[15] = Code::LicenseNotFound;
+    t[25] = Code::ResourceInvalidParam;
+    t[28] = Code::DevicesNotFound;
+    t[29] = Code::ProfileIdMissing;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -270,16 +270,16 @@ static NAMES: [(&str, Code); 6] = [
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 60,
+    slot_shift: 59,
 };
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
-static NAME_SLOTS: [u8; 16] = {
-    let mut t = [0; 16];
-    t[0] = 2;
-    t[5] = 5;
-    t[9] = 0;
-    t[10] = 1;
-    t[11] = 4;
-    t[15] = 3;
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[1] = 2;
+    t[10] = 5;
+    t[19] = 0;
+    t[21] = 1;
+    t[22] = 4;
+    t[30] = 3;
     t
 };

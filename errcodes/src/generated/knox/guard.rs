@@ -79,13 +79,13 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 62,
+    slot_shift: 61,
 };
 static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
-static BY_VALUE: [Code; 4] = {
-    let mut t = [Code::ResourceInvalidParam; 4];
-    t[0] = Code::AuthorizationFail;
-    t[3] = Code::ResourceInvalidParam;
+static BY_VALUE: [Code; 8] = {
+    let mut t = [Code::ResourceInvalidParam; 8];
+    t[1] = Code::AuthorizationFail;
+    t[6] = Code::ResourceInvalidParam;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -159,12 +159,12 @@ static NAMES: [(&str, Code); 2] = [
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 62,
+    slot_shift: 61,
 };
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
-static NAME_SLOTS: [u8; 4] = {
-    let mut t = [0; 4];
-    t[2] = 0;
-    t[3] = 1;
+static NAME_SLOTS: [u8; 8] = {
+    let mut t = [0; 8];
+    t[4] = 0;
+    t[6] = 1;
     t
 };

@@ -112,16 +112,16 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 60,
+    slot_shift: 59,
 };
 static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
-static BY_VALUE: [Code; 16] = {
-    let mut t = [Code::DeviceInvalid; 16];
+static BY_VALUE: [Code; 32] = {
+    let mut t = [Code::DeviceInvalid; 32];
     t[0] = Code::DeviceInvalid;
-    t[1] = Code::CustomerIdInvalid;
-    t[4] = Code::InternalServerError;
-    t[10] = Code::ResellerNotFound;
-    t[11] = Code::AuthorizationFail;
+    t[3] = Code::CustomerIdInvalid;
+    t[8] = Code::InternalServerError;
+    t[21] = Code::ResellerNotFound;
+    t[23] = Code::AuthorizationFail;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -243,15 +243,15 @@ static NAMES: [(&str, Code); 5] = [
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 60,
+    slot_shift: 59,
 };
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
-static NAME_SLOTS: [u8; 16] = {
-    let mut t = [0; 16];
-    t[5] = 4;
-    t[11] = 0;
-    t[12] = 1;
-    t[13] = 2;
-    t[14] = 3;
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[10] = 4;
+    t[23] = 0;
+    t[25] = 1;
+    t[27] = 2;
+    t[29] = 3;
     t
 };

@@ -139,18 +139,18 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 60,
+    slot_shift: 59,
 };
 static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
-static BY_VALUE: [Code; 16] = {
-    let mut t = [Code::ResourceInvalidParam; 16];
-    t[1] = Code::MissingRequiredParam;
-    t[3] = Code::ResourceNotFound;
-    t[4] = Code::InternalServerError;
-    t[7] = Code::AuthorizationFail;
-    t[8] = Code::Success;
-    t[11] = Code::ForbiddenAccess;
-    t[12] = Code::ResourceInvalidParam;
+static BY_VALUE: [Code; 32] = {
+    let mut t = [Code::ResourceInvalidParam; 32];
+    t[2] = Code::MissingRequiredParam;
+    t[7] = Code::ResourceNotFound;
+    t[8] = Code::InternalServerError;
+    t[14] = Code::AuthorizationFail;
+    t[17] = Code::Success;
+    t[23] = Code::ForbiddenAccess;
+    t[24] = Code::ResourceInvalidParam;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -323,18 +323,18 @@ static NAMES: [(&str, Code); 7] = [
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 60,
+    slot_shift: 59,
 };
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
-static NAME_SLOTS: [u8; 16] = {
-    let mut t = [0; 16];
-    t[0] = 2;
-    t[3] = 3;
-    t[5] = 6;
-    t[7] = 5;
-    t[9] = 0;
-    t[13] = 4;
-    t[14] = 1;
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[1] = 2;
+    t[7] = 3;
+    t[10] = 6;
+    t[15] = 5;
+    t[19] = 0;
+    t[27] = 4;
+    t[29] = 1;
     t
 };
 #[cfg(feature = "knox-tag-http")]

@@ -281,16 +281,16 @@ static NAMES: [(&str, Code); 6] = [
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 60,
+    slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [5];
-static NAME_SLOTS: [u8; 16] = {
-    let mut t = [0; 16];
-    t[0] = 2;
-    t[1] = 4;
-    t[2] = 5;
-    t[3] = 3;
-    t[12] = 1;
-    t[14] = 0;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[0] = 3;
+    t[2] = 0;
+    t[8] = 2;
+    t[9] = 1;
+    t[19] = 4;
+    t[20] = 5;
     t
 };

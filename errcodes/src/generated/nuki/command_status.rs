@@ -146,12 +146,12 @@ static NAMES: [(&str, Code); 2] = [
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 62,
+    slot_shift: 61,
 };
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
-static NAME_SLOTS: [u8; 4] = {
-    let mut t = [0; 4];
-    t[2] = 1;
-    t[3] = 0;
+static NAME_SLOTS: [u8; 8] = {
+    let mut t = [0; 8];
+    t[4] = 1;
+    t[7] = 0;
     t
 };

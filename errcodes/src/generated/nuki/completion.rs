@@ -413,24 +413,24 @@ static NAMES: [(&str, Code); 12] = [
     ("UNKNOWN", Code::Unknown),
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
-    bucket_shift: 62,
-    bucket_mask: 3,
-    slot_shift: 59,
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 4] = [0, 0, 1, 2];
-static NAME_SLOTS: [u8; 32] = {
-    let mut t = [0; 32];
-    t[0] = 6;
-    t[1] = 0;
-    t[5] = 1;
-    t[6] = 3;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [5];
+static NAME_SLOTS: [u8; 64] = {
+    let mut t = [0; 64];
+    t[11] = 2;
     t[12] = 7;
-    t[15] = 5;
-    t[17] = 2;
-    t[20] = 4;
-    t[21] = 9;
-    t[22] = 10;
-    t[25] = 11;
-    t[31] = 8;
+    t[18] = 5;
+    t[34] = 10;
+    t[35] = 6;
+    t[43] = 3;
+    t[44] = 0;
+    t[51] = 8;
+    t[53] = 4;
+    t[55] = 9;
+    t[58] = 11;
+    t[61] = 1;
     t
 };

@@ -342,22 +342,22 @@ static NAMES: [(&str, Code); 11] = [
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
-    bucket_mask: 1,
-    slot_shift: 59,
+    bucket_mask: 0,
+    slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 2] = [2, 0];
-static NAME_SLOTS: [u8; 32] = {
-    let mut t = [0; 32];
-    t[8] = 7;
-    t[9] = 2;
-    t[11] = 0;
-    t[12] = 1;
-    t[15] = 8;
-    t[16] = 4;
-    t[19] = 10;
-    t[20] = 9;
-    t[22] = 5;
-    t[23] = 3;
-    t[24] = 6;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 64] = {
+    let mut t = [0; 64];
+    t[2] = 5;
+    t[3] = 0;
+    t[4] = 1;
+    t[10] = 8;
+    t[16] = 7;
+    t[18] = 2;
+    t[33] = 4;
+    t[38] = 10;
+    t[46] = 3;
+    t[48] = 6;
+    t[61] = 9;
     t
 };

@@ -210,29 +210,29 @@ fn parse_code(text: &str) -> Result<Code, ParseError> {
     crate::wire::text_key(text, from_code(text), ID)
 }
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
-    bucket_shift: 62,
-    bucket_mask: 3,
-    slot_shift: 59,
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 58,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 4] = [0, 0, 1, 23];
-static BY_VALUE: [Code; 32] = {
-    let mut t = [Code::Aut1001; 32];
-    t[0] = Code::Aut1008;
-    t[4] = Code::Aut1010;
-    t[9] = Code::Aut1011;
-    t[10] = Code::Aut1001;
-    t[12] = Code::Aut1006;
-    t[14] = Code::Aut1017;
-    t[15] = Code::Aut1022;
-    t[17] = Code::Aut1802;
-    t[20] = Code::Aut1015;
-    t[22] = Code::Aut1803;
-    t[25] = Code::Aut1002;
-    t[27] = Code::Aut1785;
-    t[28] = Code::Aut1806;
-    t[29] = Code::Aut1024;
-    t[30] = Code::Aut1045;
-    t[31] = Code::Aut1702;
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE: [Code; 64] = {
+    let mut t = [Code::Aut1001; 64];
+    t[1] = Code::Aut1008;
+    t[10] = Code::Aut1024;
+    t[11] = Code::Aut1045;
+    t[14] = Code::Aut1702;
+    t[15] = Code::Aut1006;
+    t[19] = Code::Aut1011;
+    t[20] = Code::Aut1001;
+    t[28] = Code::Aut1017;
+    t[31] = Code::Aut1022;
+    t[34] = Code::Aut1802;
+    t[41] = Code::Aut1015;
+    t[47] = Code::Aut1806;
+    t[50] = Code::Aut1002;
+    t[54] = Code::Aut1785;
+    t[59] = Code::Aut1803;
+    t[62] = Code::Aut1010;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -552,28 +552,28 @@ static NAMES: [(&str, Code); 16] = [
     ("AUT_1806", Code::Aut1806),
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
-    bucket_shift: 62,
-    bucket_mask: 3,
-    slot_shift: 59,
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 4] = [0, 0, 1, 23];
-static NAME_SLOTS: [u8; 32] = {
-    let mut t = [0; 32];
-    t[0] = 3;
-    t[4] = 4;
-    t[9] = 5;
-    t[10] = 0;
-    t[12] = 2;
-    t[14] = 7;
-    t[15] = 8;
-    t[17] = 13;
-    t[20] = 6;
-    t[22] = 14;
-    t[25] = 1;
-    t[27] = 12;
-    t[28] = 15;
-    t[29] = 9;
-    t[30] = 10;
-    t[31] = 11;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 64] = {
+    let mut t = [0; 64];
+    t[1] = 3;
+    t[10] = 9;
+    t[11] = 10;
+    t[14] = 11;
+    t[15] = 2;
+    t[19] = 5;
+    t[20] = 0;
+    t[28] = 7;
+    t[31] = 8;
+    t[34] = 13;
+    t[41] = 6;
+    t[47] = 15;
+    t[50] = 1;
+    t[54] = 12;
+    t[59] = 14;
+    t[62] = 4;
     t
 };

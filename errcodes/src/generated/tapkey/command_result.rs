@@ -162,27 +162,27 @@ fn parse_code(text: &str) -> Result<Code, ParseError> {
     crate::wire::text_key(text, from_code(text), ID)
 }
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
-    bucket_shift: 62,
-    bucket_mask: 3,
-    slot_shift: 59,
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 58,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 4] = [2, 0, 0, 0];
-static BY_VALUE: [Code; 32] = {
-    let mut t = [Code::LockCommunicationError; 32];
-    t[1] = Code::TemporarilyUnauthorized;
-    t[3] = Code::LockNotFullyAssembled;
-    t[5] = Code::LockDateTimeInvalid;
-    t[6] = Code::LockVersionTooOld;
-    t[8] = Code::Ok;
-    t[9] = Code::Unauthorized;
-    t[10] = Code::UserSpecificError;
-    t[12] = Code::WrongLockMode;
-    t[19] = Code::UnknownTagType;
-    t[23] = Code::UnauthorizedNotYetValid;
-    t[24] = Code::TechnicalError;
-    t[26] = Code::LockCommunicationError;
-    t[27] = Code::LockVersionTooYoung;
-    t[30] = Code::ServerCommunicationError;
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [7];
+static BY_VALUE: [Code; 64] = {
+    let mut t = [Code::LockCommunicationError; 64];
+    t[1] = Code::LockCommunicationError;
+    t[5] = Code::UnknownTagType;
+    t[6] = Code::Unauthorized;
+    t[13] = Code::UserSpecificError;
+    t[14] = Code::LockNotFullyAssembled;
+    t[18] = Code::TechnicalError;
+    t[20] = Code::LockVersionTooOld;
+    t[21] = Code::LockVersionTooYoung;
+    t[27] = Code::Ok;
+    t[34] = Code::TemporarilyUnauthorized;
+    t[37] = Code::WrongLockMode;
+    t[44] = Code::LockDateTimeInvalid;
+    t[47] = Code::ServerCommunicationError;
+    t[54] = Code::UnauthorizedNotYetValid;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -466,26 +466,26 @@ static NAMES: [(&str, Code); 14] = [
     ("WrongLockMode", Code::WrongLockMode),
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
-    bucket_shift: 62,
-    bucket_mask: 3,
-    slot_shift: 59,
+    bucket_shift: 63,
+    bucket_mask: 0,
+    slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 4] = [2, 0, 0, 0];
-static NAME_SLOTS: [u8; 32] = {
-    let mut t = [0; 32];
-    t[1] = 8;
-    t[3] = 2;
-    t[5] = 1;
-    t[6] = 3;
-    t[8] = 5;
-    t[9] = 9;
-    t[10] = 12;
-    t[12] = 13;
-    t[19] = 11;
-    t[23] = 10;
-    t[24] = 7;
-    t[26] = 0;
-    t[27] = 4;
-    t[30] = 6;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [7];
+static NAME_SLOTS: [u8; 64] = {
+    let mut t = [0; 64];
+    t[1] = 0;
+    t[5] = 11;
+    t[6] = 9;
+    t[13] = 12;
+    t[14] = 2;
+    t[18] = 7;
+    t[20] = 3;
+    t[21] = 4;
+    t[27] = 5;
+    t[34] = 8;
+    t[37] = 13;
+    t[44] = 1;
+    t[47] = 6;
+    t[54] = 10;
     t
 };

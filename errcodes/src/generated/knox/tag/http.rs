@@ -324,19 +324,19 @@ static NAMES: [(&str, Code); 8] = [
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
-    bucket_mask: 1,
-    slot_shift: 60,
+    bucket_mask: 0,
+    slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 2] = [0, 3];
-static NAME_SLOTS: [u8; 16] = {
-    let mut t = [0; 16];
-    t[1] = 2;
-    t[2] = 6;
-    t[4] = 0;
-    t[7] = 4;
-    t[8] = 1;
-    t[11] = 5;
-    t[14] = 3;
-    t[15] = 7;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [4];
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[1] = 1;
+    t[9] = 7;
+    t[12] = 6;
+    t[13] = 2;
+    t[20] = 0;
+    t[23] = 3;
+    t[28] = 5;
+    t[30] = 4;
     t
 };
