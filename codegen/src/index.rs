@@ -58,7 +58,8 @@ pub(crate) fn build(keys: &[u64]) -> Layout {
     // Up to 64 keys, one bucket in a table of 4-16 slots per key: its displacement is a
     // constant the compiler folds, so a probe is two multiplies and one load.
     let sparse = (4 * keys.len()).next_power_of_two().trailing_zeros().max(1);
-    let single = (keys.len() <= 64).then(|| (sparse..sparse + 3).find_map(|bits| try_hash(keys, bits, 0)));
+    let single =
+        (keys.len() <= 64).then(|| (sparse..sparse + 3).find_map(|bits| try_hash(keys, bits, 0)));
     // Otherwise four keys per bucket at load factor <= 1/2 almost always place at the first
     // size (65536 displacements each); each retry doubles the table.
     let first = (2 * keys.len()).next_power_of_two().trailing_zeros().max(1);
