@@ -13,14 +13,18 @@ pub(crate) fn parse_key<T>(
 ) -> Result<T, ParseError> {
     let value = parse_int(text, format, lo, hi, catalog)?;
     find(value).ok_or_else(|| {
-        // `parse_int` kept the value within the key kind's range, so it fits one of these.
-        let value = match (i64::try_from(value), u64::try_from(value)) {
-            (Ok(v), _) if lo < 0 => Value::Signed(v),
-            (_, Ok(v)) => Value::Unsigned(v),
-            (Ok(v), Err(_)) => Value::Signed(v),
-            (Err(_), Err(_)) => unreachable!("key ranges lie within i64 or u64"),
+        // `parse_int` kept the value within the key kind's range, so it fits one of these;
+        // were it not, the error would still say "unknown", just without the value.
+        let named = match (i64::try_from(value), u64::try_from(value)) {
+            (Ok(v), _) if lo < 0 => Some(Value::Signed(v)),
+            (_, Ok(v)) => Some(Value::Unsigned(v)),
+            (Ok(v), Err(_)) => Some(Value::Signed(v)),
+            (Err(_), Err(_)) => None,
         };
-        ParseError::unknown_value(catalog, format, value)
+        named.map_or(
+            ParseError::new(ParseErrorKind::Unknown, catalog, format),
+            |v| ParseError::unknown_value(catalog, format, v),
+        )
     })
 }
 
