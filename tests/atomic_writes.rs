@@ -13,7 +13,7 @@ use codegen::{Disk, RealDisk, recover, replace_dir, replace_dir_on};
 fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
         .iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
+        .map(|(p, c)| ((*p).to_owned(), format!("// @generated for the test\n{c}")))
         .collect()
 }
 

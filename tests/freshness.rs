@@ -74,6 +74,7 @@ fn check_covers_docs_and_manifest() {
         code: scratch.path().join("generated"),
         docs: Some(scratch.path().join("docs")),
         manifest: Some(manifest.clone()),
+        readme: None,
     };
     let docs = scratch.path().join("docs");
     let catalog = root.join("catalog");

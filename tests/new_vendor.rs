@@ -71,6 +71,7 @@ fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
         code: krate.join("src/generated"),
         docs: None,
         manifest: Some(krate.join("Cargo.toml")),
+        readme: None,
     };
     let report = codegen::run(&catalog, &outputs, codegen::Mode::Write)
         .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));

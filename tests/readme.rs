@@ -1,4 +1,4 @@
-//! The README's catalogue table lists every catalogue with its entry count.
+//! The README's catalogue table (kept by codegen) lists what the runtime serves.
 
 #[test]
 fn readme_lists_every_catalogue_with_its_count() {
@@ -8,21 +8,25 @@ fn readme_lists_every_catalogue_with_its_count() {
         .find("| module | title | entries |")
         .expect("README has the catalogue table");
     let end = readme[start..]
-        .find("<!-- end catalogues -->")
+        .find("<!-- @generated catalogues: end -->")
         .expect("table end marker")
         + start;
-    let mut expected = String::from("| module | title | entries |\n|---|---|---:|\n");
-    for c in errcodes::catalogs() {
-        expected.push_str(&format!(
-            "| `{}` | {} | {} |\n",
-            c.id(),
-            c.title(),
-            c.entries().len()
-        ));
-    }
+    let rows: Vec<&str> = readme[start..end].lines().skip(2).collect();
+    let catalogs = errcodes::catalogs();
     assert_eq!(
-        readme[start..end],
-        expected,
-        "update the README table to:\n{expected}"
+        rows.len(),
+        catalogs.len(),
+        "one row per catalogue: {rows:?}"
     );
+    for (row, c) in rows.iter().zip(catalogs) {
+        let (id, count) = (
+            format!("| `{}` |", c.id()),
+            format!("| {} |", c.entries().len()),
+        );
+        assert!(
+            row.starts_with(&id) && row.ends_with(&count),
+            "{row} for {}",
+            c.id()
+        );
+    }
 }

@@ -63,20 +63,73 @@ pub(crate) fn section(catalogs: &[Catalog]) -> String {
     out
 }
 
-/// `manifest` with its generated section replaced by `section`, or why it cannot be.
-pub(crate) fn splice(manifest: &str, section: &str) -> Result<String, String> {
-    let begin = manifest
-        .find(BEGIN)
-        .ok_or_else(|| format!("has no line `{BEGIN}`"))?;
-    let end = manifest[begin..]
-        .find(END)
-        .ok_or_else(|| format!("has no line `{END}`"))?
-        + begin;
-    Ok(format!(
-        "{}{section}{}",
-        &manifest[..begin],
-        &manifest[end + END.len()..]
-    ))
+/// The features `manifest` defines outside its generated section (`std`, `serde`,
+/// `default`…): no catalogue may take one of their names.
+pub(crate) fn fixed(manifest: &str) -> Vec<String> {
+    let outside = match (manifest.find(BEGIN), manifest.find(END)) {
+        (Some(b), Some(e)) if b < e => format!("{}{}", &manifest[..b], &manifest[e + END.len()..]),
+        _ => manifest.to_owned(),
+    };
+    let Ok(table) = outside.parse::<toml::Table>() else {
+        return Vec::new(); // the whole manifest is checked, and reported, by `check`
+    };
+    let features = table.get("features").and_then(toml::Value::as_table);
+    features
+        .map(|f| f.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Checks that the manifest text about to be written is one cargo can load: valid TOML
+/// (no key twice), and every feature a feature enables exists. Returns each problem with
+/// its 1-based line.
+pub(crate) fn check(manifest: &str) -> Vec<(usize, String)> {
+    let table = match manifest.parse::<toml::Table>() {
+        Ok(table) => table,
+        Err(e) => {
+            let line = e
+                .span()
+                .map_or(0, |s| manifest[..s.start].matches('\n').count() + 1);
+            let why = e.message().trim_end().to_owned();
+            return vec![(line, format!("would not be valid TOML: {why}"))];
+        }
+    };
+    let Some(features) = table.get("features").and_then(toml::Value::as_table) else {
+        return Vec::new();
+    };
+    let optional_deps = ["dependencies", "build-dependencies"]
+        .iter()
+        .filter_map(|t| table.get(*t).and_then(toml::Value::as_table))
+        .flat_map(|deps| deps.iter())
+        .filter(|(_, d)| d.get("optional").and_then(toml::Value::as_bool) == Some(true))
+        .map(|(name, _)| name.as_str())
+        .collect::<Vec<_>>();
+    let mut problems = Vec::new();
+    for (name, enables) in features {
+        for enabled in enables.as_array().into_iter().flatten() {
+            let Some(enabled) = enabled.as_str() else {
+                continue;
+            };
+            // `dep:x` and `x/feature` name dependencies, which cargo checks itself.
+            if enabled.contains(':') || enabled.contains('/') {
+                continue;
+            }
+            if !features.contains_key(enabled) && !optional_deps.contains(&enabled) {
+                let line = manifest
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(&format!("{name} =")))
+                    .map_or(0, |n| n + 1);
+                problems.push((
+                    line,
+                    format!(
+                        "feature `{name}` enables `{enabled}`, which would no longer exist: \
+                         a catalogue it needs is gone. Restore that catalogue, or remove \
+                         `{enabled}` from `{name}` first"
+                    ),
+                ));
+            }
+        }
+    }
+    problems
 }
 
 #[cfg(test)]
@@ -84,17 +137,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splice_replaces_only_the_marked_section() {
-        let manifest = format!("[features]\nstd = []\n{BEGIN}\nold = []\n{END}\n\n[lints]\n");
-        let spliced = splice(&manifest, &format!("{BEGIN}\nnew = []\n{END}")).unwrap();
-        assert_eq!(
-            spliced,
-            format!("[features]\nstd = []\n{BEGIN}\nnew = []\n{END}\n\n[lints]\n")
-        );
-        assert!(
-            splice("[features]\n", "x")
-                .unwrap_err()
-                .contains("has no line")
-        );
+    fn fixed_features_are_those_outside_the_section() {
+        let manifest =
+            format!("[features]\ndefault = [\"std\"]\nstd = []\n{BEGIN}\nnuki = []\n{END}\n");
+        assert_eq!(fixed(&manifest), ["default", "std"]);
+    }
+
+    #[test]
+    fn a_manifest_cargo_cannot_load_is_caught() {
+        let twice = "[features]\nnuki = []\nnuki = []\n";
+        assert_eq!(check(twice)[0].0, 3);
+        let dangling = "[features]\nserde = [\"dep:serde\", \"tapkey\"]\n[dependencies]\nserde = { version = \"1\", optional = true }\n";
+        let problems = check(dangling);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].0, 2);
+        assert!(problems[0].1.contains("`tapkey`"), "{problems:?}");
+        let fine = "[features]\nserde = [\"dep:serde\", \"nuki\"]\nnuki = []\n";
+        assert!(check(fine).is_empty());
     }
 }

@@ -36,29 +36,52 @@ pub use diag::Diagnostic;
 pub use emit::COMMAND;
 pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_NODES};
 pub use output::{
-    Disk, Drift, RealDisk, compare, recover, replace_dir, replace_dir_on, replace_file,
+    Disk, Drift, GENERATED_MARK, RealDisk, RunLock, Target, WriteFailure, compare, lock, recover,
+    replace_dir, replace_dir_on, replace_file,
 };
 pub use validate::{MAX_ENTRIES, MAX_NAME_LEN, MAX_TEXT_LEN};
 
-/// Top-level names `errcodes` already uses at its root; no catalogue id may start with one.
-/// Also the Cargo features `std`, `serde`, `default` and `all-catalogues` and the `response`
-/// module: a catalogue's feature is named after its id.
-pub const RESERVED_ROOT_MODULES: &[&str] = &[
-    "action",
-    "alloc",
-    "all_catalogues",
-    "catalog",
-    "code_impl",
-    "core",
-    "default",
-    "entry",
-    "error",
-    "generated",
-    "response",
-    "serde",
-    "std",
-    "wire",
-];
+/// The names `errcodes` already uses at its root, which no catalogue id may start with: every
+/// item its `lib.rs` declares or imports (derived from that file, so the list cannot drift),
+/// and the crates `core`, `alloc` and `std`.
+pub fn reserved_root_names() -> Vec<String> {
+    let file = syn::parse_file(include_str!("../../errcodes/src/lib.rs"))
+        .expect("the runtime's lib.rs is valid Rust");
+    let mut names: Vec<String> = ["core", "alloc", "std"].map(str::to_owned).to_vec();
+    for item in &file.items {
+        let ident = match item {
+            syn::Item::Mod(m) => Some(&m.ident),
+            syn::Item::Fn(f) => Some(&f.sig.ident),
+            syn::Item::Struct(s) => Some(&s.ident),
+            syn::Item::Enum(e) => Some(&e.ident),
+            syn::Item::Trait(t) => Some(&t.ident),
+            syn::Item::Type(t) => Some(&t.ident),
+            syn::Item::Const(c) => Some(&c.ident),
+            syn::Item::Static(s) => Some(&s.ident),
+            syn::Item::Macro(m) => m.ident.as_ref(),
+            syn::Item::ExternCrate(c) => Some(c.rename.as_ref().map_or(&c.ident, |r| &r.1)),
+            syn::Item::Use(u) => {
+                use_names(&u.tree, &mut names);
+                None
+            }
+            _ => None,
+        };
+        names.extend(ident.map(ToString::to_string));
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn use_names(tree: &syn::UseTree, names: &mut Vec<String>) {
+    match tree {
+        syn::UseTree::Path(p) => use_names(&p.tree, names),
+        syn::UseTree::Name(n) => names.push(n.ident.to_string()),
+        syn::UseTree::Rename(r) => names.push(r.rename.to_string()),
+        syn::UseTree::Group(g) => g.items.iter().for_each(|t| use_names(t, names)),
+        syn::UseTree::Glob(_) => {}
+    }
+}
 
 /// What the catalogue folder produces.
 #[derive(Debug, Clone)]
@@ -67,8 +90,10 @@ pub struct Generated {
     pub files: BTreeMap<String, String>,
     /// Markdown pages keyed by path relative to the docs folder (`README.md`, `nuki.md`).
     pub docs: BTreeMap<String, String>,
-    /// The runtime manifest's catalogue-feature section (between its marker lines).
+    /// The runtime manifest's catalogue-feature section (its marker lines included).
     pub features: String,
+    /// The README's catalogue table (its marker lines included).
+    pub readme: String,
     /// Each catalogue's id and entry count, sorted by id.
     pub catalogs: Vec<(String, usize)>,
 }
@@ -77,7 +102,19 @@ pub struct Generated {
 ///
 /// All problems of all files are returned together, sorted by file and line; nothing is
 /// written in any case.
+///
+/// # Errors
+/// Every problem found, as `path:line:col: message`.
 pub fn generate(catalog_dir: &Path) -> Result<Generated, Vec<Diagnostic>> {
+    generate_beside(catalog_dir, &[])
+}
+
+/// [`generate`], also rejecting catalogues whose Cargo feature would take one of
+/// `fixed_features` (the runtime manifest's own features).
+fn generate_beside(
+    catalog_dir: &Path,
+    fixed_features: &[String],
+) -> Result<Generated, Vec<Diagnostic>> {
     let dir_name = catalog_dir.file_name().map_or_else(
         || catalog_dir.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -95,44 +132,50 @@ pub fn generate(catalog_dir: &Path) -> Result<Generated, Vec<Diagnostic>> {
             .expect("listed files have names")
             .to_string_lossy();
         let shown = format!("{dir_name}/{name}");
-        let parsed = load::parse(path, &shown);
+        let parsed = load::parse(path, &shown).map_err(|d| vec![d]);
         (shown, parsed)
     });
-    assemble(&dir_name, parsed)
+    assemble(&dir_name, parsed, fixed_features)
 }
 
 /// Validates and renders one catalogue file given as bytes: what [`generate`] does for a
 /// folder `catalog/` holding just that file. For fuzzing and for tools that check a file
 /// before saving it.
+///
+/// # Errors
+/// Every problem found, as `path:line:col: message`.
 pub fn generate_one(file_name: &str, bytes: &[u8]) -> Result<Generated, Vec<Diagnostic>> {
     let shown = format!("catalog/{file_name}");
-    let parsed = load::parse_bytes(bytes, &shown);
-    assemble("catalog", std::iter::once((shown, parsed)))
+    let parsed = load::parse_bytes(bytes, &shown).map_err(|d| vec![d]);
+    assemble("catalog", std::iter::once((shown, parsed)), &[])
 }
 
-/// Validates parsed files together (ids are unique across them) and renders them.
+/// Validates parsed files together (ids, slugs and features are unique across them) and
+/// renders them.
 fn assemble(
     dir_name: &str,
-    parsed: impl Iterator<Item = (String, Result<schema::File, Diagnostic>)>,
+    parsed: impl Iterator<Item = (String, Result<schema::File, Vec<Diagnostic>>)>,
+    fixed_features: &[String],
 ) -> Result<Generated, Vec<Diagnostic>> {
+    let reserved = reserved_root_names();
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
     for (shown, parsed) in parsed {
         let parsed = match parsed {
             Ok(parsed) => parsed,
-            Err(problem) => {
-                problems.push(problem);
+            Err(found) => {
+                problems.extend(found);
                 continue;
             }
         };
         let id_line = schema::pos(&parsed.id).line;
         let mut sink = diag::Sink::new(&shown);
-        if let Some(catalog) = validate::catalog(parsed, &mut sink) {
+        if let Some(catalog) = validate::catalog(parsed, &reserved, &mut sink) {
             catalogs.push((catalog, id_line));
         }
         problems.extend(sink.found);
     }
-    problems.extend(duplicate_ids(&catalogs));
+    problems.extend(clashes(&catalogs, fixed_features));
     if !problems.is_empty() {
         problems.sort();
         return Err(problems);
@@ -145,6 +188,7 @@ fn assemble(
     summary.sort();
     Ok(Generated {
         features: features::section(&catalogs),
+        readme: docs::readme_table(&catalogs),
         files: emit::render(&catalogs, dir_name),
         docs: docs::render(&catalogs, dir_name),
         catalogs: summary,
@@ -169,6 +213,8 @@ pub struct Outputs {
     pub docs: Option<PathBuf>,
     /// The runtime crate's manifest whose catalogue features are kept in step, if any.
     pub manifest: Option<PathBuf>,
+    /// The README whose catalogue table is kept in step, if any.
+    pub readme: Option<PathBuf>,
 }
 
 impl Outputs {
@@ -178,29 +224,117 @@ impl Outputs {
             code: dir.to_path_buf(),
             docs: None,
             manifest: None,
+            readme: None,
         }
     }
 
-    /// The workspace's own outputs: `errcodes/src/generated`, `docs` and
-    /// `errcodes/Cargo.toml` under `root`.
+    /// The workspace's own outputs: `errcodes/src/generated`, `docs`, `errcodes/Cargo.toml`
+    /// and `README.md` under `root`.
     pub fn workspace(root: &Path) -> Outputs {
         Outputs {
             code: root.join("errcodes/src/generated"),
             docs: Some(root.join("docs")),
             manifest: Some(root.join("errcodes/Cargo.toml")),
+            readme: Some(root.join("README.md")),
         }
+    }
+
+    /// Every output as a target, in the order they are replaced: the docs, the README, the
+    /// manifest, then the code.
+    fn targets(&self, g: &Generated) -> Vec<Target> {
+        let folder = |dir: &PathBuf, files: &BTreeMap<String, String>| Target::Folder {
+            dir: dir.clone(),
+            files: files.clone(),
+        };
+        let section = |file: &PathBuf, (begin, end), text: &String| Target::Section {
+            file: file.clone(),
+            begin,
+            end,
+            section: text.clone(),
+        };
+        let mut targets: Vec<Target> = Vec::new();
+        targets.extend(self.docs.iter().map(|d| folder(d, &g.docs)));
+        targets.extend(
+            self.readme
+                .iter()
+                .map(|f| section(f, docs::README_MARKERS, &g.readme)),
+        );
+        targets.extend(
+            self.manifest
+                .iter()
+                .map(|f| section(f, (features::BEGIN, features::END), &g.features)),
+        );
+        targets.push(folder(&self.code, &g.files));
+        targets
     }
 }
 
 /// Why [`run`] failed.
 #[derive(Debug)]
 pub enum Failure {
-    /// The catalogue has problems; nothing was written.
+    /// The catalogue has problems (or would leave the manifest unloadable); nothing was written.
     Invalid(Vec<Diagnostic>),
     /// [`Mode::Check`]: the committed outputs differ from what the catalogue produces.
     Stale(Vec<Drift>),
-    /// Reading or writing an output failed; the output named in the error was left as it was.
+    /// An output folder holds files the generator did not write (named); nothing was written.
+    Foreign(Vec<String>),
+    /// Reading the outputs, or taking the lock, failed; nothing was written.
     Io(std::io::Error),
+    /// Writing failed: what was replaced and what was kept is listed.
+    Write(WriteFailure),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |paths: &[PathBuf]| {
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Failure::Invalid(problems) => {
+                for p in problems {
+                    writeln!(f, "{p}")?;
+                }
+                write!(
+                    f,
+                    "{} problem(s) in the catalogue; nothing was written",
+                    problems.len()
+                )
+            }
+            Failure::Stale(drift) => {
+                for d in drift {
+                    let why = match d {
+                        Drift::Stale(_) => "stale (differs from what the catalogue produces)",
+                        Drift::Missing(_) => "missing (a catalogue produces it)",
+                        Drift::Extra(_) => "extra (no catalogue produces it)",
+                        Drift::Foreign(_) => "not generated (no `@generated` first line)",
+                    };
+                    writeln!(f, "{}: {why}", d.path())?;
+                }
+                write!(
+                    f,
+                    "generated files are out of date; run `{COMMAND}` and commit the result"
+                )
+            }
+            Failure::Foreign(paths) => {
+                write!(f, "{}; nothing was written", output::foreign_error(paths))
+            }
+            Failure::Io(e) => write!(f, "{e}; nothing was written"),
+            Failure::Write(w) if w.replaced.is_empty() => {
+                write!(f, "{}; nothing was replaced", w.error)
+            }
+            Failure::Write(w) => write!(
+                f,
+                "{}. Replaced: {}. Not replaced (as before): {}. Run again once fixed.",
+                w.error,
+                list(&w.replaced),
+                list(&w.kept)
+            ),
+        }
+    }
 }
 
 /// What [`run`] found or did.
@@ -214,72 +348,80 @@ pub struct Report {
 }
 
 /// Validates `catalog_dir`, then compares each output with what it produces and, in
-/// [`Mode::Write`], replaces those that differ: the docs folder, the manifest's feature
-/// section, then the code folder. Nothing is written unless every catalogue file is valid.
+/// [`Mode::Write`], replaces those that differ. Nothing is written unless every catalogue
+/// file is valid, the new manifest loads, and no output folder holds a file the generator
+/// did not write. Runs writing the same code folder take turns (see [`lock`]).
+///
+/// # Errors
+/// See [`Failure`].
 pub fn run(catalog_dir: &Path, outputs: &Outputs, mode: Mode) -> Result<Report, Failure> {
-    let generated = generate(catalog_dir).map_err(Failure::Invalid)?;
-    let folders = outputs
-        .docs
-        .iter()
-        .map(|d| (d, &generated.docs))
-        .chain([(&outputs.code, &generated.files)]);
-    let mut plan: Vec<(&Path, &BTreeMap<String, String>, Vec<Drift>)> = Vec::new();
-    for (dir, files) in folders {
-        if mode == Mode::Write {
-            recover(dir).map_err(|e| io_failure(dir, e))?;
+    run_on(&mut RealDisk, catalog_dir, outputs, mode)
+}
+
+/// [`run`] through `disk`, so that tests can fail any write.
+///
+/// # Errors
+/// See [`Failure`].
+pub fn run_on(
+    disk: &mut dyn Disk,
+    catalog_dir: &Path,
+    outputs: &Outputs,
+    mode: Mode,
+) -> Result<Report, Failure> {
+    let _lock = lock(&outputs.code, mode == Mode::Write).map_err(Failure::Io)?;
+    let fixed = match &outputs.manifest {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| io_failure(path, e))?;
+            features::fixed(&text)
         }
-        let drift = compare(dir, files).map_err(|e| io_failure(dir, e))?;
-        plan.push((
-            dir,
-            files,
-            drift.into_iter().map(|d| d.under(dir)).collect(),
-        ));
-    }
-    let manifest = match &outputs.manifest {
-        Some(path) => manifest_update(path, &generated.features)?,
-        None => None,
+        None => Vec::new(),
     };
-    let mut drift: Vec<Drift> = plan
-        .iter()
-        .flat_map(|(_, _, d)| d.iter().cloned())
-        .collect();
-    if let Some((path, _)) = &manifest {
-        drift.push(Drift::Stale(path.display().to_string()));
+    let generated = generate_beside(catalog_dir, &fixed).map_err(Failure::Invalid)?;
+    let mut planned = Vec::new();
+    for target in outputs.targets(&generated) {
+        if mode == Mode::Write {
+            recover(target.path()).map_err(|e| io_failure(target.path(), e))?;
+        }
+        let path = target.path().to_path_buf();
+        planned.push(output::plan(target).map_err(|e| io_failure(&path, e))?);
     }
+    if let Some(manifest) = &outputs.manifest {
+        check_manifest(manifest, &planned)?;
+    }
+    let drift: Vec<Drift> = planned.iter().flat_map(|p| p.drift.clone()).collect();
+    let foreign: Vec<String> = drift
+        .iter()
+        .filter(|d| matches!(d, Drift::Foreign(_)))
+        .map(|d| d.path().to_owned())
+        .collect();
     match mode {
         Mode::Check if !drift.is_empty() => return Err(Failure::Stale(drift)),
         Mode::Check => {}
-        Mode::Write => {
-            let (code, docs) = plan
-                .split_last()
-                .expect("the code folder is always planned");
-            for (dir, files, changed) in docs {
-                if !changed.is_empty() {
-                    replace_dir(dir, files).map_err(|e| io_failure(dir, e))?;
-                }
-            }
-            if let Some((path, text)) = &manifest {
-                replace_file(path, text).map_err(|e| io_failure(path, e))?;
-            }
-            if !code.2.is_empty() {
-                replace_dir(code.0, code.1).map_err(|e| io_failure(code.0, e))?;
-            }
-        }
+        Mode::Write if !foreign.is_empty() => return Err(Failure::Foreign(foreign)),
+        Mode::Write => output::install(disk, &planned).map_err(Failure::Write)?,
     }
     Ok(Report { generated, drift })
 }
 
-/// The manifest's new text when its feature section differs from `section`.
-fn manifest_update(path: &Path, section: &str) -> Result<Option<(PathBuf, String)>, Failure> {
-    let old = std::fs::read_to_string(path).map_err(|e| io_failure(path, e))?;
-    let new = features::splice(&old, section).map_err(|why| {
-        let msg = format!("{why}; put the two marker lines in its [features] table");
-        io_failure(
-            path,
-            std::io::Error::new(std::io::ErrorKind::InvalidData, msg),
-        )
-    })?;
-    Ok((new != old).then(|| (path.to_path_buf(), new)))
+/// The manifest text about to be written must load in cargo.
+fn check_manifest(path: &Path, planned: &[output::Planned]) -> Result<(), Failure> {
+    let Some(text) = planned
+        .iter()
+        .find(|p| p.target.path() == path)
+        .and_then(|p| p.new_text.as_deref())
+    else {
+        return Ok(());
+    };
+    let shown = path.display().to_string();
+    let problems: Vec<Diagnostic> = features::check(text)
+        .into_iter()
+        .map(|(line, why)| Diagnostic::at(&shown, line, 0, why))
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Invalid(problems))
+    }
 }
 
 /// An I/O error that names the output it happened in.
@@ -290,17 +432,36 @@ fn io_failure(path: &Path, err: std::io::Error) -> Failure {
     ))
 }
 
-fn duplicate_ids(catalogs: &[(model::Catalog, usize)]) -> Vec<Diagnostic> {
-    let mut first: HashMap<&[String], &str> = HashMap::new();
+/// Ids, slugs (page and feature names) and features must be unique across catalogues and
+/// must not take a name the runtime manifest already defines.
+fn clashes(catalogs: &[(model::Catalog, usize)], fixed_features: &[String]) -> Vec<Diagnostic> {
+    let mut first_id: HashMap<&[String], &str> = HashMap::new();
+    let mut first_slug: HashMap<String, (&str, String)> = HashMap::new();
     let mut problems = Vec::new();
     for (c, line) in catalogs {
-        if let Some(other) = first.insert(&c.id, &c.path) {
-            let msg = format!(
+        let slug = features::slug(&c.id);
+        let problem = if let Some(other) = first_id.insert(&c.id, &c.path) {
+            format!(
                 "catalogue id `{}` is already claimed by {other}; ids must be unique",
                 c.id_path()
-            );
-            problems.push(Diagnostic::at(&c.path, *line, 0, msg));
-        }
+            )
+        } else if let Some((other, other_id)) = first_slug.get(&slug) {
+            format!(
+                "catalogue id `{}` has the slug `{slug}` (its docs page and Cargo feature), \
+                 like `{other_id}` in {other}; choose an id whose slug differs",
+                c.id_path()
+            )
+        } else if slug == features::ALL || fixed_features.contains(&slug) {
+            format!(
+                "catalogue id `{}` would be the Cargo feature `{slug}`, which the runtime \
+                 manifest already defines; choose another id",
+                c.id_path()
+            )
+        } else {
+            first_slug.insert(slug, (&c.path, c.id_path()));
+            continue;
+        };
+        problems.push(Diagnostic::at(&c.path, *line, 0, problem));
     }
     problems
 }

@@ -5,31 +5,67 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use codegen::{COMMAND, Drift, Failure, Mode, Outputs};
+use codegen::{Failure, Mode, Outputs};
 
-const USAGE: &str = "usage: codegen [--check] [--catalog DIR] [--out DIR] [--docs DIR] [--manifest FILE]
+const USAGE: &str = "usage: codegen [--check] [--catalog DIR] [--out DIR] [--docs DIR] [--manifest FILE] [--readme FILE]
 
-Validates every catalogue file, then regenerates the errcodes tables, the error index and the
-runtime crate's catalogue features. Nothing is written if any catalogue file is invalid.
+Validates every catalogue file, then regenerates the errcodes tables, the error index, the
+runtime crate's catalogue features and the README's catalogue table. Nothing is written if any
+catalogue file is invalid. The checkout is the one `cargo run` was started in (or, for the
+binary run directly, the nearest folder above the current one holding catalog/ and errcodes/).
   --check          compare only; exit 1 if anything committed differs
-  --catalog DIR    catalogue folder (default: <workspace>/catalog)
-  --out DIR        generated code folder (default: <workspace>/errcodes/src/generated)
-  --docs DIR       error index folder (default: <workspace>/docs)
-  --manifest FILE  manifest whose catalogue features are kept (default: <workspace>/errcodes/Cargo.toml)
-With --catalog or --out, the docs and manifest are only written when named explicitly.";
+  --catalog DIR    catalogue folder (default: <checkout>/catalog)
+  --out DIR        generated code folder (default: <checkout>/errcodes/src/generated)
+  --docs DIR       error index folder (default: <checkout>/docs)
+  --manifest FILE  manifest whose catalogue features are kept (default: <checkout>/errcodes/Cargo.toml)
+  --readme FILE    README whose catalogue table is kept (default: <checkout>/README.md)
+With --catalog or --out, the docs, manifest and README are only written when named explicitly.";
 
 struct Args {
     mode: Mode,
     catalog: PathBuf,
     outputs: Outputs,
+    /// The checkout, for messages.
+    root: Option<PathBuf>,
+}
+
+/// Whether `dir` is an errcodes checkout.
+fn is_checkout(dir: &Path) -> bool {
+    dir.join("catalog").is_dir() && dir.join("errcodes/Cargo.toml").is_file()
+}
+
+/// The checkout to regenerate, found at run time (never where the binary was compiled: one
+/// target folder may serve several checkouts). `cargo run` says which package it started;
+/// otherwise the nearest checkout above the current folder.
+fn checkout() -> Result<PathBuf, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let started = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .and_then(|codegen| codegen.parent().map(Path::to_path_buf))
+        .filter(|root| is_checkout(root));
+    let root = started
+        .or_else(|| {
+            cwd.ancestors()
+                .find(|d| is_checkout(d))
+                .map(Path::to_path_buf)
+        })
+        .ok_or_else(|| {
+            format!(
+                "{} is not inside an errcodes checkout (no folder above it holds catalog/ and \
+                 errcodes/Cargo.toml); run it there, or give --catalog and --out",
+                cwd.display()
+            )
+        })?;
+    // Paths below the current folder are shown relative to it.
+    Ok(root
+        .strip_prefix(&cwd)
+        .map_or(root.clone(), Path::to_path_buf))
 }
 
 fn args() -> Result<Args, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("codegen sits in the workspace");
-    let defaults = Outputs::workspace(root);
-    let (mut catalog, mut code, mut docs, mut manifest) = (None, None, None, None);
+    let (mut catalog, mut code, mut docs, mut manifest, mut readme) =
+        (None, None, None, None, None);
     let mut mode = Mode::Write;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -44,32 +80,47 @@ fn args() -> Result<Args, String> {
             "--out" => code = Some(value("folder")?),
             "--docs" => docs = Some(value("folder")?),
             "--manifest" => manifest = Some(value("file")?),
+            "--readme" => readme = Some(value("file")?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    // A run against another catalogue or output must not touch the workspace's own docs or
-    // manifest unless asked to.
+    // A run against another catalogue or output must not touch the checkout's own docs,
+    // manifest or README unless asked to (and needs no checkout when both are given).
     let elsewhere = catalog.is_some() || code.is_some();
+    let root = match (&catalog, &code) {
+        (Some(_), Some(_)) => checkout().ok(),
+        _ => Some(checkout()?),
+    };
+    let defaults = root.as_deref().map(Outputs::workspace);
+    let default = |pick: fn(Outputs) -> Option<PathBuf>| {
+        if elsewhere {
+            None
+        } else {
+            defaults.clone().and_then(pick)
+        }
+    };
     let outputs = Outputs {
-        code: code.unwrap_or(defaults.code),
-        docs: docs.or(if elsewhere { None } else { defaults.docs }),
-        manifest: manifest.or(if elsewhere { None } else { defaults.manifest }),
+        docs: docs.or_else(|| default(|o| o.docs)),
+        manifest: manifest.or_else(|| default(|o| o.manifest)),
+        readme: readme.or_else(|| default(|o| o.readme)),
+        code: match code {
+            Some(code) => code,
+            None => defaults.clone().map(|o| o.code).ok_or("--out is needed")?,
+        },
     };
     Ok(Args {
         mode,
-        catalog: catalog.unwrap_or_else(|| root.join("catalog")),
+        catalog: match catalog {
+            Some(c) => c,
+            None => root
+                .as_deref()
+                .map(|r| r.join("catalog"))
+                .ok_or("--catalog is needed")?,
+        },
         outputs,
+        root,
     })
-}
-
-/// `path` relative to the current folder when it lies below it.
-fn shown(path: &Path) -> String {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    path.strip_prefix(&cwd)
-        .unwrap_or(path)
-        .display()
-        .to_string()
 }
 
 fn main() -> ExitCode {
@@ -83,55 +134,37 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let out = shown(&args.outputs.code);
+    let place = match &args.root {
+        Some(root) if root.as_os_str().is_empty() => "this checkout".to_owned(),
+        Some(root) => format!("the checkout {}", root.display()),
+        None => args.outputs.code.display().to_string(),
+    };
     match codegen::run(&args.catalog, &args.outputs, args.mode) {
         Ok(report) => {
             let g = &report.generated;
             let entries: usize = g.catalogs.iter().map(|(_, n)| n).sum();
             let summary = format!("{} catalogues, {entries} entries", g.catalogs.len());
             if report.drift.is_empty() {
-                println!("codegen: {out} and the other outputs are up to date ({summary})");
+                println!("codegen: {place} is up to date ({summary})");
             } else {
                 println!(
-                    "codegen: updated {} file(s) ({summary})",
+                    "codegen: updated {} file(s) in {place} ({summary})",
                     report.drift.len()
                 );
             }
             ExitCode::SUCCESS
         }
-        Err(Failure::Invalid(problems)) => {
-            for p in &problems {
-                eprintln!("{p}");
+        Err(failure) => {
+            let text = failure.to_string();
+            let (detail, last) = text.rsplit_once('\n').unwrap_or(("", &text));
+            if !detail.is_empty() {
+                eprintln!("{detail}");
             }
-            eprintln!(
-                "codegen: {} problem(s) in the catalogue; nothing was written",
-                problems.len()
-            );
-            ExitCode::FAILURE
-        }
-        Err(Failure::Stale(drift)) => {
-            for d in &drift {
-                match d {
-                    Drift::Stale(p) => eprintln!(
-                        "{}: stale (differs from what the catalogue produces)",
-                        shown(Path::new(p))
-                    ),
-                    Drift::Missing(p) => {
-                        eprintln!("{}: missing (a catalogue produces it)", shown(Path::new(p)))
-                    }
-                    Drift::Extra(p) => {
-                        eprintln!("{}: extra (no catalogue produces it)", shown(Path::new(p)))
-                    }
-                }
+            eprintln!("codegen: {place}: {last}");
+            match failure {
+                Failure::Invalid(_) | Failure::Stale(_) => ExitCode::FAILURE,
+                _ => ExitCode::from(2),
             }
-            eprintln!(
-                "codegen: generated files are out of date; run `{COMMAND}` and commit the result"
-            );
-            ExitCode::FAILURE
-        }
-        Err(Failure::Io(e)) => {
-            eprintln!("codegen: {e}; what was there before was kept");
-            ExitCode::from(2)
         }
     }
 }

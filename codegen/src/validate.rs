@@ -17,9 +17,9 @@ pub const MAX_TEXT_LEN: usize = 4_000;
 pub const MAX_ENTRIES: usize = 250_000;
 
 /// Validates one file. Returns `None` when `sink` received a problem.
-pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
+pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) -> Option<Catalog> {
     let before = sink.found.len();
-    let id = module_path(&file.id, sink);
+    let id = module_path(&file.id, reserved, sink);
     let title = text(&file.title, "title", MAX_NAME_LEN, sink);
     let description = file
         .description
@@ -107,7 +107,7 @@ pub(crate) fn catalog(file: schema::File, sink: &mut Sink) -> Option<Catalog> {
     })
 }
 
-fn module_path(id: &S<String>, sink: &mut Sink) -> Option<Vec<String>> {
+fn module_path(id: &S<String>, reserved: &[String], sink: &mut Sink) -> Option<Vec<String>> {
     let segments: Vec<String> = id.value.split("::").map(str::to_owned).collect();
     let problems: Vec<String> = segments
         .iter()
@@ -127,10 +127,7 @@ fn module_path(id: &S<String>, sink: &mut Sink) -> Option<Vec<String>> {
         sink.at(pos(id), msg);
         return None;
     }
-    if let Some(reserved) = crate::RESERVED_ROOT_MODULES
-        .iter()
-        .find(|r| **r == segments[0])
-    {
+    if let Some(reserved) = reserved.iter().find(|r| **r == segments[0]) {
         sink.at(pos(id), format!("catalogue id `{}` starts with `{reserved}`, a name errcodes already uses; choose another", id.value));
         return None;
     }
