@@ -7,6 +7,7 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::features;
 use crate::index::{self, Layout};
+use crate::markdown::{code, md};
 use crate::model::{Action, Catalog, Cause, Entry, KeyKind, Value, WireFormat};
 
 /// The command every generated file names in its header.
@@ -573,7 +574,10 @@ fn module_docs(c: &Catalog) -> TokenStream {
 }
 
 fn variant_doc(c: &Catalog, e: &Entry) -> TokenStream {
-    let mut lines = vec![format!("`{}` **{}**", e.wire, md(&e.name)), String::new()];
+    let mut lines = vec![
+        format!("{} **{}**", code(&e.wire), md(&e.name)),
+        String::new(),
+    ];
     lines.extend(md(&e.description).lines().map(str::to_owned));
     if let Some(u) = &e.uncertain {
         lines.extend([String::new(), format!("**Uncertain:** {}", md(u))]);
@@ -599,22 +603,4 @@ fn inner_docs(lines: &[String]) -> TokenStream {
         }
     });
     quote!(#(#![doc = #lines])*)
-}
-
-/// Escapes prose for rustdoc Markdown: no accidental links, HTML or emphasis. Code spans
-/// (`like this`) are kept, and nothing inside them is escaped. Also used for `docs/`.
-pub(crate) fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_code = false;
-    for c in text.chars() {
-        in_code ^= c == '`';
-        if !in_code && matches!(c, '\\' | '[' | ']' | '<' | '>' | '*') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    if in_code {
-        out.push('`');
-    }
-    out
 }

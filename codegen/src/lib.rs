@@ -24,6 +24,7 @@ mod index;
 #[allow(dead_code)]
 mod kind;
 mod load;
+mod markdown;
 mod model;
 mod output;
 mod schema;

@@ -150,7 +150,9 @@ fn key_and_wire_fit(key: KeyKind, wire: WireFormat, at: &S<String>, sink: &mut S
 /// A required, non-blank, single-purpose text without control characters (newlines allowed).
 fn text(s: &S<String>, field: &str, max: usize, sink: &mut Sink) -> Option<String> {
     let value = s.value.trim();
-    let control = value.chars().find(|c| c.is_control() && *c != '\n');
+    let control = value
+        .chars()
+        .find(|c| (c.is_control() && *c != '\n') || is_bidi_control(*c));
     let problem = if value.is_empty() && s.value.is_empty() {
         format!("`{field}` is empty")
     } else if value.is_empty() {
@@ -169,17 +171,60 @@ fn text(s: &S<String>, field: &str, max: usize, sink: &mut Sink) -> Option<Strin
     None
 }
 
-/// A name-like field: `text` on one line, without backticks (docs quote names in code spans).
+/// A name-like field: `text` on one line, without backticks (docs quote names in code spans)
+/// and without invisible characters (two names must not look alike yet differ).
 fn name(s: &S<String>, field: &str, sink: &mut Sink) -> Option<String> {
     let value = text(s, field, MAX_NAME_LEN, sink)?;
+    let invisible = value.chars().find(|c| is_invisible(*c));
     let problem = if value.contains('\n') {
-        "must be a single line"
+        "must be a single line".to_owned()
     } else if value.contains('`') {
-        "must not contain backticks (docs quote names in code spans)"
+        "must not contain backticks (docs quote names in code spans)".to_owned()
+    } else if let Some(c) = invisible {
+        format!(
+            "contains the invisible character U+{:04X}; names may hold visible characters and plain spaces only",
+            u32::from(c)
+        )
     } else {
         return Some(value);
     };
     sink.at(pos(s), format!("`{field}` {value:?} {problem}"));
+    None
+}
+
+/// Characters that reorder the text around them (the "Trojan Source" controls).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whitespace other than a plain space, and Unicode's default-ignorable code points
+/// (zero-width spaces and joiners, soft hyphen, variation selectors, tags…): nothing a
+/// reader sees, so nothing a name may hold.
+fn is_invisible(c: char) -> bool {
+    (c.is_whitespace() && c != ' ')
+        || is_bidi_control(c)
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{206F}'
+            | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// A source URL: `http(s)://` and nothing that could end a Markdown link early.
+fn url(s: &S<String>, sink: &mut Sink) -> Option<String> {
+    let value = name(s, "url", sink)?;
+    let bad = value
+        .chars()
+        .find(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\\' | '`'));
+    let problem = if !(value.starts_with("https://") || value.starts_with("http://")) {
+        "must start with https:// (or http://)".to_owned()
+    } else if let Some(c) = bad {
+        format!("must not contain {c:?}; percent-encode it")
+    } else {
+        return Some(value);
+    };
+    sink.at(pos(s), format!("`url` {value:?} {problem}"));
     None
 }
 
@@ -214,7 +259,7 @@ fn sources(list: &S<Vec<schema::Source>>, sink: &mut Sink) -> Vec<Source> {
         let (id, title, url) = (
             name(&s.id, "id", sink),
             text(&s.title, "title", MAX_NAME_LEN, sink),
-            name(&s.url, "url", sink),
+            url(&s.url, sink),
         );
         if let (Some(id), Some(title), Some(url)) = (id, title, url) {
             out.push(Source { id, title, url });
@@ -238,8 +283,9 @@ struct Kind<'a> {
 struct Seen<'a> {
     /// Value -> (entry name, line, value as written).
     values: HashMap<Value, (&'a str, usize, &'a str)>,
-    /// Name or alias -> (line, whether it was an alias).
-    names: HashMap<String, (usize, bool)>,
+    /// Lowercased name or alias -> (line, whether it was an alias, the name as written, the
+    /// line of its entry's name).
+    names: HashMap<String, (usize, bool, &'a str, usize)>,
     idents: HashMap<String, (&'a str, usize)>,
 }
 
@@ -284,8 +330,18 @@ fn entry<'a>(
         if key.is_empty() {
             continue;
         }
-        let here = (pos(n).line, is_alias);
-        if let Some((line, was_alias)) = first_seen(&mut seen.names, key.to_owned(), here) {
+        let here = (pos(n).line, is_alias, key, pos(&e.name).line);
+        // Lookups by name ignore case, so names must differ in more than case.
+        let found = first_seen(&mut seen.names, key.to_lowercase(), here);
+        // One entry may spell a name in two cases (`Bad Parameter`, `Bad parameter`): both
+        // lead to the same code, so no lookup is ambiguous.
+        let same_entry = found.is_some_and(|(_, _, first, entry)| first != key && entry == here.3);
+        if let Some((line, was_alias, first, _)) = found.filter(|_| !same_entry) {
+            let same = if first == key {
+                String::new()
+            } else {
+                format!(" as `{first}` (the errcodes command looks names up ignoring case)")
+            };
             let (what, first) = (
                 if is_alias { "alias" } else { "name" },
                 if was_alias {
@@ -295,7 +351,7 @@ fn entry<'a>(
                 },
             );
             let msg = format!(
-                "{what} `{key}` is already {first} at line {line}; names and aliases must be unique in the file"
+                "{what} `{key}` is already {first} at line {line}{same}; names and aliases must be unique in the file"
             );
             sink.at(pos(n), msg);
         }
@@ -392,7 +448,9 @@ fn ident_for<'a>(e: &'a schema::Entry, seen: &mut Seen<'a>, sink: &mut Sink) -> 
     }
     let first = first_seen(&mut seen.idents, ident.clone(), (&e.name.value, at.line));
     // The same name twice is reported as a duplicate name, not as a collision.
-    if let Some((other, line)) = first.filter(|(other, _)| other.trim() != e.name.value.trim()) {
+    if let Some((other, line)) =
+        first.filter(|(other, _)| other.trim().to_lowercase() != e.name.value.trim().to_lowercase())
+    {
         let msg = format!(
             "Rust identifier `{ident}` for `{}` collides with `{other}` at line {line}; set `ident:` on one of them",
             e.name.value
