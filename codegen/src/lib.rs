@@ -169,7 +169,7 @@ fn assemble(
                 continue;
             }
         };
-        let id_line = schema::pos(&parsed.id).line;
+        let id_line = parsed.id.as_ref().map_or(0, |id| schema::pos(id).line);
         let mut sink = diag::Sink::new(&shown);
         if let Some(catalog) = validate::catalog(parsed, &reserved, &mut sink) {
             catalogs.push((catalog, id_line));

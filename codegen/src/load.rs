@@ -101,13 +101,7 @@ pub(crate) fn parse_bytes(bytes: &[u8], shown: &str) -> Result<schema::File, Dia
         let (line, col) = e
             .location()
             .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-        let e = e.without_snippet();
-        // serde-saphyr places a missing field at the mapping's last key; point at its first.
-        let (line, col) = match e {
-            serde_saphyr::Error::SerdeMissingField { .. } => mapping_start(text, line, col),
-            _ => (line, col),
-        };
-        Diagnostic::at(shown, line, col, yaml_message(e))
+        Diagnostic::at(shown, line, col, yaml_message(e.without_snippet()))
     })
 }
 
@@ -119,37 +113,13 @@ fn tab_indent(text: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// The first line of the block mapping whose key at `line:col` serde-saphyr reported: the
-/// nearest line above with a key in the same column (`key:` or `- key:`), past nested values.
-fn mapping_start(text: &str, line: usize, col: usize) -> (usize, usize) {
-    let lines: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
-    let mut start = line;
-    for (n, l) in lines.iter().enumerate().rev() {
-        let body = l.trim_start_matches(' ');
-        if body.is_empty() || body.starts_with('#') || body.starts_with("---") {
-            continue;
-        }
-        let indent = l.len() - body.len();
-        if indent >= col {
-            continue; // part of the value of a key above
-        }
-        let item = body
-            .strip_prefix("- ")
-            .map(|rest| rest.trim_start_matches(' '));
-        if indent + 1 == col || item.is_some_and(|rest| l.len() - rest.len() + 1 == col) {
-            start = n + 1;
-        }
-        if indent + 1 != col {
-            break;
-        }
-    }
-    (start, col)
-}
-
 fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.max_aliases = MAX_ALIASES;
+    budget.max_anchors = MAX_ALIASES;
+    // An alias bomb is stopped while its anchors are recorded; no catalogue needs anchors.
+    budget.max_recorded_anchor_events = 10_000;
     budget.max_documents = 1;
     budget.max_nodes = MAX_NODES;
     budget.max_events = 2 * MAX_NODES;
@@ -166,6 +136,10 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     use serde_saphyr::Error as E;
     match e {
         E::Budget { breach, .. } => return budget_message(breach),
+        E::AliasError { error, .. } => return yaml_message(error.without_snippet()),
+        E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => {
+            return ALIASES.to_owned();
+        }
         E::DuplicateMappingKey { key: Some(key), .. } => {
             return format!("`{key}` is given twice in this mapping; keep one");
         }
@@ -197,10 +171,17 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     message.to_owned()
 }
 
+/// An alias bomb: anchors that expand beyond the parser's limits.
+const ALIASES: &str =
+    "YAML anchors (`&name`) and aliases (`*name`) expand too far; write the values out instead";
+
 fn budget_message(breach: &BudgetBreach) -> String {
     match breach {
         BudgetBreach::Aliases { .. } => {
             format!("more than {MAX_ALIASES} YAML aliases (`*name`); write the values out instead")
+        }
+        BudgetBreach::Anchors { .. } => {
+            format!("more than {MAX_ALIASES} YAML anchors (`&name`); write the values out instead")
         }
         BudgetBreach::Depth { .. } => {
             format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs 5 at most")
@@ -210,6 +191,9 @@ fn budget_message(breach: &BudgetBreach) -> String {
         }
         BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
             format!("more than {MAX_NODES} YAML nodes; split the catalogue into several files")
+        }
+        BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } => {
+            ALIASES.to_owned()
         }
         other => format!("exceeds the YAML parsing limits ({other:?})"),
     }

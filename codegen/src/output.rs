@@ -19,8 +19,9 @@ pub enum Drift {
     Missing(String),
     /// A generated file that no catalogue produces any more.
     Extra(String),
-    /// A file (or folder, or link) in an output folder that the generator did not write: it
-    /// has no `@generated` first line. The generator refuses to replace a folder holding one.
+    /// A file (or folder, or link) in an output folder that the generator did not write: no
+    /// catalogue produces it and it has no `@generated` first line. The generator refuses to
+    /// replace a folder holding one.
     Foreign(String),
 }
 
@@ -64,12 +65,17 @@ pub fn compare(dir: &Path, files: &BTreeMap<String, String>) -> io::Result<Vec<D
             Err(e) => return Err(e),
         }
     }
+    // A file at a path the catalogue produces is replaced whatever it holds (a hand edit
+    // of a generated file is undone, as its header says); any other file must be generated.
     for (path, generated) in existing(dir)? {
-        if !generated {
-            drift.push(Drift::Foreign(path));
-        } else if !files.contains_key(&path) {
-            drift.push(Drift::Extra(path));
+        if files.contains_key(&path) {
+            continue;
         }
+        drift.push(if generated {
+            Drift::Extra(path)
+        } else {
+            Drift::Foreign(path)
+        });
     }
     drift.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(drift)
@@ -421,10 +427,10 @@ pub fn replace_dir_on(
 ) -> io::Result<()> {
     check_parent(dir)?;
     recover(dir)?;
-    let foreign: Vec<String> = existing(dir)?
+    let foreign: Vec<String> = compare(dir, files)?
         .into_iter()
-        .filter(|(_, generated)| !generated)
-        .map(|(path, _)| dir.join(path).display().to_string())
+        .filter(|d| matches!(d, Drift::Foreign(_)))
+        .map(|d| d.under(dir).path().to_owned())
         .collect();
     if !foreign.is_empty() {
         return Err(foreign_error(&foreign));

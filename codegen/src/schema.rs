@@ -3,8 +3,15 @@
 //! Every value the validator may complain about is `Spanned`, so its message can point at the
 //! exact line and column. Enumerated fields stay strings here: the validator names the
 //! allowed values when one is wrong, which serde's own message would not.
+//!
+//! Mappings are read by hand rather than by `#[derive(Deserialize)]`, so that a missing or
+//! unknown field is recorded (in `problems`) and reading goes on: one run reports every such
+//! mistake of a file, with the others the validator finds. A value of the wrong shape (a list
+//! where text belongs) still stops reading that file.
 
-use serde::Deserialize;
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::diag::Pos;
@@ -18,58 +25,313 @@ pub(crate) fn pos<T>(s: &S<T>) -> Pos {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Mistakes found while reading a mapping: where, and what.
+pub(crate) type Problems = Vec<(Pos, String)>;
+
+#[derive(Debug)]
 pub(crate) struct File {
-    pub id: S<String>,
-    pub title: S<String>,
-    #[serde(default)]
+    pub id: Option<S<String>>,
+    pub title: Option<S<String>>,
     pub description: Option<S<String>>,
-    pub key: S<String>,
-    pub wire: S<String>,
-    pub sources: S<Vec<Source>>,
-    pub entries: S<Vec<S<Entry>>>,
+    pub key: Option<S<String>>,
+    pub wire: Option<S<String>>,
+    pub sources: Option<S<Vec<Source>>>,
+    pub entries: Option<S<Vec<S<Entry>>>>,
+    pub problems: Problems,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct Source {
-    pub id: S<String>,
-    pub title: S<String>,
-    pub url: S<String>,
+    pub id: Option<S<String>>,
+    pub title: Option<S<String>>,
+    pub url: Option<S<String>>,
+    pub problems: Problems,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct Entry {
     /// Kept as written (`0x13`, `404`, `-12`, `Ok`) and parsed by the validator per key kind.
-    pub value: S<String>,
-    pub name: S<String>,
-    pub description: S<String>,
-    #[serde(default)]
+    pub value: Option<S<String>>,
+    pub name: Option<S<String>>,
+    pub description: Option<S<String>>,
     pub remediation: Option<S<String>>,
-    #[serde(default)]
     pub http: Option<S<i64>>,
-    pub action: S<String>,
-    pub source: S<String>,
-    #[serde(default)]
+    pub action: Option<S<String>>,
+    pub source: Option<S<String>>,
     pub aliases: Vec<S<String>>,
-    #[serde(default)]
     pub ident: Option<S<String>>,
-    #[serde(default)]
     pub deprecated: bool,
-    #[serde(default)]
     pub uncertain: Option<S<String>>,
-    #[serde(default)]
     pub causes: Vec<Cause>,
+    pub problems: Problems,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct Cause {
-    pub name: S<String>,
-    pub description: S<String>,
-    #[serde(default)]
+    pub name: Option<S<String>>,
+    pub description: Option<S<String>>,
     pub remediation: Option<S<String>>,
-    pub action: S<String>,
+    pub action: Option<S<String>>,
+    pub problems: Problems,
+}
+
+/// Reads the keys of one mapping: `field` reads the value of each key in `known`; an unknown
+/// key is recorded and its value skipped. Returns the problems and where the mapping starts
+/// (its first key), for reporting missing fields.
+fn read_map<'de, A: MapAccess<'de>>(
+    mut map: A,
+    what: &str,
+    known: &[&str],
+    mut field: impl FnMut(&str, &mut A) -> Result<(), A::Error>,
+) -> Result<(Problems, Pos), A::Error> {
+    let mut problems = Vec::new();
+    let mut start = None;
+    while let Some(key) = map.next_key::<S<String>>()? {
+        let at = pos(&key);
+        start.get_or_insert(at);
+        if known.contains(&key.value.as_str()) {
+            field(&key.value, &mut map)?;
+        } else {
+            let hint = known
+                .iter()
+                .find(|k| close(k, &key.value))
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            let msg = format!(
+                "unknown field `{}` in {what}; {hint}the fields are: {}",
+                key.value,
+                known.join(", ")
+            );
+            problems.push((at, msg));
+            map.next_value::<IgnoredAny>()?;
+        }
+    }
+    Ok((problems, start.unwrap_or_default()))
+}
+
+/// Whether `b` is `a` with one letter changed, added, dropped or two swapped.
+fn close(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return a == b;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        let swapped = prefix + 1 < short.len()
+            && short[prefix] == long[prefix + 1]
+            && short[prefix + 1] == long[prefix]
+            && short[prefix + 2..] == long[prefix + 2..];
+        swapped || short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+/// Records a missing required field.
+fn require<T>(value: &Option<T>, field: &str, what: &str, at: Pos, problems: &mut Problems) {
+    if value.is_none() {
+        problems.push((at, format!("missing required field `{field}` in {what}")));
+    }
+}
+
+/// Implements `Deserialize` for a mapping type through [`read_map`].
+macro_rules! mapping {
+    ($ty:ident, $expecting:literal, |$map:ident| $body:expr) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, $map: A) -> Result<$ty, A::Error> {
+                        $body
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    };
+}
+
+mapping!(
+    File,
+    "a catalogue (a mapping of id, title, key, wire, sources and entries)",
+    |map| {
+        let (mut id, mut title, mut description, mut key, mut wire, mut sources, mut entries) =
+            (None, None, None, None, None, None, None);
+        let known = [
+            "id",
+            "title",
+            "description",
+            "key",
+            "wire",
+            "sources",
+            "entries",
+        ];
+        let (mut problems, at) = read_map(map, "the catalogue", &known, |k, m| {
+            match k {
+                "id" => id = Some(m.next_value()?),
+                "title" => title = Some(m.next_value()?),
+                "description" => description = m.next_value()?,
+                "key" => key = Some(m.next_value()?),
+                "wire" => wire = Some(m.next_value()?),
+                "sources" => sources = Some(m.next_value()?),
+                _ => entries = Some(m.next_value()?),
+            }
+            Ok(())
+        })?;
+        let what = "the catalogue";
+        require(&id, "id", what, at, &mut problems);
+        require(&title, "title", what, at, &mut problems);
+        require(&key, "key", what, at, &mut problems);
+        require(&wire, "wire", what, at, &mut problems);
+        require(&sources, "sources", what, at, &mut problems);
+        require(&entries, "entries", what, at, &mut problems);
+        Ok(File {
+            id,
+            title,
+            description,
+            key,
+            wire,
+            sources,
+            entries,
+            problems,
+        })
+    }
+);
+
+mapping!(Source, "a source (a mapping of id, title and url)", |map| {
+    let (mut id, mut title, mut url) = (None, None, None);
+    let (mut problems, at) = read_map(map, "a source", &["id", "title", "url"], |k, m| {
+        match k {
+            "id" => id = Some(m.next_value()?),
+            "title" => title = Some(m.next_value()?),
+            _ => url = Some(m.next_value()?),
+        }
+        Ok(())
+    })?;
+    require(&id, "id", "a source", at, &mut problems);
+    require(&title, "title", "a source", at, &mut problems);
+    require(&url, "url", "a source", at, &mut problems);
+    Ok(Source {
+        id,
+        title,
+        url,
+        problems,
+    })
+});
+
+mapping!(
+    Entry,
+    "an entry (a mapping of value, name, description, action, source…)",
+    |map| {
+        let mut e = Entry {
+            value: None,
+            name: None,
+            description: None,
+            remediation: None,
+            http: None,
+            action: None,
+            source: None,
+            aliases: Vec::new(),
+            ident: None,
+            deprecated: false,
+            uncertain: None,
+            causes: Vec::new(),
+            problems: Vec::new(),
+        };
+        let known = [
+            "value",
+            "name",
+            "description",
+            "remediation",
+            "http",
+            "action",
+            "source",
+            "aliases",
+            "ident",
+            "deprecated",
+            "uncertain",
+            "causes",
+        ];
+        let (mut problems, at) = read_map(map, "an entry", &known, |k, m| {
+            match k {
+                "value" => e.value = Some(m.next_value()?),
+                "name" => e.name = Some(m.next_value()?),
+                "description" => e.description = Some(m.next_value()?),
+                "remediation" => e.remediation = m.next_value()?,
+                "http" => e.http = m.next_value()?,
+                "action" => e.action = Some(m.next_value()?),
+                "source" => e.source = Some(m.next_value()?),
+                "aliases" => e.aliases = m.next_value()?,
+                "ident" => e.ident = m.next_value()?,
+                "deprecated" => e.deprecated = m.next_value()?,
+                "uncertain" => e.uncertain = m.next_value()?,
+                _ => e.causes = m.next_value()?,
+            }
+            Ok(())
+        })?;
+        let what = "an entry";
+        require(&e.value, "value", what, at, &mut problems);
+        require(&e.name, "name", what, at, &mut problems);
+        require(&e.description, "description", what, at, &mut problems);
+        require(&e.action, "action", what, at, &mut problems);
+        require(&e.source, "source", what, at, &mut problems);
+        e.problems = problems;
+        Ok(e)
+    }
+);
+
+mapping!(
+    Cause,
+    "a cause (a mapping of name, description, remediation and action)",
+    |map| {
+        let (mut name, mut description, mut remediation, mut action) = (None, None, None, None);
+        let known = ["name", "description", "remediation", "action"];
+        let (mut problems, at) = read_map(map, "a cause", &known, |k, m| {
+            match k {
+                "name" => name = Some(m.next_value()?),
+                "description" => description = Some(m.next_value()?),
+                "remediation" => remediation = m.next_value()?,
+                _ => action = Some(m.next_value()?),
+            }
+            Ok(())
+        })?;
+        require(&name, "name", "a cause", at, &mut problems);
+        require(&description, "description", "a cause", at, &mut problems);
+        require(&action, "action", "a cause", at, &mut problems);
+        Ok(Cause {
+            name,
+            description,
+            remediation,
+            action,
+            problems,
+        })
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::close;
+
+    #[test]
+    fn close_names_are_one_edit_apart() {
+        assert!(close("description", "descriptin"));
+        assert!(close("description", "descirption"));
+        assert!(close("source", "sourse"));
+        assert!(close("value", "values"));
+        assert!(!close("value", "name"));
+        assert!(!close("id", "url"));
+    }
 }

@@ -19,65 +19,84 @@ pub const MAX_ENTRIES: usize = 250_000;
 /// Validates one file. Returns `None` when `sink` received a problem.
 pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) -> Option<Catalog> {
     let before = sink.found.len();
-    let id = module_path(&file.id, reserved, sink);
-    let title = text(&file.title, "title", MAX_NAME_LEN, sink);
+    report(&file.problems, sink);
+    let id = file
+        .id
+        .as_ref()
+        .and_then(|id| module_path(id, reserved, sink));
+    let title = file
+        .title
+        .as_ref()
+        .and_then(|t| text(t, "title", MAX_NAME_LEN, sink));
     let description = file
         .description
         .as_ref()
         .and_then(|d| text(d, "description", MAX_TEXT_LEN, sink));
-    let key = KeyKind::parse(&file.key.value);
-    if key.is_none() {
-        let msg = format!(
-            "unknown key kind `{}`; expected one of: {}",
-            file.key.value,
-            spellings(&KeyKind::ALL, KeyKind::as_str)
-        );
-        sink.at(pos(&file.key), msg);
-    }
-    let wire = WireFormat::parse(&file.wire.value);
-    if wire.is_none() {
-        let msg = format!(
-            "unknown wire format `{}`; expected one of: {}",
-            file.wire.value,
-            spellings(&WireFormat::ALL, WireFormat::as_str)
-        );
-        sink.at(pos(&file.wire), msg);
-    }
+    let key = file.key.as_ref().and_then(|k| {
+        let found = KeyKind::parse(&k.value);
+        if found.is_none() {
+            let msg = format!(
+                "unknown key kind `{}`; expected one of: {}",
+                k.value,
+                spellings(&KeyKind::ALL, KeyKind::as_str)
+            );
+            sink.at(pos(k), msg);
+        }
+        found
+    });
+    let wire = file.wire.as_ref().and_then(|w| {
+        let found = WireFormat::parse(&w.value);
+        if found.is_none() {
+            let msg = format!(
+                "unknown wire format `{}`; expected one of: {}",
+                w.value,
+                spellings(&WireFormat::ALL, WireFormat::as_str)
+            );
+            sink.at(pos(w), msg);
+        }
+        found.map(|found| (found, w))
+    });
     let fits = match (key, wire) {
-        (Some(key), Some(wire)) => key_and_wire_fit(key, wire, &file.wire, sink),
+        (Some(key), Some((wire, at))) => key_and_wire_fit(key, wire, at, sink),
         _ => false,
     };
-    let sources = sources(&file.sources, sink);
-    if file.entries.value.is_empty() {
+    let sources = file
+        .sources
+        .as_ref()
+        .map(|list| sources(list, sink))
+        .unwrap_or_default();
+    let listed = file.entries.as_ref();
+    if let Some(list) = listed.filter(|l| l.value.is_empty()) {
         sink.at(
-            pos(&file.entries),
+            pos(list),
             "the catalogue has no entries; add at least one under `entries:`",
         );
     }
-    if file.entries.value.len() > MAX_ENTRIES {
+    if let Some(list) = listed.filter(|l| l.value.len() > MAX_ENTRIES) {
         let msg = format!(
             "the catalogue has {} entries; at most {MAX_ENTRIES} are accepted (split the file)",
-            file.entries.value.len()
+            list.value.len()
         );
-        sink.at(pos(&file.entries), msg);
+        sink.at(pos(list), msg);
         return None;
     }
     // Entry values cannot be read without a usable key kind and wire format.
-    let (Some(key), Some(wire), true) = (key, wire, fits) else {
+    let (Some(key), Some((wire, _)), true, Some(listed)) = (key, wire, fits, listed) else {
         return None;
     };
     let file_kind = Kind {
         key,
         wire,
-        key_name: &file.key.value,
+        key_name: file.key.as_ref().map_or("", |k| k.value.as_str()),
         sources: file
             .sources
-            .value
             .iter()
-            .map(|s| s.id.value.as_str())
+            .flat_map(|s| &s.value)
+            .filter_map(|s| s.id.as_ref())
+            .map(|id| id.value.as_str())
             .collect(),
     };
-    let mut entries = entries(&file.entries.value, &file_kind, sink);
+    let mut entries = entries(&listed.value, &file_kind, sink);
     entries.sort_by(|a, b| a.value.cmp(&b.value));
     let names = entries
         .iter()
@@ -93,7 +112,7 @@ pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) 
     {
         // Two distinct texts with one 64-bit hash: never seen, but a lookup table needs them apart.
         let msg = "two names (or string values) share a 64-bit lookup hash; rename one of them";
-        sink.at(pos(&file.entries), msg);
+        sink.at(pos(listed), msg);
     }
     (sink.found.len() == before).then(|| Catalog {
         path: sink.path.to_owned(),
@@ -250,16 +269,21 @@ fn sources(list: &S<Vec<schema::Source>>, sink: &mut Sink) -> Vec<Source> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::new();
     for s in &list.value {
-        if let Some(line) = seen.insert(&s.id.value, pos(&s.id).line) {
+        report(&s.problems, sink);
+        if let Some(id) = &s.id
+            && let Some(line) = seen.insert(&id.value, pos(id).line)
+        {
             sink.at(
-                pos(&s.id),
-                format!("source id `{}` is already used at line {line}", s.id.value),
+                pos(id),
+                format!("source id `{}` is already used at line {line}", id.value),
             );
         }
         let (id, title, url) = (
-            name(&s.id, "id", sink),
-            text(&s.title, "title", MAX_NAME_LEN, sink),
-            url(&s.url, sink),
+            s.id.as_ref().and_then(|id| name(id, "id", sink)),
+            s.title
+                .as_ref()
+                .and_then(|t| text(t, "title", MAX_NAME_LEN, sink)),
+            s.url.as_ref().and_then(|u| url(u, sink)),
         );
         if let (Some(id), Some(title), Some(url)) = (id, title, url) {
             out.push(Source { id, title, url });
@@ -292,28 +316,32 @@ struct Seen<'a> {
 fn entries(list: &[S<schema::Entry>], kind: &Kind, sink: &mut Sink) -> Vec<Entry> {
     let mut seen = Seen::default();
     list.iter()
-        .filter_map(|e| entry(&e.value, kind, &mut seen, sink))
+        .enumerate()
+        .filter_map(|(n, e)| entry(n, &e.value, kind, &mut seen, sink))
         .collect()
 }
 
 fn entry<'a>(
+    index: usize,
     e: &'a schema::Entry,
     kind: &Kind,
     seen: &mut Seen<'a>,
     sink: &mut Sink,
 ) -> Option<Entry> {
     let before = sink.found.len();
-    let name = name(&e.name, "name", sink);
-    let value = value(&e.value, kind, sink);
-    let written = e.value.value.trim();
-    let first = value.as_ref().and_then(|v| {
+    report(&e.problems, sink);
+    let name = e.name.as_ref().and_then(|n| self::name(n, "name", sink));
+    let value = e.value.as_ref().and_then(|v| self::value(v, kind, sink));
+    let written = e.value.as_ref().map_or("", |v| v.value.trim());
+    let spelled_name = e.name.as_ref().map_or("", |n| n.value.as_str());
+    let first = value.as_ref().zip(e.value.as_ref()).and_then(|(v, at)| {
         first_seen(
             &mut seen.values,
             v.clone(),
-            (&e.name.value, pos(&e.value).line, written),
+            (spelled_name, pos(at).line, written),
         )
     });
-    if let Some((other, line, as_written)) = first {
+    if let Some(((other, line, as_written), at)) = first.zip(e.value.as_ref()) {
         let spelled = if as_written == written {
             String::new()
         } else {
@@ -322,15 +350,15 @@ fn entry<'a>(
         let msg = format!(
             "duplicate value `{written}`: `{other}` at line {line} already has it{spelled}"
         );
-        sink.at(pos(&e.value), msg);
+        sink.at(pos(at), msg);
     }
     let aliases = e.aliases.iter().map(|a| (a, true));
-    for (n, is_alias) in std::iter::once((&e.name, false)).chain(aliases) {
+    for (n, is_alias) in e.name.iter().map(|n| (n, false)).chain(aliases) {
         let key = n.value.trim();
         if key.is_empty() {
             continue;
         }
-        let here = (pos(n).line, is_alias, key, pos(&e.name).line);
+        let here = (pos(n).line, is_alias, key, index);
         // Lookups by name ignore case, so names must differ in more than case.
         let found = first_seen(&mut seen.names, key.to_lowercase(), here);
         // One entry may spell a name in two cases (`Bad Parameter`, `Bad parameter`): both
@@ -362,23 +390,29 @@ fn entry<'a>(
         .filter_map(|a| self::name(a, "alias", sink))
         .collect();
     let ident = ident_for(e, seen, sink);
-    let description = text(&e.description, "description", MAX_TEXT_LEN, sink);
+    let description = e
+        .description
+        .as_ref()
+        .and_then(|d| text(d, "description", MAX_TEXT_LEN, sink));
     let remediation = e
         .remediation
         .as_ref()
         .and_then(|r| text(r, "remediation", MAX_TEXT_LEN, sink));
     let http = http(e.http.as_ref(), kind.key, sink);
-    let action = action(&e.action, sink);
-    let source = kind.sources.iter().position(|s| *s == e.source.value);
-    // With no sources at all, `sources` itself was reported.
-    if source.is_none() && !kind.sources.is_empty() {
-        let msg = format!(
-            "unknown source `{}`; the file's sources are: {}",
-            e.source.value,
-            kind.sources.join(", ")
-        );
-        sink.at(pos(&e.source), msg);
-    }
+    let action = e.action.as_ref().and_then(|a| action(a, sink));
+    let source = e.source.as_ref().and_then(|given| {
+        let found = kind.sources.iter().position(|s| *s == given.value);
+        // With no sources at all, `sources` itself was reported.
+        if found.is_none() && !kind.sources.is_empty() {
+            let msg = format!(
+                "unknown source `{}`; the file's sources are: {}",
+                given.value,
+                kind.sources.join(", ")
+            );
+            sink.at(pos(given), msg);
+        }
+        found
+    });
     let uncertain = e
         .uncertain
         .as_ref()
@@ -426,11 +460,13 @@ fn first_seen<K: std::hash::Hash + Eq, V: Copy>(
 }
 
 fn ident_for<'a>(e: &'a schema::Entry, seen: &mut Seen<'a>, sink: &mut Sink) -> Option<String> {
-    let (ident, at) = match &e.ident {
-        Some(given) => (given.value.clone(), pos(given)),
-        None => (ident::variant_for(&e.name.value), pos(&e.name)),
+    let spelled = e.name.as_ref().map_or("", |n| n.value.as_str());
+    let (ident, at) = match (&e.ident, &e.name) {
+        (Some(given), _) => (given.value.clone(), pos(given)),
+        (None, Some(name)) => (ident::variant_for(&name.value), pos(name)),
+        (None, None) => return None, // already reported as a missing name
     };
-    if e.name.value.trim().is_empty() && e.ident.is_none() {
+    if spelled.trim().is_empty() && e.ident.is_none() {
         return None; // already reported as an empty name
     }
     if let Some(problem) = ident::variant_problem(&ident)
@@ -439,21 +475,20 @@ fn ident_for<'a>(e: &'a schema::Entry, seen: &mut Seen<'a>, sink: &mut Sink) -> 
         let (origin, fix) = match e.ident {
             Some(_) => ("`ident`".to_owned(), "choose another UpperCamelCase name"),
             None => (
-                format!("the Rust name for `{}`", e.name.value),
+                format!("the Rust name for `{spelled}`"),
                 "set `ident:` to an UpperCamelCase name like `MaxUser`",
             ),
         };
         sink.at(at, format!("{origin} is unusable: {problem}; {fix}"));
         return None;
     }
-    let first = first_seen(&mut seen.idents, ident.clone(), (&e.name.value, at.line));
+    let first = first_seen(&mut seen.idents, ident.clone(), (spelled, at.line));
     // The same name twice is reported as a duplicate name, not as a collision.
     if let Some((other, line)) =
-        first.filter(|(other, _)| other.trim().to_lowercase() != e.name.value.trim().to_lowercase())
+        first.filter(|(other, _)| other.trim().to_lowercase() != spelled.trim().to_lowercase())
     {
         let msg = format!(
-            "Rust identifier `{ident}` for `{}` collides with `{other}` at line {line}; set `ident:` on one of them",
-            e.name.value
+            "Rust identifier `{ident}` for `{spelled}` collides with `{other}` at line {line}; set `ident:` on one of them"
         );
         sink.at(at, msg);
         return None;
@@ -544,19 +579,30 @@ fn http(h: Option<&S<i64>>, key: KeyKind, sink: &mut Sink) -> Option<u16> {
     }
 }
 
+/// Reports the mistakes found while reading the file.
+fn report(problems: &schema::Problems, sink: &mut Sink) {
+    for (at, problem) in problems {
+        sink.at(*at, problem.clone());
+    }
+}
+
 fn fail_at<T>(sink: &mut Sink, at: Pos, message: String) -> Option<T> {
     sink.at(at, message);
     None
 }
 
 fn cause(c: &schema::Cause, sink: &mut Sink) -> Option<Cause> {
-    let name = name(&c.name, "name", sink);
-    let description = text(&c.description, "description", MAX_TEXT_LEN, sink);
+    report(&c.problems, sink);
+    let name = c.name.as_ref().and_then(|n| self::name(n, "name", sink));
+    let description = c
+        .description
+        .as_ref()
+        .and_then(|d| text(d, "description", MAX_TEXT_LEN, sink));
     let remediation = c
         .remediation
         .as_ref()
         .and_then(|r| text(r, "remediation", MAX_TEXT_LEN, sink));
-    let action = action(&c.action, sink);
+    let action = c.action.as_ref().and_then(|a| action(a, sink));
     Some(Cause {
         name: name?,
         description: description?,
