@@ -105,6 +105,7 @@ static SOURCES: [Source; 1] = [
         id: "errors",
         title: "Knox Guard, \"Error codes\"",
         url: "https://docs.samsungknox.com/dev/knox-guard/error-codes/",
+        official: true,
     },
 ];
 static ENTRIES: [Entry; 2] = [
@@ -119,6 +120,8 @@ static ENTRIES: [Entry; 2] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -134,6 +137,8 @@ static ENTRIES: [Entry; 2] = [
         http_status: Some(401),
         action: Action::RefreshCredentials,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,

@@ -92,6 +92,7 @@ static SOURCES: [Source; 1] = [
         id: "forum27",
         title: "Nuki developer forum, \"Bluetooth API\"",
         url: "https://developer.nuki.io/t/bluetooth-api/27",
+        official: true,
     },
 ];
 static ENTRIES: [Entry; 2] = [
@@ -106,6 +107,8 @@ static ENTRIES: [Entry; 2] = [
         http_status: None,
         action: Action::None,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -121,6 +124,8 @@ static ENTRIES: [Entry; 2] = [
         http_status: None,
         action: Action::None,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
