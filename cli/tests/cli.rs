@@ -178,7 +178,15 @@ fn explain_shows_remediation_status_causes_and_markers() {
         "{alias}"
     );
     assert!(
-        alias.contains("aliases      K_ERROR_SL_NOT_CALIBRATED, K_ERROR_OPENER_NOT_CALIBRATED")
+        alias.contains(
+            "aliases      K_ERROR_SL_NOT_CALIBRATED (Smart Lock only), \
+             K_ERROR_OPENER_NOT_CALIBRATED (Opener only)"
+        ),
+        "{alias}"
+    );
+    assert!(
+        uncertain.contains("SINGLE UNOFFICIAL SOURCE"),
+        "{uncertain}"
     );
     let http = found(&["explain", "http", "not found"]);
     assert!(http.starts_with("Not Found 404 (http)"), "{http}");
