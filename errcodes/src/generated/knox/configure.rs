@@ -3,7 +3,7 @@
 //!
 //! Application codes from the Knox Configure (KC) API, with `{code, message, data}` bodies.
 //!
-//! 7 codes, keyed by u32 written as decimal text on the wire. Generated from `catalog/knox.configure.yaml`.
+//! 8 codes, keyed by u32 written as decimal text on the wire. Generated from `catalog/knox.configure.yaml`.
 //!
 //! ```
 //! use errcodes::knox::configure;
@@ -56,6 +56,16 @@ pub enum Code {
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "PROFILE_ID_MISSING")]
     ProfileIdMissing,
+    /// `40300000` **AUTHORIZATION_FAIL**
+    ///
+    /// The calling user has no authorization for this service.
+    ///
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 403
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
+    #[doc(alias = "AUTHORIZATION_FAIL")]
+    AuthorizationFail,
     /// `40400000` **RESOURCE_NOT_FOUND**
     ///
     /// The resource the request refers to does not exist.
@@ -99,10 +109,11 @@ pub enum Code {
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
-    pub const ALL: [Code; 7] = [
+    pub const ALL: [Code; 8] = [
         Code::AccessTokenBadRequest,
         Code::ResourceInvalidParam,
         Code::ProfileIdMissing,
+        Code::AuthorizationFail,
         Code::ResourceNotFound,
         Code::DevicesNotFound,
         Code::LicenseNotFound,
@@ -148,6 +159,7 @@ static BY_VALUE: [Code; 32] = {
     t[8] = Code::ResourceNotFound;
     t[10] = Code::LicenseNotFound;
     t[12] = Code::ProfileIdMissing;
+    t[19] = Code::AuthorizationFail;
     t[21] = Code::ResourceInvalidParam;
     t[24] = Code::AccessTokenBadRequest;
     t
@@ -178,7 +190,7 @@ static SOURCES: [Source; 2] = [
         official: true,
     },
 ];
-static ENTRIES: [Entry; 7] = [
+static ENTRIES: [Entry; 8] = [
     Entry {
         catalog: ID,
         value: Value::Unsigned(4012250),
@@ -222,6 +234,23 @@ static ENTRIES: [Entry; 7] = [
         description: "The request does not name a profile id.",
         remediation: None,
         http_status: Some(400),
+        action: Action::FixRequest,
+        source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
+        causes: &[],
+        deprecated: false,
+        uncertain: None,
+    },
+    Entry {
+        catalog: ID,
+        value: Value::Unsigned(40300000),
+        wire: "40300000",
+        name: "AUTHORIZATION_FAIL",
+        aliases: &[],
+        description: "The calling user has no authorization for this service.",
+        remediation: None,
+        http_status: Some(403),
         action: Action::FixRequest,
         source: &SOURCES[0],
         sources: &[&SOURCES[0]],
@@ -299,8 +328,8 @@ static ENTRIES: [Entry; 7] = [
         uncertain: None,
     },
 ];
-static VALUES: [u32; 7] = [
-    4012250, 40000000, 40000017, 40400000, 40400005, 40400007, 50000000,
+static VALUES: [u32; 8] = [
+    4012250, 40000000, 40000017, 40300000, 40400000, 40400005, 40400007, 50000000,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
@@ -314,10 +343,11 @@ pub fn from_name(name: &str) -> Option<Code> {
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
 }
 /// Every name and alias with its code.
-static NAMES: [(&str, Code); 7] = [
+static NAMES: [(&str, Code); 8] = [
     ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
     ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
     ("PROFILE_ID_MISSING", Code::ProfileIdMissing),
+    ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
     ("RESOURCE_NOT_FOUND", Code::ResourceNotFound),
     ("DEVICES_NOT_FOUND", Code::DevicesNotFound),
     ("LICENSE_NOT_FOUND", Code::LicenseNotFound),
@@ -331,12 +361,13 @@ const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
-    t[1] = 3;
-    t[10] = 6;
+    t[1] = 4;
+    t[10] = 7;
     t[19] = 1;
     t[20] = 0;
     t[21] = 2;
-    t[22] = 5;
-    t[30] = 4;
+    t[22] = 6;
+    t[27] = 3;
+    t[30] = 5;
     t
 };
