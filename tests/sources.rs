@@ -176,8 +176,8 @@ fn norm(s: &str, loose: bool) -> String {
 
 /// The entry a row is about, or why the row fails.
 fn check(row: &Row) -> Result<&'static Entry, String> {
-    let catalog = errcodes::catalog(row.catalog)
-        .ok_or_else(|| format!("no catalogue `{}`", row.catalog))?;
+    let catalog =
+        errcodes::catalog(row.catalog).ok_or_else(|| format!("no catalogue `{}`", row.catalog))?;
     let entry = catalog
         .entries()
         .iter()
@@ -210,7 +210,9 @@ fn check(row: &Row) -> Result<&'static Entry, String> {
                     .map(|d| (d.name(), d.device()))
                     .collect::<Vec<_>>(),
                 row.name,
-                row.device.map(|d| format!(" on the {d}")).unwrap_or_default()
+                row.device
+                    .map(|d| format!(" on the {d}"))
+                    .unwrap_or_default()
             ));
         }
     }
@@ -255,7 +257,9 @@ fn every_catalogue_agrees_with_the_independent_sources() {
     }
     for (i, (file, row, _)) in EXCEPTIONS.iter().enumerate() {
         if !used_exceptions.contains(&i) {
-            failures.push(format!("EXCEPTIONS lists `{row}` of {file}, which no fixture has"));
+            failures.push(format!(
+                "EXCEPTIONS lists `{row}` of {file}, which no fixture has"
+            ));
         }
     }
     for catalog in errcodes::catalogs() {
@@ -273,7 +277,12 @@ fn every_catalogue_agrees_with_the_independent_sources() {
                     e.name()
                 ));
             }
-            if seen && listed && !UNCONFIRMED.iter().any(|(c, w, _)| *c == catalog.id() && *w == "*") {
+            if seen
+                && listed
+                && !UNCONFIRMED
+                    .iter()
+                    .any(|(c, w, _)| *c == catalog.id() && *w == "*")
+            {
                 failures.push(format!(
                     "{} {} is confirmed now; remove it from UNCONFIRMED",
                     catalog.id(),
@@ -303,7 +312,12 @@ fn every_catalogue_source_says_whether_it_is_official() {
             .unwrap_or_else(|| panic!("{}: no sources", path.display()));
         let ids = sources.matches("\n  - id: ").count();
         let flags = sources.matches("\n    official: ").count();
-        assert_eq!(ids, flags, "{}: a source without `official:`", path.display());
+        assert_eq!(
+            ids,
+            flags,
+            "{}: a source without `official:`",
+            path.display()
+        );
     }
 }
 

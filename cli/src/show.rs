@@ -122,7 +122,11 @@ pub fn explain(e: &Entry, s: Style) -> String {
 }
 
 fn source_line(src: &Source) -> String {
-    let unofficial = if src.is_official() { "" } else { " (unofficial)" };
+    let unofficial = if src.is_official() {
+        ""
+    } else {
+        " (unofficial)"
+    };
     format!("{} <{}>{unofficial}", src.title(), src.url())
 }
 

@@ -165,8 +165,7 @@ fn markers(c: &Catalog, e: &Entry) -> String {
     let marks: Vec<&str> = [
         e.deprecated.then_some("deprecated"),
         e.uncertain.is_some().then_some("uncertain"),
-        e.single_unofficial(c)
-            .then_some("single unofficial source"),
+        e.single_unofficial(c).then_some("single unofficial source"),
     ]
     .into_iter()
     .flatten()
@@ -237,10 +236,19 @@ pub(crate) fn facts(c: &Catalog, e: &Entry) -> Vec<String> {
         .map(|i| {
             let s = &c.sources[i];
             let unofficial = if s.official { "" } else { " (unofficial)" };
-            format!("`{}`, [{}](<{}>){unofficial}", s.id, inline(&s.title), s.url)
+            format!(
+                "`{}`, [{}](<{}>){unofficial}",
+                s.id,
+                inline(&s.title),
+                s.url
+            )
         })
         .collect();
-    let label = if cited.len() == 1 { "Source" } else { "Sources" };
+    let label = if cited.len() == 1 {
+        "Source"
+    } else {
+        "Sources"
+    };
     lines.push(format!("- {label}: {}", cited.join("; ")));
     if e.single_unofficial(c) {
         lines.push(

@@ -572,14 +572,10 @@ fn module_docs(c: &Catalog) -> TokenStream {
         "# Sources".to_owned(),
         String::new(),
     ]);
-    lines.extend(
-        c.sources
-            .iter()
-            .map(|s| {
-                let unofficial = if s.official { "" } else { " (unofficial)" };
-                format!("- `{}`: [{}](<{}>){unofficial}", s.id, md(&s.title), s.url)
-            }),
-    );
+    lines.extend(c.sources.iter().map(|s| {
+        let unofficial = if s.official { "" } else { " (unofficial)" };
+        format!("- `{}`: [{}](<{}>){unofficial}", s.id, md(&s.title), s.url)
+    }));
     inner_docs(&lines)
 }
 
