@@ -215,29 +215,33 @@ mapping!(
     }
 );
 
-mapping!(Source, "a source (a mapping of id, title, url and official)", |map| {
-    let (mut id, mut title, mut url, mut official) = (None, None, None, None);
-    let known = ["id", "title", "url", "official"];
-    let (mut problems, at) = read_map(map, "a source", &known, |k, m| {
-        match k {
-            "id" => id = Some(m.next_value()?),
-            "title" => title = Some(m.next_value()?),
-            "official" => official = Some(m.next_value()?),
-            _ => url = Some(m.next_value()?),
-        }
-        Ok(())
-    })?;
-    require(&id, "id", "a source", at, &mut problems);
-    require(&title, "title", "a source", at, &mut problems);
-    require(&url, "url", "a source", at, &mut problems);
-    Ok(Source {
-        id,
-        title,
-        url,
-        official,
-        problems,
-    })
-});
+mapping!(
+    Source,
+    "a source (a mapping of id, title, url and official)",
+    |map| {
+        let (mut id, mut title, mut url, mut official) = (None, None, None, None);
+        let known = ["id", "title", "url", "official"];
+        let (mut problems, at) = read_map(map, "a source", &known, |k, m| {
+            match k {
+                "id" => id = Some(m.next_value()?),
+                "title" => title = Some(m.next_value()?),
+                "official" => official = Some(m.next_value()?),
+                _ => url = Some(m.next_value()?),
+            }
+            Ok(())
+        })?;
+        require(&id, "id", "a source", at, &mut problems);
+        require(&title, "title", "a source", at, &mut problems);
+        require(&url, "url", "a source", at, &mut problems);
+        Ok(Source {
+            id,
+            title,
+            url,
+            official,
+            problems,
+        })
+    }
+);
 
 mapping!(
     Entry,

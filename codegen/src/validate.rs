@@ -404,8 +404,14 @@ fn entry<'a>(
         .iter()
         .filter_map(|d| {
             report(&d.problems, sink);
-            let name = d.name.as_ref().and_then(|n| self::name(n, "device name", sink));
-            let device = d.device.as_ref().and_then(|v| self::name(v, "device", sink));
+            let name = d
+                .name
+                .as_ref()
+                .and_then(|n| self::name(n, "device name", sink));
+            let device = d
+                .device
+                .as_ref()
+                .and_then(|v| self::name(v, "device", sink));
             Some((name?, device?))
         })
         .collect();
@@ -425,7 +431,10 @@ fn entry<'a>(
     if let Some(given) = &e.source {
         let cited = given.value.ids();
         if cited.is_empty() {
-            sink.at(pos(given), "`source` is an empty list; cite at least one source");
+            sink.at(
+                pos(given),
+                "`source` is an empty list; cite at least one source",
+            );
         }
         for id in &cited {
             let found = kind.sources.iter().position(|s| s == id);

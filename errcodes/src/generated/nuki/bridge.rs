@@ -17,7 +17,7 @@
 //! # Sources
 //!
 //! - `B`: [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
-//! - `forum87`: [Nuki developer forum, "Bridge discovery & HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
+//! - `forum87`: [Nuki developer forum, "Bridge discovery \& HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
 //! - `pynuki`: [pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)](<https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py>) (unofficial)
 //! - `forum13423`: [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
 #![allow(deprecated)]
@@ -56,7 +56,7 @@ pub enum Code {
     /// - Remediation: Enable the API and authorization again in the Nuki app (the Nuki Bridge app for a software bridge), or with `/configAuth` and enable=1 if you still hold a valid token. Calling `/auth` does not help: it is the request that answers 403 while this is off.
     /// - Next step: `check_device`: check the device
     /// - HTTP status: 403
-    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `forum87`, [Nuki developer forum, "Bridge discovery & HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `forum87`, [Nuki developer forum, "Bridge discovery \& HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
     Forbidden,
     /// `404` **Not Found**
     ///
