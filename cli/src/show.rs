@@ -70,6 +70,13 @@ pub fn explain(e: &Entry, s: Style) -> String {
     if let Some(why) = e.uncertain() {
         let _ = writeln!(out, "{}", s.warn(&format!("UNCERTAIN: {why}")));
     }
+    if e.single_unofficial_source() {
+        let _ = writeln!(
+            out,
+            "{}",
+            s.warn("SINGLE UNOFFICIAL SOURCE: no document of the vendor confirms this entry")
+        );
+    }
     let _ = writeln!(out, "\n{}\n", e.description());
     let field = |out: &mut String, label: &str, value: &str| {
         let _ = writeln!(out, "  {} {value}", s.dim(&format!("{label:<12}")));
@@ -90,9 +97,12 @@ pub fn explain(e: &Entry, s: Style) -> String {
         field(&mut out, "HTTP status", &status.to_string());
     }
     if !e.aliases().is_empty() {
-        field(&mut out, "aliases", &e.aliases().join(", "));
+        field(&mut out, "aliases", &aliases_line(e));
     }
-    field(&mut out, "source", &source_line(e.source()));
+    for (i, src) in e.sources().iter().enumerate() {
+        let label = if i == 0 { "source" } else { "" };
+        field(&mut out, label, &source_line(src));
+    }
     if !e.causes().is_empty() {
         let _ = writeln!(out, "\n  {}", s.dim("causes"));
         for cause in e.causes() {
@@ -112,7 +122,25 @@ pub fn explain(e: &Entry, s: Style) -> String {
 }
 
 fn source_line(src: &Source) -> String {
-    format!("{} <{}>", src.title(), src.url())
+    let unofficial = if src.is_official() {
+        ""
+    } else {
+        " (unofficial)"
+    };
+    format!("{} <{}>{unofficial}", src.title(), src.url())
+}
+
+/// `A, B (Opener only)`: each alias, with the device it applies to when it is device-specific.
+fn aliases_line(e: &Entry) -> String {
+    let shown: Vec<String> = e
+        .aliases()
+        .iter()
+        .map(|a| match e.device_of(a) {
+            Some(device) => format!("{a} ({device} only)"),
+            None => (*a).to_owned(),
+        })
+        .collect();
+    shown.join(", ")
 }
 
 /// One entry per two lines, for `lookup` and `search`.
@@ -125,6 +153,9 @@ pub fn entries(list: &[&Entry], s: Style) -> String {
         }
         if e.uncertain().is_some() {
             line.push_str(&s.warn(" [uncertain]"));
+        }
+        if e.single_unofficial_source() {
+            line.push_str(&s.warn(" [single unofficial source]"));
         }
         let _ = writeln!(out, "{line}\n    {}", e.description());
     }
@@ -176,6 +207,9 @@ pub fn catalog_entries(c: &Catalog, s: Style) -> String {
         if e.uncertain().is_some() {
             marks.push_str(" [uncertain]");
         }
+        if e.single_unofficial_source() {
+            marks.push_str(" [single unofficial source]");
+        }
         let _ = writeln!(
             out,
             "  {} {} {}{}",
@@ -212,6 +246,13 @@ pub fn entry_json(e: &Entry) -> Json {
         "deprecated": e.is_deprecated(),
         "uncertain": e.uncertain(),
         "source": source_json(e.source()),
+        "sources": e.sources().iter().map(|s| source_json(s)).collect::<Vec<_>>(),
+        "device_names": e
+            .device_names()
+            .iter()
+            .map(|d| json!({ "name": d.name(), "device": d.device() }))
+            .collect::<Vec<_>>(),
+        "single_unofficial_source": e.single_unofficial_source(),
     })
 }
 
@@ -226,7 +267,7 @@ fn cause_json(c: &Cause) -> Json {
 }
 
 fn source_json(s: &Source) -> Json {
-    json!({ "id": s.id(), "title": s.title(), "url": s.url() })
+    json!({ "id": s.id(), "title": s.title(), "url": s.url(), "official": s.is_official() })
 }
 
 /// The JSON object of one catalogue; with `with_entries`, its entries too.

@@ -57,7 +57,7 @@ fn one_line(reason: &str) -> &str {
     reason.trim_end()
 }
 
-const ENTRY_FIELDS: [&str; 14] = [
+const ENTRY_FIELDS: [&str; 17] = [
     "action",
     "advice",
     "aliases",
@@ -65,10 +65,13 @@ const ENTRY_FIELDS: [&str; 14] = [
     "causes",
     "deprecated",
     "description",
+    "device_names",
     "http_status",
     "name",
     "remediation",
+    "single_unofficial_source",
     "source",
+    "sources",
     "uncertain",
     "value",
     "wire",
@@ -87,6 +90,12 @@ fn check_entry_shape(e: &Json) {
     assert!(e["http_status"].is_u64() || e["http_status"].is_null());
     assert!(e["uncertain"].is_string() || e["uncertain"].is_null());
     assert!(e["deprecated"].is_boolean());
+    assert!(e["single_unofficial_source"].is_boolean());
+    assert!(!e["sources"].as_array().unwrap().is_empty());
+    assert_eq!(e["sources"][0], e["source"]);
+    for d in e["device_names"].as_array().unwrap() {
+        assert!(d["name"].is_string() && d["device"].is_string(), "{d}");
+    }
     for cause in e["causes"].as_array().unwrap() {
         let keys: Vec<&str> = cause
             .as_object()
@@ -105,7 +114,7 @@ fn check_entry_shape(e: &Json) {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(source, ["id", "title", "url"]);
+    assert_eq!(source, ["id", "official", "title", "url"]);
 }
 
 #[test]
@@ -178,7 +187,15 @@ fn explain_shows_remediation_status_causes_and_markers() {
         "{alias}"
     );
     assert!(
-        alias.contains("aliases      K_ERROR_SL_NOT_CALIBRATED, K_ERROR_OPENER_NOT_CALIBRATED")
+        alias.contains(
+            "aliases      K_ERROR_SL_NOT_CALIBRATED (Smart Lock only), \
+             K_ERROR_OPENER_NOT_CALIBRATED (Opener only)"
+        ),
+        "{alias}"
+    );
+    assert!(
+        uncertain.contains("SINGLE UNOFFICIAL SOURCE"),
+        "{uncertain}"
     );
     let http = found(&["explain", "http", "not found"]);
     assert!(http.starts_with("Not Found 404 (http)"), "{http}");
@@ -205,6 +222,13 @@ fn explain_json_has_the_documented_shape() {
     assert_eq!(
         j["source"]["url"],
         "https://docs.nuki.io/guide/endpoints/error-codes/"
+    );
+    assert_eq!(j["sources"].as_array().unwrap().len(), 4);
+    assert_eq!(j["single_unofficial_source"], false);
+    let opener = json(&["explain", "nuki", "0x48"]);
+    assert_eq!(
+        opener["device_names"],
+        serde_json::json!([{"name": "K_ERROR_RECORDING_TIMEOUT", "device": "Opener"}])
     );
 
     let knox = json(&["explain", "knox-tag", "4000000"]);

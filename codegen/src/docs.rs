@@ -132,7 +132,14 @@ fn page(c: &Catalog) -> String {
     );
     out.push_str("## Sources\n\n");
     for s in &c.sources {
-        let _ = writeln!(out, "- `{}`: [{}](<{}>)", s.id, inline(&s.title), s.url);
+        let unofficial = if s.official { "" } else { " (unofficial)" };
+        let _ = writeln!(
+            out,
+            "- `{}`: [{}](<{}>){unofficial}",
+            s.id,
+            inline(&s.title),
+            s.url
+        );
     }
     out.push_str("\n## Codes\n\n| wire | name | next step |\n|---|---|---|\n");
     for e in &c.entries {
@@ -142,7 +149,7 @@ fn page(c: &Catalog) -> String {
             code(&e.wire),
             fragment(&e.wire),
             inline(&e.name),
-            markers(e),
+            markers(c, e),
             e.action.as_str()
         );
     }
@@ -153,11 +160,12 @@ fn page(c: &Catalog) -> String {
     out
 }
 
-/// ` (deprecated, uncertain)` or nothing.
-fn markers(e: &Entry) -> String {
+/// ` (deprecated, uncertain, single unofficial source)` or nothing.
+fn markers(c: &Catalog, e: &Entry) -> String {
     let marks: Vec<&str> = [
         e.deprecated.then_some("deprecated"),
         e.uncertain.is_some().then_some("uncertain"),
+        e.single_unofficial(c).then_some("single unofficial source"),
     ]
     .into_iter()
     .flatten()
@@ -201,7 +209,14 @@ pub(crate) fn facts(c: &Catalog, e: &Entry) -> Vec<String> {
         lines.push(format!("- HTTP status: {h}"));
     }
     if !e.aliases.is_empty() {
-        let aliases: Vec<String> = e.aliases.iter().map(|a| format!("`{a}`")).collect();
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .map(|a| match e.device_of(a) {
+                Some(device) => format!("`{a}` ({} only)", inline(device)),
+                None => format!("`{a}`"),
+            })
+            .collect();
         lines.push(format!("- Also known as: {}", aliases.join(", ")));
     }
     for cause in &e.causes {
@@ -216,12 +231,30 @@ pub(crate) fn facts(c: &Catalog, e: &Entry) -> Vec<String> {
             next_step(cause.action)
         ));
     }
-    let s = &c.sources[e.source];
-    lines.push(format!(
-        "- Source: `{}`, [{}](<{}>)",
-        s.id,
-        inline(&s.title),
-        s.url
-    ));
+    let cited: Vec<String> = e
+        .all_sources()
+        .map(|i| {
+            let s = &c.sources[i];
+            let unofficial = if s.official { "" } else { " (unofficial)" };
+            format!(
+                "`{}`, [{}](<{}>){unofficial}",
+                s.id,
+                inline(&s.title),
+                s.url
+            )
+        })
+        .collect();
+    let label = if cited.len() == 1 {
+        "Source"
+    } else {
+        "Sources"
+    };
+    lines.push(format!("- {label}: {}", cited.join("; ")));
+    if e.single_unofficial(c) {
+        lines.push(
+            "- Evidence: a single unofficial source; no document of the vendor confirms it."
+                .to_owned(),
+        );
+    }
     lines
 }

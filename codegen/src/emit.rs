@@ -132,8 +132,8 @@ fn catalog_module(c: &Catalog) -> TokenStream {
     let values = c.entries.iter().map(|e| value_literal(&e.value));
     let entries = c.entries.iter().map(|e| entry_literal(c, e));
     let sources = c.sources.iter().map(|s| {
-        let (sid, title, url) = (&s.id, &s.title, &s.url);
-        quote!(Source { id: #sid, title: #title, url: #url })
+        let (sid, title, url, official) = (&s.id, &s.title, &s.url, s.official);
+        quote!(Source { id: #sid, title: #title, url: #url, official: #official })
     });
     let source_count = lit(c.sources.len());
     let module_docs = module_docs(c);
@@ -465,6 +465,11 @@ fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
     let uncertain = option(e.uncertain.as_ref().map(|u| quote!(#u)));
     let action = action(e.action);
     let source = lit(e.source);
+    let all_sources = e.all_sources().map(lit);
+    let device_names = e
+        .device_names
+        .iter()
+        .map(|(n, d)| quote!(crate::DeviceName { name: #n, device: #d }));
     let deprecated = e.deprecated;
     let causes = e.causes.iter().map(cause_literal);
     quote! {
@@ -479,6 +484,8 @@ fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
             http_status: #http,
             action: #action,
             source: &SOURCES[#source],
+            sources: &[#(&SOURCES[#all_sources]),*],
+            device_names: &[#(#device_names),*],
             causes: &[#(#causes),*],
             deprecated: #deprecated,
             uncertain: #uncertain,
@@ -565,11 +572,10 @@ fn module_docs(c: &Catalog) -> TokenStream {
         "# Sources".to_owned(),
         String::new(),
     ]);
-    lines.extend(
-        c.sources
-            .iter()
-            .map(|s| format!("- `{}`: [{}](<{}>)", s.id, md(&s.title), s.url)),
-    );
+    lines.extend(c.sources.iter().map(|s| {
+        let unofficial = if s.official { "" } else { " (unofficial)" };
+        format!("- `{}`: [{}](<{}>){unofficial}", s.id, md(&s.title), s.url)
+    }));
     inner_docs(&lines)
 }
 

@@ -96,6 +96,26 @@ pub(crate) struct Catalog {
     pub entries: Vec<Entry>,
 }
 
+impl Entry {
+    /// The indexes of every source the entry cites, the first one first.
+    pub fn all_sources(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.source).chain(self.more_sources.iter().copied())
+    }
+
+    /// True when the entry rests on one source and that source is not the vendor's own.
+    pub fn single_unofficial(&self, c: &Catalog) -> bool {
+        self.more_sources.is_empty() && !c.sources[self.source].official
+    }
+
+    /// The device a name applies to, when it is a device-specific alias.
+    pub fn device_of(&self, name: &str) -> Option<&str> {
+        self.device_names
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| d.as_str())
+    }
+}
+
 impl Catalog {
     /// `knox::tag`
     pub fn id_path(&self) -> String {
@@ -108,6 +128,8 @@ pub(crate) struct Source {
     pub id: String,
     pub title: String,
     pub url: String,
+    /// Published by the vendor itself (default), not by a third party.
+    pub official: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -122,9 +144,14 @@ pub(crate) struct Entry {
     /// The HTTP status that carries the code (the value itself in a status catalogue).
     pub http: Option<u16>,
     pub action: Action,
-    /// Index into the catalogue's sources.
+    /// Index into the catalogue's sources: the first one the entry cites.
     pub source: usize,
+    /// Indexes of the further sources the entry cites, in order.
+    pub more_sources: Vec<usize>,
+    /// Every other name, device-specific ones included.
     pub aliases: Vec<String>,
+    /// (name, device) for the aliases that one device type uses.
+    pub device_names: Vec<(String, String)>,
     pub deprecated: bool,
     pub uncertain: Option<String>,
     pub causes: Vec<Cause>,

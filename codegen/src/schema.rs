@@ -45,6 +45,8 @@ pub(crate) struct Source {
     pub id: Option<S<String>>,
     pub title: Option<S<String>>,
     pub url: Option<S<String>>,
+    /// Whether the vendor itself publishes the document; a client library is `false`.
+    pub official: Option<S<bool>>,
     pub problems: Problems,
 }
 
@@ -57,8 +59,10 @@ pub(crate) struct Entry {
     pub remediation: Option<S<String>>,
     pub http: Option<S<i64>>,
     pub action: Option<S<String>>,
-    pub source: Option<S<String>>,
+    pub source: Option<S<SourceRef>>,
     pub aliases: Vec<S<String>>,
+    /// Names one device type uses for this code (an Opener's name for a Smart Lock byte).
+    pub device_names: Vec<DeviceName>,
     pub ident: Option<S<String>>,
     pub deprecated: bool,
     pub uncertain: Option<S<String>>,
@@ -211,26 +215,33 @@ mapping!(
     }
 );
 
-mapping!(Source, "a source (a mapping of id, title and url)", |map| {
-    let (mut id, mut title, mut url) = (None, None, None);
-    let (mut problems, at) = read_map(map, "a source", &["id", "title", "url"], |k, m| {
-        match k {
-            "id" => id = Some(m.next_value()?),
-            "title" => title = Some(m.next_value()?),
-            _ => url = Some(m.next_value()?),
-        }
-        Ok(())
-    })?;
-    require(&id, "id", "a source", at, &mut problems);
-    require(&title, "title", "a source", at, &mut problems);
-    require(&url, "url", "a source", at, &mut problems);
-    Ok(Source {
-        id,
-        title,
-        url,
-        problems,
-    })
-});
+mapping!(
+    Source,
+    "a source (a mapping of id, title, url and official)",
+    |map| {
+        let (mut id, mut title, mut url, mut official) = (None, None, None, None);
+        let known = ["id", "title", "url", "official"];
+        let (mut problems, at) = read_map(map, "a source", &known, |k, m| {
+            match k {
+                "id" => id = Some(m.next_value()?),
+                "title" => title = Some(m.next_value()?),
+                "official" => official = Some(m.next_value()?),
+                _ => url = Some(m.next_value()?),
+            }
+            Ok(())
+        })?;
+        require(&id, "id", "a source", at, &mut problems);
+        require(&title, "title", "a source", at, &mut problems);
+        require(&url, "url", "a source", at, &mut problems);
+        Ok(Source {
+            id,
+            title,
+            url,
+            official,
+            problems,
+        })
+    }
+);
 
 mapping!(
     Entry,
@@ -245,6 +256,7 @@ mapping!(
             action: None,
             source: None,
             aliases: Vec::new(),
+            device_names: Vec::new(),
             ident: None,
             deprecated: false,
             uncertain: None,
@@ -260,6 +272,7 @@ mapping!(
             "action",
             "source",
             "aliases",
+            "device_names",
             "ident",
             "deprecated",
             "uncertain",
@@ -275,6 +288,7 @@ mapping!(
                 "action" => e.action = Some(m.next_value()?),
                 "source" => e.source = Some(m.next_value()?),
                 "aliases" => e.aliases = m.next_value()?,
+                "device_names" => e.device_names = m.next_value()?,
                 "ident" => e.ident = m.next_value()?,
                 "deprecated" => e.deprecated = m.next_value()?,
                 "uncertain" => e.uncertain = m.next_value()?,
@@ -290,6 +304,54 @@ mapping!(
         require(&e.source, "source", what, at, &mut problems);
         e.problems = problems;
         Ok(e)
+    }
+);
+
+/// `source: W` or `source: [W, P]`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(untagged)]
+pub(crate) enum SourceRef {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl SourceRef {
+    pub fn ids(&self) -> Vec<&str> {
+        match self {
+            SourceRef::One(s) => vec![s.as_str()],
+            SourceRef::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// A name that one device type uses: `{name, device}`.
+#[derive(Debug)]
+pub(crate) struct DeviceName {
+    pub name: Option<S<String>>,
+    pub device: Option<S<String>>,
+    pub problems: Problems,
+}
+
+mapping!(
+    DeviceName,
+    "a device name (a mapping of name and device)",
+    |map| {
+        let (mut name, mut device) = (None, None);
+        let known = ["name", "device"];
+        let (mut problems, at) = read_map(map, "a device name", &known, |k, m| {
+            match k {
+                "name" => name = Some(m.next_value()?),
+                _ => device = Some(m.next_value()?),
+            }
+            Ok(())
+        })?;
+        require(&name, "name", "a device name", at, &mut problems);
+        require(&device, "device", "a device name", at, &mut problems);
+        Ok(DeviceName {
+            name,
+            device,
+            problems,
+        })
     }
 );
 

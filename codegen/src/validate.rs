@@ -285,8 +285,14 @@ fn sources(list: &S<Vec<schema::Source>>, sink: &mut Sink) -> Vec<Source> {
                 .and_then(|t| text(t, "title", MAX_NAME_LEN, sink)),
             s.url.as_ref().and_then(|u| url(u, sink)),
         );
+        let official = s.official.as_ref().is_none_or(|o| o.value);
         if let (Some(id), Some(title), Some(url)) = (id, title, url) {
-            out.push(Source { id, title, url });
+            out.push(Source {
+                id,
+                title,
+                url,
+                official,
+            });
         }
     }
     out
@@ -352,7 +358,11 @@ fn entry<'a>(
         );
         sink.at(pos(at), msg);
     }
-    let aliases = e.aliases.iter().map(|a| (a, true));
+    let aliases = e
+        .aliases
+        .iter()
+        .chain(e.device_names.iter().filter_map(|d| d.name.as_ref()))
+        .map(|a| (a, true));
     for (n, is_alias) in e.name.iter().map(|n| (n, false)).chain(aliases) {
         let key = n.value.trim();
         if key.is_empty() {
@@ -384,11 +394,28 @@ fn entry<'a>(
             sink.at(pos(n), msg);
         }
     }
-    let aliases: Vec<String> = e
+    let mut aliases: Vec<String> = e
         .aliases
         .iter()
         .filter_map(|a| self::name(a, "alias", sink))
         .collect();
+    let device_names: Vec<(String, String)> = e
+        .device_names
+        .iter()
+        .filter_map(|d| {
+            report(&d.problems, sink);
+            let name = d
+                .name
+                .as_ref()
+                .and_then(|n| self::name(n, "device name", sink));
+            let device = d
+                .device
+                .as_ref()
+                .and_then(|v| self::name(v, "device", sink));
+            Some((name?, device?))
+        })
+        .collect();
+    aliases.extend(device_names.iter().map(|(n, _)| n.clone()));
     let ident = ident_for(e, seen, sink);
     let description = e
         .description
@@ -400,19 +427,35 @@ fn entry<'a>(
         .and_then(|r| text(r, "remediation", MAX_TEXT_LEN, sink));
     let http = http(e.http.as_ref(), kind.key, sink);
     let action = e.action.as_ref().and_then(|a| action(a, sink));
-    let source = e.source.as_ref().and_then(|given| {
-        let found = kind.sources.iter().position(|s| *s == given.value);
-        // With no sources at all, `sources` itself was reported.
-        if found.is_none() && !kind.sources.is_empty() {
-            let msg = format!(
-                "unknown source `{}`; the file's sources are: {}",
-                given.value,
-                kind.sources.join(", ")
+    let mut indexes = Vec::new();
+    if let Some(given) = &e.source {
+        let cited = given.value.ids();
+        if cited.is_empty() {
+            sink.at(
+                pos(given),
+                "`source` is an empty list; cite at least one source",
             );
-            sink.at(pos(given), msg);
         }
-        found
-    });
+        for id in &cited {
+            let found = kind.sources.iter().position(|s| s == id);
+            // With no sources at all, `sources` itself was reported.
+            if found.is_none() && !kind.sources.is_empty() {
+                let msg = format!(
+                    "unknown source `{id}`; the file's sources are: {}",
+                    kind.sources.join(", ")
+                );
+                sink.at(pos(given), msg);
+            }
+            if let Some(i) = found {
+                if indexes.contains(&i) {
+                    sink.at(pos(given), format!("source `{id}` is cited twice"));
+                }
+                indexes.push(i);
+            }
+        }
+    }
+    let source = indexes.first().copied();
+    let more_sources = indexes.get(1..).unwrap_or_default().to_vec();
     let uncertain = e
         .uncertain
         .as_ref()
@@ -437,7 +480,9 @@ fn entry<'a>(
         http,
         action: action?,
         source: source?,
+        more_sources,
         aliases,
+        device_names,
         deprecated: e.deprecated,
         uncertain,
         causes,

@@ -32,6 +32,7 @@ pub struct Source {
     pub(crate) id: &'static str,
     pub(crate) title: &'static str,
     pub(crate) url: &'static str,
+    pub(crate) official: bool,
 }
 
 impl Source {
@@ -46,6 +47,28 @@ impl Source {
     /// Where the document lives.
     pub const fn url(&self) -> &'static str {
         self.url
+    }
+    /// Whether the vendor itself publishes the document (not a third-party library).
+    pub const fn is_official(&self) -> bool {
+        self.official
+    }
+}
+
+/// A name that one device type uses for a code (an Opener's name for a Smart Lock byte).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DeviceName {
+    pub(crate) name: &'static str,
+    pub(crate) device: &'static str,
+}
+
+impl DeviceName {
+    /// The name, also listed among the entry's aliases.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The device type that uses it (`Opener`, `Smart Lock`).
+    pub const fn device(&self) -> &'static str {
+        self.device
     }
 }
 
@@ -101,6 +124,8 @@ pub struct Entry {
     pub(crate) http_status: Option<u16>,
     pub(crate) action: Action,
     pub(crate) source: &'static Source,
+    pub(crate) sources: &'static [&'static Source],
+    pub(crate) device_names: &'static [DeviceName],
     pub(crate) causes: &'static [Cause],
     pub(crate) deprecated: bool,
     pub(crate) uncertain: Option<&'static str>,
@@ -143,9 +168,29 @@ impl Entry {
     pub const fn action(&self) -> Action {
         self.action
     }
-    /// The document the entry comes from.
+    /// The document the entry comes from (the first one it cites).
     pub const fn source(&self) -> &'static Source {
         self.source
+    }
+    /// Every document the entry cites, the first one first.
+    pub const fn sources(&self) -> &'static [&'static Source] {
+        self.sources
+    }
+    /// The aliases that only one device type uses, with that device.
+    pub const fn device_names(&self) -> &'static [DeviceName] {
+        self.device_names
+    }
+    /// The device type an alias applies to, when it is device-specific.
+    pub fn device_of(&self, alias: &str) -> Option<&'static str> {
+        self.device_names
+            .iter()
+            .find(|d| d.name == alias)
+            .map(|d| d.device)
+    }
+    /// Whether the entry rests on a single source that the vendor does not publish itself.
+    /// Derived from the sources, so it cannot disagree with them.
+    pub const fn single_unofficial_source(&self) -> bool {
+        matches!(self.sources, [only] if !only.official)
     }
     /// Documented distinct causes behind this one code, if any.
     pub const fn causes(&self) -> &'static [Cause] {

@@ -60,7 +60,7 @@ mod wire;
 
 pub use action::Action;
 pub use catalog::{Catalog, CatalogCode};
-pub use entry::{Cause, Entry, Source, Value};
+pub use entry::{Cause, DeviceName, Entry, Source, Value};
 pub use error::{ParseError, ParseErrorKind};
 pub use generated::*;
 pub use kind::{KeyKind, WireFormat};

@@ -16,8 +16,8 @@
 //!
 //! # Sources
 //!
-//! - `rc`: [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
-//! - `rc_web`: [Tapkey developer docs, "Response Codes" (newer Web APIs version)](<https://developers.tapkey.io/api/response_codes/>)
+//! - `rc`: [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+//! - `rc_web`: [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "tapkey";
@@ -34,7 +34,7 @@ pub enum Code {
     ///
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 200
-    /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     #[doc(alias = "OK")]
     Ok,
     /// `204` **No Content**
@@ -43,7 +43,7 @@ pub enum Code {
     ///
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 204
-    /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     #[doc(alias = "No Content")]
     NoContent,
     /// `400` **BadRequest**
@@ -53,18 +53,18 @@ pub enum Code {
     /// - Remediation: Usually the client can fix this itself: correct the request parameters or body and send it again.
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     BadRequest,
     /// `401` **Unauthorized**
     ///
-    /// Authentication or authorization failed. Tapkey uses this one status for several token problems, listed as causes.
+    /// Authentication or authorization failed. Tapkey uses this one status for several token problems, listed as causes. The cause names (ExpiredToken, InvalidToken, MissingScopes) are this catalogue's labels, not Tapkey's: its table describes the cases in prose, and no response carries these names.
     ///
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
-    /// - Cause `ExpiredToken`: The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it. Remediation: Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token. Next step: `refresh_credentials`: refresh the credentials, then retry.
-    /// - Cause `InvalidToken`: The token sent is not a valid authentication token. This should not occur in normal operation. Remediation: Inspect the token the client actually sent to the API. Next step: `fix_request`: fix the request before sending it again.
-    /// - Cause `MissingScopes`: The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation. Remediation: Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call. Next step: `fix_request`: fix the request before sending it again.
-    /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Cause `ExpiredToken`: (Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it. Remediation: Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token. Next step: `refresh_credentials`: refresh the credentials, then retry.
+    /// - Cause `InvalidToken`: (Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation. Remediation: Inspect the token the client actually sent to the API. Next step: `fix_request`: fix the request before sending it again.
+    /// - Cause `MissingScopes`: (Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation. Remediation: Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call. Next step: `fix_request`: fix the request before sending it again.
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     Unauthorized,
     /// `402` **PaymentRequired**
     ///
@@ -72,7 +72,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 402
-    /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     PaymentRequired,
     /// `403` **Forbidden**
     ///
@@ -80,7 +80,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
-    /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     Forbidden,
     /// `404` **NotFound**
     ///
@@ -88,7 +88,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     NotFound,
     /// `409` **Conflict**
     ///
@@ -96,7 +96,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 409
-    /// - Source: `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Source: `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     Conflict,
     /// `500` **InternalServerError**
     ///
@@ -104,7 +104,7 @@ pub enum Code {
     ///
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 500
-    /// - Source: `rc`, [Tapkey developer docs, "Response Codes" (Management API version)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     InternalServerError,
 }
 impl Code {
@@ -171,13 +171,15 @@ pub static CATALOG: Catalog = Catalog {
 static SOURCES: [Source; 2] = [
     Source {
         id: "rc",
-        title: "Tapkey developer docs, \"Response Codes\" (Management API version)",
+        title: "Tapkey developer docs, \"Response Codes\" (Management API version; copy in shared/seeds/000, read 2026-11)",
         url: "https://developers.tapkey.io/api/response_codes/",
+        official: true,
     },
     Source {
         id: "rc_web",
-        title: "Tapkey developer docs, \"Response Codes\" (newer Web APIs version)",
+        title: "Tapkey developer docs, \"Response Codes\" (newer Web APIs version, read 2026-11)",
         url: "https://developers.tapkey.io/api/response_codes/",
+        official: true,
     },
 ];
 static ENTRIES: [Entry; 9] = [
@@ -192,6 +194,8 @@ static ENTRIES: [Entry; 9] = [
         http_status: Some(200),
         action: Action::None,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -207,6 +211,8 @@ static ENTRIES: [Entry; 9] = [
         http_status: Some(204),
         action: Action::None,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -224,6 +230,8 @@ static ENTRIES: [Entry; 9] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -234,15 +242,17 @@ static ENTRIES: [Entry; 9] = [
         wire: "401",
         name: "Unauthorized",
         aliases: &[],
-        description: "Authentication or authorization failed. Tapkey uses this one status for several token problems, listed as causes.",
+        description: "Authentication or authorization failed. Tapkey uses this one status for several token problems, listed as causes. The cause names (ExpiredToken, InvalidToken, MissingScopes) are this catalogue's labels, not Tapkey's: its table describes the cases in prose, and no response carries these names.",
         remediation: None,
         http_status: Some(401),
         action: Action::RefreshCredentials,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[
             crate::Cause {
                 name: "ExpiredToken",
-                description: "The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it.",
+                description: "(Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it.",
                 remediation: Some(
                     "Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token.",
                 ),
@@ -250,7 +260,7 @@ static ENTRIES: [Entry; 9] = [
             },
             crate::Cause {
                 name: "InvalidToken",
-                description: "The token sent is not a valid authentication token. This should not occur in normal operation.",
+                description: "(Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation.",
                 remediation: Some(
                     "Inspect the token the client actually sent to the API.",
                 ),
@@ -258,7 +268,7 @@ static ENTRIES: [Entry; 9] = [
             },
             crate::Cause {
                 name: "MissingScopes",
-                description: "The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation.",
+                description: "(Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation.",
                 remediation: Some(
                     "Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call.",
                 ),
@@ -279,6 +289,8 @@ static ENTRIES: [Entry; 9] = [
         http_status: Some(402),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -294,6 +306,8 @@ static ENTRIES: [Entry; 9] = [
         http_status: Some(403),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -309,6 +323,8 @@ static ENTRIES: [Entry; 9] = [
         http_status: Some(404),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -324,6 +340,8 @@ static ENTRIES: [Entry; 9] = [
         http_status: Some(409),
         action: Action::FixRequest,
         source: &SOURCES[1],
+        sources: &[&SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -339,6 +357,8 @@ static ENTRIES: [Entry; 9] = [
         http_status: Some(500),
         action: Action::Retry,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,

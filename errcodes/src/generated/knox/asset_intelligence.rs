@@ -85,6 +85,7 @@ static SOURCES: [Source; 1] = [
         id: "errors",
         title: "Knox Asset Intelligence, \"Error codes\"",
         url: "https://docs.samsungknox.com/dev/knox-asset-intelligence/error-codes/",
+        official: true,
     },
 ];
 static ENTRIES: [Entry; 1] = [
@@ -99,6 +100,8 @@ static ENTRIES: [Entry; 1] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,

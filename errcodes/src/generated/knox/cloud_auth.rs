@@ -3,7 +3,7 @@
 //!
 //! Application codes from the Knox Cloud Authentication API (access tokens for Knox cloud services, customer flow). Like the other Knox APIs the code is the HTTP status followed by a suffix, but widths vary, so take the HTTP status from the response, not from the code.
 //!
-//! 8 codes, keyed by u32 written as decimal text on the wire. Generated from `catalog/knox.cloud_auth.yaml`.
+//! 10 codes, keyed by u32 written as decimal text on the wire. Generated from `catalog/knox.cloud_auth.yaml`.
 //!
 //! ```
 //! use errcodes::knox::cloud_auth;
@@ -18,7 +18,7 @@
 //!
 //! - `troubleshooting`: [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
 //! - `kba1242`: [Knox KBA-1242, "Authentication fails due to expired access token"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token>)
-//! - `redred`: [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+//! - `redred`: [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "knox::cloud_auth";
@@ -35,7 +35,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
+    /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
     ResourceInvalidParam,
     /// `4002250` **API_KEY_NON_UNIQUE_JWTID**
@@ -45,7 +45,7 @@ pub enum Code {
     /// - Remediation: Create and sign a new JWT for the request.
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 400
-    /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
+    /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "API_KEY_NON_UNIQUE_JWTID")]
     ApiKeyNonUniqueJwtid,
     /// `4002251` **ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM**
@@ -55,7 +55,7 @@ pub enum Code {
     /// - Remediation: Send `validityForAccessTokenInMinutes` as an int32 value.
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
+    /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM")]
     AccessTokenTimeoutValidityResourceInvalidParam,
     /// `4010011` **IDP_AUTHORIZATION_FAIL**
@@ -64,7 +64,7 @@ pub enum Code {
     ///
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
-    /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
+    /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "IDP_AUTHORIZATION_FAIL")]
     IdpAuthorizationFail,
     /// `4030000` **AUTHENTICATION_FAIL**
@@ -84,18 +84,38 @@ pub enum Code {
     /// - Remediation: Generate a new access token.
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 403
-    /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
+    /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_EXPIRED")]
     AccessTokenExpired,
     /// `4032252` **ACCESS_TOKEN_INVALID**
     ///
-    /// The access token presented is not valid. Only a client library lists it; the stored copy of the Knox page is cut off before this row.
+    /// The access token presented is not valid. The Knox page lists the code, but every stored copy is cut off inside its row; the name comes from a client library.
     ///
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 403
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_INVALID")]
     AccessTokenInvalid,
+    /// `4042251` **API_KEY_RESTRICTION_NOT_FOUND**
+    ///
+    /// An API key restriction the request refers to does not exist.
+    ///
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 404
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
+    #[doc(alias = "API_KEY_RESTRICTION_NOT_FOUND")]
+    ApiKeyRestrictionNotFound,
+    /// `4042252` **API_KEY_RESTRICTION_INVALID**
+    ///
+    /// An API key restriction the request refers to is not valid.
+    ///
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 404
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
+    #[doc(alias = "API_KEY_RESTRICTION_INVALID")]
+    ApiKeyRestrictionInvalid,
     /// `40122050` **ACCESS_TOKEN_BAD_REQUEST**
     ///
     /// The JWT was not built correctly. This page prints the code as 40122050, while the Knox Mobile Enrollment, Knox Configure and KDP error pages print it as 4012250.
@@ -103,13 +123,13 @@ pub enum Code {
     /// - Remediation: Check that the JWT was signed properly.
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 401
-    /// - Source: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
+    /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_BAD_REQUEST")]
     AccessTokenBadRequest,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
-    pub const ALL: [Code; 8] = [
+    pub const ALL: [Code; 10] = [
         Code::ResourceInvalidParam,
         Code::ApiKeyNonUniqueJwtid,
         Code::AccessTokenTimeoutValidityResourceInvalidParam,
@@ -117,6 +137,8 @@ impl Code {
         Code::AuthenticationFail,
         Code::AccessTokenExpired,
         Code::AccessTokenInvalid,
+        Code::ApiKeyRestrictionNotFound,
+        Code::ApiKeyRestrictionInvalid,
         Code::AccessTokenBadRequest,
     ];
 }
@@ -149,19 +171,21 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 59,
+    slot_shift: 58,
 };
 static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
-static BY_VALUE: [Code; 32] = {
-    let mut t = [Code::ResourceInvalidParam; 32];
-    t[3] = Code::AccessTokenBadRequest;
-    t[6] = Code::AccessTokenTimeoutValidityResourceInvalidParam;
-    t[9] = Code::AccessTokenExpired;
-    t[14] = Code::IdpAuthorizationFail;
-    t[18] = Code::AccessTokenInvalid;
-    t[24] = Code::ResourceInvalidParam;
-    t[27] = Code::AuthenticationFail;
-    t[28] = Code::ApiKeyNonUniqueJwtid;
+static BY_VALUE: [Code; 64] = {
+    let mut t = [Code::ResourceInvalidParam; 64];
+    t[6] = Code::AccessTokenBadRequest;
+    t[12] = Code::AccessTokenTimeoutValidityResourceInvalidParam;
+    t[18] = Code::AccessTokenExpired;
+    t[29] = Code::IdpAuthorizationFail;
+    t[37] = Code::AccessTokenInvalid;
+    t[41] = Code::ApiKeyRestrictionNotFound;
+    t[49] = Code::ResourceInvalidParam;
+    t[55] = Code::AuthenticationFail;
+    t[56] = Code::ApiKeyNonUniqueJwtid;
+    t[60] = Code::ApiKeyRestrictionInvalid;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -181,19 +205,22 @@ static SOURCES: [Source; 3] = [
         id: "troubleshooting",
         title: "Knox Cloud Authentication, \"Troubleshooting Knox cloud services\"",
         url: "https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/",
+        official: true,
     },
     Source {
         id: "kba1242",
         title: "Knox KBA-1242, \"Authentication fails due to expired access token\"",
         url: "https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token",
+        official: true,
     },
     Source {
         id: "redred",
-        title: "REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)",
-        url: "https://github.com/REDREDGROUP/samsungknox",
+        title: "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
+        url: "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
+        official: false,
     },
 ];
-static ENTRIES: [Entry; 8] = [
+static ENTRIES: [Entry; 10] = [
     Entry {
         catalog: ID,
         value: Value::Unsigned(4000000),
@@ -205,6 +232,8 @@ static ENTRIES: [Entry; 8] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -220,6 +249,8 @@ static ENTRIES: [Entry; 8] = [
         http_status: Some(400),
         action: Action::RefreshCredentials,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -235,6 +266,8 @@ static ENTRIES: [Entry; 8] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -250,6 +283,8 @@ static ENTRIES: [Entry; 8] = [
         http_status: Some(401),
         action: Action::RefreshCredentials,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -267,6 +302,8 @@ static ENTRIES: [Entry; 8] = [
         http_status: Some(403),
         action: Action::RefreshCredentials,
         source: &SOURCES[1],
+        sources: &[&SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -282,6 +319,8 @@ static ENTRIES: [Entry; 8] = [
         http_status: Some(403),
         action: Action::RefreshCredentials,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -292,11 +331,47 @@ static ENTRIES: [Entry; 8] = [
         wire: "4032252",
         name: "ACCESS_TOKEN_INVALID",
         aliases: &[],
-        description: "The access token presented is not valid. Only a client library lists it; the stored copy of the Knox page is cut off before this row.",
+        description: "The access token presented is not valid. The Knox page lists the code, but every stored copy is cut off inside its row; the name comes from a client library.",
         remediation: None,
         http_status: Some(403),
         action: Action::RefreshCredentials,
+        source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[2]],
+        device_names: &[],
+        causes: &[],
+        deprecated: false,
+        uncertain: None,
+    },
+    Entry {
+        catalog: ID,
+        value: Value::Unsigned(4042251),
+        wire: "4042251",
+        name: "API_KEY_RESTRICTION_NOT_FOUND",
+        aliases: &[],
+        description: "An API key restriction the request refers to does not exist.",
+        remediation: None,
+        http_status: Some(404),
+        action: Action::FixRequest,
         source: &SOURCES[2],
+        sources: &[&SOURCES[2]],
+        device_names: &[],
+        causes: &[],
+        deprecated: false,
+        uncertain: None,
+    },
+    Entry {
+        catalog: ID,
+        value: Value::Unsigned(4042252),
+        wire: "4042252",
+        name: "API_KEY_RESTRICTION_INVALID",
+        aliases: &[],
+        description: "An API key restriction the request refers to is not valid.",
+        remediation: None,
+        http_status: Some(404),
+        action: Action::FixRequest,
+        source: &SOURCES[2],
+        sources: &[&SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -312,13 +387,16 @@ static ENTRIES: [Entry; 8] = [
         http_status: Some(401),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
     },
 ];
-static VALUES: [u32; 8] = [
-    4000000, 4002250, 4002251, 4010011, 4030000, 4032251, 4032252, 40122050,
+static VALUES: [u32; 10] = [
+    4000000, 4002250, 4002251, 4010011, 4030000, 4032251, 4032252, 4042251, 4042252,
+    40122050,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
@@ -332,7 +410,7 @@ pub fn from_name(name: &str) -> Option<Code> {
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
 }
 /// Every name and alias with its code.
-static NAMES: [(&str, Code); 8] = [
+static NAMES: [(&str, Code); 10] = [
     ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
     ("API_KEY_NON_UNIQUE_JWTID", Code::ApiKeyNonUniqueJwtid),
     (
@@ -343,23 +421,27 @@ static NAMES: [(&str, Code); 8] = [
     ("AUTHENTICATION_FAIL", Code::AuthenticationFail),
     ("ACCESS_TOKEN_EXPIRED", Code::AccessTokenExpired),
     ("ACCESS_TOKEN_INVALID", Code::AccessTokenInvalid),
+    ("API_KEY_RESTRICTION_NOT_FOUND", Code::ApiKeyRestrictionNotFound),
+    ("API_KEY_RESTRICTION_INVALID", Code::ApiKeyRestrictionInvalid),
     ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 59,
+    slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [1];
-static NAME_SLOTS: [u8; 32] = {
-    let mut t = [0; 32];
-    t[1] = 6;
-    t[3] = 5;
+static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS: [u8; 64] = {
+    let mut t = [0; 64];
+    t[2] = 4;
+    t[8] = 1;
     t[9] = 3;
-    t[14] = 0;
-    t[25] = 7;
-    t[27] = 2;
-    t[28] = 4;
-    t[30] = 1;
+    t[16] = 5;
+    t[30] = 7;
+    t[39] = 0;
+    t[41] = 9;
+    t[44] = 2;
+    t[51] = 8;
+    t[57] = 6;
     t
 };

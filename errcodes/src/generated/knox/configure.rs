@@ -3,20 +3,21 @@
 //!
 //! Application codes from the Knox Configure (KC) API, with `{code, message, data}` bodies.
 //!
-//! 6 codes, keyed by u32 written as decimal text on the wire. Generated from `catalog/knox.configure.yaml`.
+//! 8 codes, keyed by u32 written as decimal text on the wire. Generated from `catalog/knox.configure.yaml`.
 //!
 //! ```
 //! use errcodes::knox::configure;
 //!
-//! let code = configure::from_code(40000000).unwrap();
-//! assert_eq!(code.name(), "RESOURCE_INVALID_PARAM");
-//! assert_eq!(configure::from_name("RESOURCE_INVALID_PARAM"), Some(code));
-//! assert_eq!("40000000".parse::<configure::Code>(), Ok(code));
+//! let code = configure::from_code(4012250).unwrap();
+//! assert_eq!(code.name(), "ACCESS_TOKEN_BAD_REQUEST");
+//! assert_eq!(configure::from_name("ACCESS_TOKEN_BAD_REQUEST"), Some(code));
+//! assert_eq!("4012250".parse::<configure::Code>(), Ok(code));
 //! ```
 //!
 //! # Sources
 //!
-//! - `redred`: [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+//! - `redred`: [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+//! - `errors`: [Knox Configure, "Error codes" (example responses; read 2026-11)](<https://docs.samsungknox.com/dev/knox-configure/error-codes/>)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "knox::configure";
@@ -27,13 +28,22 @@ const ID: &str = "knox::configure";
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
 pub enum Code {
+    /// `4012250` **ACCESS_TOKEN_BAD_REQUEST**
+    ///
+    /// The access token request was not built correctly. Knox Cloud Authentication's own page prints this code as 40122050.
+    ///
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 401
+    /// - Sources: `errors`, [Knox Configure, "Error codes" (example responses; read 2026-11)](<https://docs.samsungknox.com/dev/knox-configure/error-codes/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    #[doc(alias = "ACCESS_TOKEN_BAD_REQUEST")]
+    AccessTokenBadRequest,
     /// `40000000` **RESOURCE_INVALID_PARAM**
     ///
     /// A parameter of the request is not valid.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Sources: `errors`, [Knox Configure, "Error codes" (example responses; read 2026-11)](<https://docs.samsungknox.com/dev/knox-configure/error-codes/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
     ResourceInvalidParam,
     /// `40000017` **PROFILE_ID_MISSING**
@@ -42,16 +52,28 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "PROFILE_ID_MISSING")]
     ProfileIdMissing,
+    /// `40300000` **AUTHORIZATION_FAIL**
+    ///
+    /// The calling user has no authorization for this service.
+    ///
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 403
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
+    #[doc(alias = "AUTHORIZATION_FAIL")]
+    AuthorizationFail,
     /// `40400000` **RESOURCE_NOT_FOUND**
     ///
     /// The resource the request refers to does not exist.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "RESOURCE_NOT_FOUND")]
     ResourceNotFound,
     /// `40400005` **DEVICES_NOT_FOUND**
@@ -60,7 +82,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "DEVICES_NOT_FOUND")]
     DevicesNotFound,
     /// `40400007` **LICENSE_NOT_FOUND**
@@ -69,7 +92,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "LICENSE_NOT_FOUND")]
     LicenseNotFound,
     /// `50000000` **INTERNAL_SERVER_ERROR**
@@ -78,15 +102,18 @@ pub enum Code {
     ///
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 500
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "INTERNAL_SERVER_ERROR")]
     InternalServerError,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
-    pub const ALL: [Code; 6] = [
+    pub const ALL: [Code; 8] = [
+        Code::AccessTokenBadRequest,
         Code::ResourceInvalidParam,
         Code::ProfileIdMissing,
+        Code::AuthorizationFail,
         Code::ResourceNotFound,
         Code::DevicesNotFound,
         Code::LicenseNotFound,
@@ -124,15 +151,17 @@ const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE_DISPLACEMENTS: [u32; 1] = [7];
 static BY_VALUE: [Code; 32] = {
-    let mut t = [Code::ResourceInvalidParam; 32];
-    t[8] = Code::InternalServerError;
-    t[12] = Code::ResourceNotFound;
-    t[15] = Code::LicenseNotFound;
-    t[25] = Code::ResourceInvalidParam;
-    t[28] = Code::DevicesNotFound;
-    t[29] = Code::ProfileIdMissing;
+    let mut t = [Code::AccessTokenBadRequest; 32];
+    t[2] = Code::DevicesNotFound;
+    t[4] = Code::InternalServerError;
+    t[8] = Code::ResourceNotFound;
+    t[10] = Code::LicenseNotFound;
+    t[12] = Code::ProfileIdMissing;
+    t[19] = Code::AuthorizationFail;
+    t[21] = Code::ResourceInvalidParam;
+    t[24] = Code::AccessTokenBadRequest;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -147,14 +176,38 @@ pub static CATALOG: Catalog = Catalog {
     by_wire: |text| from_decimal(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 };
-static SOURCES: [Source; 1] = [
+static SOURCES: [Source; 2] = [
     Source {
         id: "redred",
-        title: "REDREDGROUP/samsungknox, error handler (commented ERROR_MAP)",
-        url: "https://github.com/REDREDGROUP/samsungknox",
+        title: "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
+        url: "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
+        official: false,
+    },
+    Source {
+        id: "errors",
+        title: "Knox Configure, \"Error codes\" (example responses; read 2026-11)",
+        url: "https://docs.samsungknox.com/dev/knox-configure/error-codes/",
+        official: true,
     },
 ];
-static ENTRIES: [Entry; 6] = [
+static ENTRIES: [Entry; 8] = [
+    Entry {
+        catalog: ID,
+        value: Value::Unsigned(4012250),
+        wire: "4012250",
+        name: "ACCESS_TOKEN_BAD_REQUEST",
+        aliases: &[],
+        description: "The access token request was not built correctly. Knox Cloud Authentication's own page prints this code as 40122050.",
+        remediation: None,
+        http_status: Some(401),
+        action: Action::FixRequest,
+        source: &SOURCES[1],
+        sources: &[&SOURCES[1], &SOURCES[0]],
+        device_names: &[],
+        causes: &[],
+        deprecated: false,
+        uncertain: None,
+    },
     Entry {
         catalog: ID,
         value: Value::Unsigned(40000000),
@@ -165,7 +218,9 @@ static ENTRIES: [Entry; 6] = [
         remediation: None,
         http_status: Some(400),
         action: Action::FixRequest,
-        source: &SOURCES[0],
+        source: &SOURCES[1],
+        sources: &[&SOURCES[1], &SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -181,6 +236,25 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
+        causes: &[],
+        deprecated: false,
+        uncertain: None,
+    },
+    Entry {
+        catalog: ID,
+        value: Value::Unsigned(40300000),
+        wire: "40300000",
+        name: "AUTHORIZATION_FAIL",
+        aliases: &[],
+        description: "The calling user has no authorization for this service.",
+        remediation: None,
+        http_status: Some(403),
+        action: Action::FixRequest,
+        source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -196,6 +270,8 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(404),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -211,6 +287,8 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(404),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -226,6 +304,8 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(404),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -241,12 +321,16 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(500),
         action: Action::Retry,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
     },
 ];
-static VALUES: [u32; 6] = [40000000, 40000017, 40400000, 40400005, 40400007, 50000000];
+static VALUES: [u32; 8] = [
+    4012250, 40000000, 40000017, 40300000, 40400000, 40400005, 40400007, 50000000,
+];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
@@ -259,9 +343,11 @@ pub fn from_name(name: &str) -> Option<Code> {
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
 }
 /// Every name and alias with its code.
-static NAMES: [(&str, Code); 6] = [
+static NAMES: [(&str, Code); 8] = [
+    ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
     ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
     ("PROFILE_ID_MISSING", Code::ProfileIdMissing),
+    ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
     ("RESOURCE_NOT_FOUND", Code::ResourceNotFound),
     ("DEVICES_NOT_FOUND", Code::DevicesNotFound),
     ("LICENSE_NOT_FOUND", Code::LicenseNotFound),
@@ -275,11 +361,13 @@ const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
-    t[1] = 2;
-    t[10] = 5;
-    t[19] = 0;
-    t[21] = 1;
-    t[22] = 4;
-    t[30] = 3;
+    t[1] = 4;
+    t[10] = 7;
+    t[19] = 1;
+    t[20] = 0;
+    t[21] = 2;
+    t[22] = 6;
+    t[27] = 3;
+    t[30] = 5;
     t
 };

@@ -3,15 +3,15 @@
 //!
 //! Application codes from the Knox Mobile Enrollment (KME) customer API, sent as an integer `code` in `{errorId, code, message, data}`.
 //!
-//! 2 codes, keyed by u32 written as decimal text on the wire. Generated from `catalog/knox.kme.yaml`.
+//! 5 codes, keyed by u32 written as decimal text on the wire. Generated from `catalog/knox.kme.yaml`.
 //!
 //! ```
 //! use errcodes::knox::kme;
 //!
-//! let code = kme::from_code(4040300).unwrap();
-//! assert_eq!(code.name(), "DEVICE_NOT_FOUND");
-//! assert_eq!(kme::from_name("DEVICE_NOT_FOUND"), Some(code));
-//! assert_eq!("4040300".parse::<kme::Code>(), Ok(code));
+//! let code = kme::from_code(4000000).unwrap();
+//! assert_eq!(code.name(), "RESOURCE_INVALID_PARAM");
+//! assert_eq!(kme::from_name("RESOURCE_INVALID_PARAM"), Some(code));
+//! assert_eq!("4000000".parse::<kme::Code>(), Ok(code));
 //! ```
 //!
 //! # Sources
@@ -27,6 +27,24 @@ const ID: &str = "knox::kme";
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
 pub enum Code {
+    /// `4000000` **RESOURCE_INVALID_PARAM**
+    ///
+    /// A parameter of the request is not valid, for example an empty list of device ids.
+    ///
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 400
+    /// - Source: `errors`, [Knox Mobile Enrollment, "Error codes"](<https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes>)
+    #[doc(alias = "RESOURCE_INVALID_PARAM")]
+    ResourceInvalidParam,
+    /// `4012250` **ACCESS_TOKEN_BAD_REQUEST**
+    ///
+    /// The access token request was not built correctly. Knox Cloud Authentication's own page prints this code as 40122050.
+    ///
+    /// - Next step: `fix_request`: fix the request before sending it again
+    /// - HTTP status: 401
+    /// - Source: `errors`, [Knox Mobile Enrollment, "Error codes"](<https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes>)
+    #[doc(alias = "ACCESS_TOKEN_BAD_REQUEST")]
+    AccessTokenBadRequest,
     /// `4040300` **DEVICE_NOT_FOUND**
     ///
     /// Some or all of the devices in the request do not exist.
@@ -36,6 +54,15 @@ pub enum Code {
     /// - Source: `errors`, [Knox Mobile Enrollment, "Error codes"](<https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes>)
     #[doc(alias = "DEVICE_NOT_FOUND")]
     DeviceNotFound,
+    /// `5000000` **INTERNAL_SERVER_ERROR**
+    ///
+    /// Something unexpected failed on the Knox Mobile Enrollment side.
+    ///
+    /// - Next step: `retry`: retry later with backoff
+    /// - HTTP status: 500
+    /// - Source: `errors`, [Knox Mobile Enrollment, "Error codes"](<https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes>)
+    #[doc(alias = "INTERNAL_SERVER_ERROR")]
+    InternalServerError,
     /// `40300000` **AUTHORIZATION_FAIL**
     ///
     /// The calling user has no authorization for this service.
@@ -48,7 +75,13 @@ pub enum Code {
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
-    pub const ALL: [Code; 2] = [Code::DeviceNotFound, Code::AuthorizationFail];
+    pub const ALL: [Code; 5] = [
+        Code::ResourceInvalidParam,
+        Code::AccessTokenBadRequest,
+        Code::DeviceNotFound,
+        Code::InternalServerError,
+        Code::AuthorizationFail,
+    ];
 }
 crate::code_impl::code_impl!(u32, from_decimal, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
@@ -79,13 +112,16 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 61,
+    slot_shift: 59,
 };
 static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
-static BY_VALUE: [Code; 8] = {
-    let mut t = [Code::DeviceNotFound; 8];
-    t[4] = Code::DeviceNotFound;
-    t[5] = Code::AuthorizationFail;
+static BY_VALUE: [Code; 32] = {
+    let mut t = [Code::ResourceInvalidParam; 32];
+    t[7] = Code::InternalServerError;
+    t[8] = Code::AccessTokenBadRequest;
+    t[16] = Code::DeviceNotFound;
+    t[23] = Code::AuthorizationFail;
+    t[24] = Code::ResourceInvalidParam;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -105,9 +141,44 @@ static SOURCES: [Source; 1] = [
         id: "errors",
         title: "Knox Mobile Enrollment, \"Error codes\"",
         url: "https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes",
+        official: true,
     },
 ];
-static ENTRIES: [Entry; 2] = [
+static ENTRIES: [Entry; 5] = [
+    Entry {
+        catalog: ID,
+        value: Value::Unsigned(4000000),
+        wire: "4000000",
+        name: "RESOURCE_INVALID_PARAM",
+        aliases: &[],
+        description: "A parameter of the request is not valid, for example an empty list of device ids.",
+        remediation: None,
+        http_status: Some(400),
+        action: Action::FixRequest,
+        source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
+        causes: &[],
+        deprecated: false,
+        uncertain: None,
+    },
+    Entry {
+        catalog: ID,
+        value: Value::Unsigned(4012250),
+        wire: "4012250",
+        name: "ACCESS_TOKEN_BAD_REQUEST",
+        aliases: &[],
+        description: "The access token request was not built correctly. Knox Cloud Authentication's own page prints this code as 40122050.",
+        remediation: None,
+        http_status: Some(401),
+        action: Action::FixRequest,
+        source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
+        causes: &[],
+        deprecated: false,
+        uncertain: None,
+    },
     Entry {
         catalog: ID,
         value: Value::Unsigned(4040300),
@@ -119,6 +190,25 @@ static ENTRIES: [Entry; 2] = [
         http_status: Some(404),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
+        causes: &[],
+        deprecated: false,
+        uncertain: None,
+    },
+    Entry {
+        catalog: ID,
+        value: Value::Unsigned(5000000),
+        wire: "5000000",
+        name: "INTERNAL_SERVER_ERROR",
+        aliases: &[],
+        description: "Something unexpected failed on the Knox Mobile Enrollment side.",
+        remediation: None,
+        http_status: Some(500),
+        action: Action::Retry,
+        source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -134,12 +224,14 @@ static ENTRIES: [Entry; 2] = [
         http_status: Some(403),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
     },
 ];
-static VALUES: [u32; 2] = [4040300, 40300000];
+static VALUES: [u32; 5] = [4000000, 4012250, 4040300, 5000000, 40300000];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
@@ -152,19 +244,25 @@ pub fn from_name(name: &str) -> Option<Code> {
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
 }
 /// Every name and alias with its code.
-static NAMES: [(&str, Code); 2] = [
+static NAMES: [(&str, Code); 5] = [
+    ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
+    ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
     ("DEVICE_NOT_FOUND", Code::DeviceNotFound),
+    ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
     ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 61,
+    slot_shift: 59,
 };
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
-static NAME_SLOTS: [u8; 8] = {
-    let mut t = [0; 8];
-    t[0] = 0;
-    t[6] = 1;
+static NAME_SLOTS: [u8; 32] = {
+    let mut t = [0; 32];
+    t[0] = 2;
+    t[10] = 3;
+    t[19] = 0;
+    t[20] = 1;
+    t[27] = 4;
     t
 };

@@ -17,6 +17,8 @@
 //! # Sources
 //!
 //! - `B`: [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
+//! - `forum87`: [Nuki developer forum, "Bridge discovery \& HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
+//! - `pynuki`: [pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)](<https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py>) (unofficial)
 //! - `forum13423`: [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
@@ -45,16 +47,16 @@ pub enum Code {
     /// - Remediation: Check the token, or the parameters of the hashed token.
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
-    /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `pynuki`, [pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)](<https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py>) (unofficial)
     Unauthorized,
     /// `403` **Forbidden**
     ///
     /// Authentication is disabled on the Bridge, so `/auth` is refused; this also happens when discovery has been switched off through `/configAuth`.
     ///
-    /// - Remediation: Enable the Bridge HTTP API, either through `/auth` confirmed by pressing the Bridge button, or in the Nuki app.
+    /// - Remediation: Enable the API and authorization again in the Nuki app (the Nuki Bridge app for a software bridge), or with `/configAuth` and enable=1 if you still hold a valid token. Calling `/auth` does not help: it is the request that answers 403 while this is off.
     /// - Next step: `check_device`: check the device
     /// - HTTP status: 403
-    /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `forum87`, [Nuki developer forum, "Bridge discovery \& HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
     Forbidden,
     /// `404` **Not Found**
     ///
@@ -84,7 +86,7 @@ pub enum Code {
     /// - Remediation: Space requests out, send them one after another, and schedule a retry. If 503 keeps coming back, something is blocking the Bluetooth link, so review the integration.
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 503
-    /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `forum13423`, [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
     #[doc(alias = "Service Unavailable")]
     ServiceUnavailable,
 }
@@ -143,16 +145,30 @@ pub static CATALOG: Catalog = Catalog {
     by_wire: |text| from_decimal(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 };
-static SOURCES: [Source; 2] = [
+static SOURCES: [Source; 4] = [
     Source {
         id: "B",
         title: "Nuki Bridge HTTP API V1.13.3, section 7 \"Error codes/handling\"",
         url: "https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/",
+        official: true,
+    },
+    Source {
+        id: "forum87",
+        title: "Nuki developer forum, \"Bridge discovery & HTTP-API activation\" (403 on /auth while discovery is off; read 2026-11)",
+        url: "https://developer.nuki.io/t/bridge-discovery-http-api-activation/87",
+        official: true,
+    },
+    Source {
+        id: "pynuki",
+        title: "pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)",
+        url: "https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py",
+        official: false,
     },
     Source {
         id: "forum13423",
         title: "Nuki developer forum, \"HTTP 503 error code collision - how to handle?\"",
         url: "https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423",
+        official: true,
     },
 ];
 static ENTRIES: [Entry; 6] = [
@@ -169,6 +185,8 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -184,6 +202,8 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(401),
         action: Action::RefreshCredentials,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -196,11 +216,13 @@ static ENTRIES: [Entry; 6] = [
         aliases: &[],
         description: "Authentication is disabled on the Bridge, so `/auth` is refused; this also happens when discovery has been switched off through `/configAuth`.",
         remediation: Some(
-            "Enable the Bridge HTTP API, either through `/auth` confirmed by pressing the Bridge button, or in the Nuki app.",
+            "Enable the API and authorization again in the Nuki app (the Nuki Bridge app for a software bridge), or with `/configAuth` and enable=1 if you still hold a valid token. Calling `/auth` does not help: it is the request that answers 403 while this is off.",
         ),
         http_status: Some(403),
         action: Action::CheckDevice,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -216,6 +238,8 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(404),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -232,7 +256,9 @@ static ENTRIES: [Entry; 6] = [
         ),
         http_status: Some(410),
         action: Action::CheckDevice,
-        source: &SOURCES[1],
+        source: &SOURCES[3],
+        sources: &[&SOURCES[3]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: Some(
@@ -252,6 +278,8 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(503),
         action: Action::Retry,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[3]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,

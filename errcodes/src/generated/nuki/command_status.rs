@@ -16,7 +16,9 @@
 //!
 //! # Sources
 //!
-//! - `forum27`: [Nuki developer forum, "Bluetooth API"](<https://developer.nuki.io/t/bluetooth-api/27>)
+//! - `forum27`: [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>)
+//! - `P`: [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial)
+//! - `E`: [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "nuki::command_status";
@@ -32,15 +34,17 @@ pub enum Code {
     /// The command has been carried out completely.
     ///
     /// - Next step: `none`: nothing to do
-    /// - Source: `forum27`, [Nuki developer forum, "Bluetooth API"](<https://developer.nuki.io/t/bluetooth-api/27>)
+    /// - Also known as: `COMPLETED`
+    /// - Sources: `forum27`, [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
     #[doc(alias = "COMPLETE")]
+    #[doc(alias = "COMPLETED")]
     Complete,
     /// `0x01` **ACCEPTED**
     ///
     /// The command was accepted and is still running; the device signals its completion in a later message.
     ///
     /// - Next step: `none`: nothing to do
-    /// - Source: `forum27`, [Nuki developer forum, "Bluetooth API"](<https://developer.nuki.io/t/bluetooth-api/27>)
+    /// - Sources: `forum27`, [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
     #[doc(alias = "ACCEPTED")]
     Accepted,
 }
@@ -87,11 +91,24 @@ pub static CATALOG: Catalog = Catalog {
     by_wire: |text| from_hex(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 };
-static SOURCES: [Source; 1] = [
+static SOURCES: [Source; 3] = [
     Source {
         id: "forum27",
-        title: "Nuki developer forum, \"Bluetooth API\"",
+        title: "Nuki developer forum, \"Bluetooth API\", section 8 \"Status Codes\" (read 2026-11)",
         url: "https://developer.nuki.io/t/bluetooth-api/27",
+        official: true,
+    },
+    Source {
+        id: "P",
+        title: "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode",
+        url: "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
+        official: false,
+    },
+    Source {
+        id: "E",
+        title: "I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus",
+        url: "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h",
+        official: false,
     },
 ];
 static ENTRIES: [Entry; 2] = [
@@ -100,12 +117,14 @@ static ENTRIES: [Entry; 2] = [
         value: Value::Unsigned(0),
         wire: "0x00",
         name: "COMPLETE",
-        aliases: &[],
+        aliases: &["COMPLETED"],
         description: "The command has been carried out completely.",
         remediation: None,
         http_status: None,
         action: Action::None,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -121,6 +140,8 @@ static ENTRIES: [Entry; 2] = [
         http_status: None,
         action: Action::None,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -139,19 +160,21 @@ pub fn from_name(name: &str) -> Option<Code> {
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
 }
 /// Every name and alias with its code.
-static NAMES: [(&str, Code); 2] = [
+static NAMES: [(&str, Code); 3] = [
     ("COMPLETE", Code::Complete),
+    ("COMPLETED", Code::Complete),
     ("ACCEPTED", Code::Accepted),
 ];
 const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
-    slot_shift: 61,
+    slot_shift: 60,
 };
 static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
-static NAME_SLOTS: [u8; 8] = {
-    let mut t = [0; 8];
-    t[4] = 1;
-    t[7] = 0;
+static NAME_SLOTS: [u8; 16] = {
+    let mut t = [0; 16];
+    t[1] = 1;
+    t[9] = 2;
+    t[15] = 0;
     t
 };

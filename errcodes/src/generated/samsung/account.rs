@@ -16,8 +16,8 @@
 //!
 //! # Sources
 //!
-//! - `redred`: [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
-//! - `smartthings52`: [TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)](<https://github.com/TA2k/ioBroker.smartthings>)
+//! - `redred`: [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+//! - `smartthings52`: [TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)](<https://github.com/TA2k/ioBroker.smartthings/issues/52>) (unofficial)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "samsung::account";
@@ -34,7 +34,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1001")]
     Aut1001,
     /// `AUT_1002` **AUT_1002**
@@ -43,7 +44,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1002")]
     Aut1002,
     /// `AUT_1006` **AUT_1006**
@@ -52,7 +54,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1006")]
     Aut1006,
     /// `AUT_1008` **AUT_1008**
@@ -61,7 +64,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1008")]
     Aut1008,
     /// `AUT_1010` **AUT_1010**
@@ -70,7 +74,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1010")]
     Aut1010,
     /// `AUT_1011` **AUT_1011**
@@ -79,7 +84,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1011")]
     Aut1011,
     /// `AUT_1015` **AUT_1015**
@@ -88,7 +94,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1015")]
     Aut1015,
     /// `AUT_1017` **AUT_1017**
@@ -97,7 +104,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1017")]
     Aut1017,
     /// `AUT_1022` **AUT_1022**
@@ -106,7 +114,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1022")]
     Aut1022,
     /// `AUT_1024` **AUT_1024**
@@ -115,7 +124,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1024")]
     Aut1024,
     /// `AUT_1045` **AUT_1045**
@@ -124,7 +134,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1045")]
     Aut1045,
     /// `AUT_1702` **AUT_1702**
@@ -133,7 +144,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1702")]
     Aut1702,
     /// `AUT_1785` **AUT_1785**
@@ -142,7 +154,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1785")]
     Aut1785,
     /// `AUT_1802` **AUT_1802**
@@ -151,7 +164,8 @@ pub enum Code {
     ///
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1802")]
     Aut1802,
     /// `AUT_1803` **AUT_1803**
@@ -161,7 +175,8 @@ pub enum Code {
     /// - Remediation: The refresh token cannot be used any more; the user has to sign in again to obtain new tokens.
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 400
-    /// - Source: `smartthings52`, [TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)](<https://github.com/TA2k/ioBroker.smartthings>)
+    /// - Source: `smartthings52`, [TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)](<https://github.com/TA2k/ioBroker.smartthings/issues/52>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1803")]
     Aut1803,
     /// `AUT_1806` **AUT_1806**
@@ -170,7 +185,8 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `redred`, [REDREDGROUP/samsungknox, error handler (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox>)
+    /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
+    /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUT_1806")]
     Aut1806,
 }
@@ -250,13 +266,15 @@ pub static CATALOG: Catalog = Catalog {
 static SOURCES: [Source; 2] = [
     Source {
         id: "redred",
-        title: "REDREDGROUP/samsungknox, error handler (commented Samsung Account map)",
-        url: "https://github.com/REDREDGROUP/samsungknox",
+        title: "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)",
+        url: "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
+        official: false,
     },
     Source {
         id: "smartthings52",
         title: "TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)",
-        url: "https://github.com/TA2k/ioBroker.smartthings",
+        url: "https://github.com/TA2k/ioBroker.smartthings/issues/52",
+        official: false,
     },
 ];
 static ENTRIES: [Entry; 16] = [
@@ -271,6 +289,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -286,6 +306,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -301,6 +323,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -316,6 +340,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -331,6 +357,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -346,6 +374,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -361,6 +391,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -376,6 +408,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -391,6 +425,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -406,6 +442,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -421,6 +459,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -436,6 +476,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -451,6 +493,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -466,6 +510,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::RefreshCredentials,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -483,6 +529,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::RefreshCredentials,
         source: &SOURCES[1],
+        sources: &[&SOURCES[1]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
@@ -498,6 +546,8 @@ static ENTRIES: [Entry; 16] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
+        sources: &[&SOURCES[0]],
+        device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
