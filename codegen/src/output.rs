@@ -274,7 +274,7 @@ pub(crate) fn splice(text: &str, begin: &str, end: &str, section: &str) -> Resul
     Ok(format!("{}{section}{}", &text[..start], &text[stop..]))
 }
 
-/// Why [`install`] stopped, and what it had replaced by then.
+/// Why writing the outputs stopped, and what had been replaced by then.
 #[derive(Debug)]
 pub struct WriteFailure {
     /// What went wrong, naming the path.
