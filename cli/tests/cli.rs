@@ -257,7 +257,7 @@ fn lookup_finds_the_code_in_every_catalogue() {
     assert_eq!(by_name[0]["wire"], "0x13");
 }
 
-/// exact name < name prefix < name contains < description contains
+/// exact name < name prefix < name contains < description contains < every word somewhere
 fn rank(e: &Json, needle: &str) -> u8 {
     let names = std::iter::once(&e["name"])
         .chain(e["aliases"].as_array().unwrap())
@@ -276,14 +276,22 @@ fn rank(e: &Json, needle: &str) -> u8 {
         })
         .min()
         .unwrap();
-    if best == 3 {
-        assert!(
-            e["description"]
-                .as_str()
-                .unwrap()
-                .to_lowercase()
-                .contains(needle)
+    let description = e["description"].as_str().unwrap().to_lowercase();
+    if best == 3 && !description.contains(needle) {
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        let text = format!(
+            "{} {description}",
+            e["name"].as_str().unwrap().to_lowercase()
         );
+        let aliases = e["aliases"].to_string().to_lowercase();
+        assert!(words.len() > 1, "{e}");
+        assert!(
+            words
+                .iter()
+                .all(|w| text.contains(w) || aliases.contains(w)),
+            "{e}"
+        );
+        return 4;
     }
     best
 }
