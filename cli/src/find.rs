@@ -17,6 +17,15 @@ pub fn catalog(name: &str) -> Option<&'static Catalog> {
     errcodes::catalog(name).or_else(|| catalogs().find(|c| c.slug() == normalize(name)))
 }
 
+/// The catalogues under a namespace that is not a catalogue itself (`knox` → `knox::tag`,
+/// `knox::kdp`, …), sorted by id.
+pub fn children(name: &str) -> Vec<&'static Catalog> {
+    let prefix = format!("{}-", normalize(name.trim()));
+    catalogs()
+        .filter(|c| c.slug().starts_with(&prefix))
+        .collect()
+}
+
 /// `Knox::Tag`, `knox.tag`, `knox_tag` → `knox-tag` (the slug rule: `::` and `_` become `-`).
 fn normalize(name: &str) -> String {
     name.to_ascii_lowercase()
@@ -58,13 +67,19 @@ enum Rank {
     NamePrefix,
     NameContains,
     DescriptionContains,
+    /// Every word of a query of several words, anywhere in names and description.
+    AllWords,
 }
 
 /// Entries whose name or alias, or else description, contains `text` (any case), best first:
 /// exact name, name prefix, name contains, description contains; ties by catalogue id, then
 /// wire value.
 pub fn search(text: &str) -> Vec<&'static Entry> {
-    let needle = text.trim().to_lowercase();
+    let needle = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     let mut hits: Vec<(Rank, &'static Entry)> = catalogs()
         .flat_map(|c| c.entries())
         .filter_map(|e| rank(e, &needle).map(|r| (r, e)))
@@ -92,11 +107,20 @@ fn rank(e: &Entry, needle: &str) -> Option<Rank> {
             }
         })
         .min();
+    let description = e.description().to_lowercase();
     best.or_else(|| {
-        e.description()
-            .to_lowercase()
+        description
             .contains(needle)
             .then_some(Rank::DescriptionContains)
+    })
+    .or_else(|| {
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        let text: String = names(e)
+            .map(str::to_lowercase)
+            .chain([description])
+            .collect::<Vec<_>>()
+            .join(" ");
+        (words.len() > 1 && words.iter().all(|w| text.contains(w))).then_some(Rank::AllWords)
     })
 }
 
@@ -110,29 +134,13 @@ pub fn close<'a>(text: &str, candidates: impl IntoIterator<Item = &'a str>) -> V
         if near.iter().any(|(_, c)| *c == candidate) {
             continue;
         }
-        let d = distance(&text, &candidate.to_lowercase());
+        let d = strsim::levenshtein(&text, &candidate.to_lowercase());
         if d <= limit && d < text.chars().count().max(1) {
             near.push((d, candidate));
         }
     }
     near.sort_by_key(|(d, _)| *d);
     near.into_iter().take(3).map(|(_, c)| c).collect()
-}
-
-/// Levenshtein distance over chars: insertions, deletions and substitutions cost one.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substituted = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substituted.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
 }
 
 /// Close catalogue ids and slugs for a catalogue name that matched none.
@@ -145,11 +153,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn distance_counts_edits() {
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("p_error_max_usr", "p_error_max_user"), 1);
-        assert_eq!(distance("same", "same"), 0);
+    fn namespaces_list_their_catalogues() {
+        let ids: Vec<&str> = children("knox").iter().map(|c| c.id()).collect();
+        assert!(
+            ids.contains(&"knox::tag") && ids.contains(&"knox::kdp"),
+            "{ids:?}"
+        );
+        assert!(ids.iter().all(|id| id.starts_with("knox::")));
+        assert!(children("kno").is_empty());
     }
 
     #[test]

@@ -1,18 +1,21 @@
-//! `errcodes`: explain, look up, search and list the catalogued vendor error codes.
+//! `errcodes`: explain vendor response bodies, and explain, look up, search and list the
+//! catalogued vendor error codes.
 //!
-//! Exit status: 0 found, 1 not found, 2 usage error; every failure prints one line on
-//! stderr, with close matches when there are any. With `--json`, stdout carries the
-//! documented JSON shape on success and nothing on failure.
+//! Exit status: 0 found, 1 not found, 2 usage or I/O error (including a failed write to
+//! stdout, except a closed pipe); every failure prints one line on stderr, with close
+//! matches when there are any. With `--json`, stdout carries the documented JSON shape on
+//! success and nothing on failure.
 
 #![forbid(unsafe_code)]
 
+mod body;
 mod find;
 mod show;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use errcodes::{Entry, ParseErrorKind};
 
 use show::Style;
@@ -24,12 +27,43 @@ struct Cli {
     /// Print JSON for scripts instead of text.
     #[arg(long, global = true)]
     json: bool,
+    /// When to colour the output: `auto` (a terminal, unless `NO_COLOR` is set, `TERM=dumb`
+    /// or `CLICOLOR=0`; `CLICOLOR_FORCE=1` forces it), `always` or `never`.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    color: ColorWhen,
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Explain every code in a vendor response body (a webhook, an error object).
+    ///
+    /// Reads FILE, or standard input when FILE is `-` or absent (`pbpaste | errcodes body`).
+    /// The vendor is recognised from the body's shape: Nuki Web API result (`detail` with
+    /// `errorCode`), Knox error object (`result`, `code`), Tapkey error body (`ErrorCode`,
+    /// `ErrorMessage`, …), Nuki Bridge response (`success`). Bodies are limited to
+    /// 1 MiB (1048576 bytes). Exit 0: understood; 1: JSON of no known vendor shape, or a
+    /// code that cannot be read; 2: not JSON, too large, unreadable, or a usage error.
+    Body {
+        /// The body's file; `-` or nothing for standard input.
+        #[arg(value_name = "FILE")]
+        file: Option<String>,
+        /// Read the body as this vendor's instead of recognising its shape.
+        #[arg(long, value_enum)]
+        vendor: Option<body::Vendor>,
+        /// The response's HTTP status: Tapkey's and the Bridge's meaning depend on it
+        /// (the Bridge's defaults to 200).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=999))]
+        status: Option<u16>,
+    },
     /// Everything known about one code of one catalogue.
     ///
     /// Examples: `explain nuki 0x13`, `explain nuki ff`, `explain nuki P_ERROR_MAX_USER`,
@@ -49,10 +83,16 @@ enum Command {
         code: String,
     },
     /// Entries whose name, alias or description contains TEXT (any case), best first.
+    ///
+    /// Every word is part of the query: `errcodes search not connected`. Entries holding the
+    /// words as a phrase come first, then those holding every word.
     Search {
         /// Text to look for.
-        #[arg(allow_hyphen_values = true)]
-        text: String,
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// Show at most N entries (0: all).
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
     },
     /// Every catalogue with its entry count, or the entries of one catalogue.
     List {
@@ -60,10 +100,18 @@ enum Command {
         #[arg(value_name = "CATALOGUE")]
         catalog: Option<String>,
     },
+    /// Print a shell completion script: `errcodes completions bash > /etc/bash_completion.d/errcodes`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `errcodes man > errcodes.1`.
+    Man,
 }
 
 /// Why a command printed nothing.
-enum Failure {
+pub(crate) enum Failure {
     /// Exit 1: nothing matched.
     NotFound(String),
     /// Exit 2: the arguments cannot be served.
@@ -79,11 +127,24 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
+    anstream::ColorChoice::write_global(match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
     match run(&cli) {
         Ok(text) => {
-            // A closed pipe (`errcodes list nuki | head -1`) is not an error worth reporting.
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            ExitCode::SUCCESS
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`errcodes list nuki | head -1`) is the reader's choice.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                // A full disk or `> /dev/full`: the output is lost, so say so.
+                Err(e) => {
+                    eprintln!("errcodes: cannot write the output: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Err(Failure::NotFound(reason)) => {
             eprintln!("errcodes: {reason}");
@@ -99,12 +160,33 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> Result<String, Failure> {
     let style = Style::detect();
     match &cli.command {
+        Command::Body {
+            file,
+            vendor,
+            status,
+        } => {
+            let bytes = body::read(file.as_deref())?;
+            body::run(&bytes, *vendor, *status, cli.json, style)
+        }
         Command::Explain { catalog, code } => {
+            if find::catalog(catalog).is_none() {
+                let children = find::children(catalog);
+                if !children.is_empty() {
+                    return namespace(catalog, &children, code, cli.json, style);
+                }
+            }
             let entry = explain(catalog, code)?;
             Ok(if cli.json {
                 show::json_text(&show::entry_json(entry))
             } else {
-                show::explain(entry, style)
+                let text = show::explain(entry, style);
+                match hex_note(entry, code) {
+                    Some(note) => match text.split_once('\n') {
+                        Some((first, rest)) => format!("{first}\n{}\n{rest}", style.dim(&note)),
+                        None => text,
+                    },
+                    None => text,
+                }
             })
         }
         Command::Lookup { code } => {
@@ -119,17 +201,42 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             }
             Ok(entries(&found, cli.json, style))
         }
-        Command::Search { text } => {
-            nonempty(text, "search text")?;
-            let found = find::search(text);
+        Command::Search { text, limit } => {
+            let text = text.join(" ");
+            nonempty(&text, "search text")?;
+            let found = find::search(&text);
             if found.is_empty() {
                 return Err(Failure::NotFound(format!(
                     "no entry's name or description contains `{}`{}",
                     text.trim(),
-                    hint(&close_names(text))
+                    hint(&close_names(&text))
                 )));
             }
-            Ok(entries(&found, cli.json, style))
+            let shown = if *limit == 0 {
+                &found[..]
+            } else {
+                &found[..found.len().min(*limit)]
+            };
+            if cli.json {
+                return Ok(entries(shown, true, style));
+            }
+            let mut out = format!(
+                "{} {} `{}`{}\n",
+                found.len(),
+                if found.len() == 1 {
+                    "entry matches"
+                } else {
+                    "entries match"
+                },
+                text.trim(),
+                if shown.len() < found.len() {
+                    format!("; the first {} (--limit N, 0 for all)", shown.len())
+                } else {
+                    String::new()
+                }
+            );
+            out.push_str(&entries(shown, false, style));
+            Ok(out)
         }
         Command::List { catalog: None } => {
             let all: Vec<_> = find::catalogs().collect();
@@ -150,7 +257,81 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 show::catalog_entries(c, style)
             })
         }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "errcodes", &mut out);
+            String::from_utf8(out).map_err(|e| Failure::Usage(e.to_string()))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Failure::Usage(e.to_string()))?;
+            String::from_utf8(out).map_err(|e| Failure::Usage(e.to_string()))
+        }
     }
+}
+
+/// `explain knox 4000000`: `knox` is a namespace; answer with its catalogues that hold the
+/// code, or name them all.
+fn namespace(
+    name: &str,
+    children: &[&'static errcodes::Catalog],
+    code: &str,
+    json: bool,
+    style: Style,
+) -> Result<String, Failure> {
+    nonempty(code, "code")?;
+    let found: Vec<&Entry> = children
+        .iter()
+        .filter_map(|c| find::entry(c, code).ok())
+        .collect();
+    let ids: Vec<&str> = children.iter().map(|c| c.slug()).collect();
+    if found.is_empty() {
+        return Err(Failure::NotFound(format!(
+            "`{}` is a namespace, not a catalogue, and none of its catalogues ({}) has a code \
+             or name `{}`; `errcodes lookup {}` searches every catalogue",
+            name.trim(),
+            ids.join(", "),
+            code.trim(),
+            code.trim()
+        )));
+    }
+    if json {
+        return Ok(entries(&found, true, style));
+    }
+    let mut out = format!(
+        "`{}` is a namespace of {} catalogues; {} of them {} `{}` (`errcodes explain {} {}` \
+         for everything about one):\n",
+        name.trim(),
+        children.len(),
+        found.len(),
+        if found.len() == 1 { "has" } else { "have" },
+        code.trim(),
+        slug(found[0]),
+        code.trim(),
+    );
+    out.push_str(&show::entries(&found, style));
+    Ok(out)
+}
+
+/// For a hex catalogue, text of decimal digits only (`13`) is ambiguous: say it was read as
+/// hex, the form Nuki webhooks send.
+fn hex_note(entry: &Entry, text: &str) -> Option<String> {
+    let text = text.trim();
+    let catalog = errcodes::catalog(entry.catalog())?;
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if catalog.wire_format() != errcodes::WireFormat::Hex || !digits || entry.name() == text {
+        return None;
+    }
+    let decimal = text
+        .parse::<u64>()
+        .map(|d| format!(" (decimal {d} would be 0x{d:02X})"))
+        .unwrap_or_default();
+    Some(format!(
+        "note: `{text}` is read as hex {}, the form Nuki webhooks send{decimal}",
+        entry.wire()
+    ))
 }
 
 fn nonempty(text: &str, what: &str) -> Result<(), Failure> {

@@ -8,39 +8,41 @@ use std::fmt::Write as _;
 use errcodes::{Action, Catalog, Cause, Entry, Source, Value};
 use serde_json::{Value as Json, json};
 
-/// ANSI styling, on only when stdout is a terminal and `NO_COLOR` is unset or empty.
+/// Styling through anstyle, on when anstream's colour choice for stdout says so: `--color`,
+/// then `NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR`, `TERM=dumb` and whether stdout is a
+/// terminal, as the ecosystem's crates read them.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     on: bool,
 }
 
 impl Style {
+    /// Call after `anstream::ColorChoice::write_global`.
     pub fn detect() -> Style {
-        use std::io::IsTerminal;
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let choice = anstream::AutoStream::choice(&std::io::stdout());
         Style {
-            on: !no_color && std::io::stdout().is_terminal(),
+            on: choice != anstream::ColorChoice::Never,
         }
     }
 
-    fn paint(self, code: &str, text: &str) -> String {
+    fn paint(self, style: anstyle::Style, text: &str) -> String {
         if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{}{text}{}", style.render(), style.render_reset())
         } else {
             text.to_owned()
         }
     }
-    fn bold(self, text: &str) -> String {
-        self.paint("1", text)
+    pub(crate) fn bold(self, text: &str) -> String {
+        self.paint(anstyle::Style::new().bold(), text)
     }
-    fn dim(self, text: &str) -> String {
-        self.paint("2", text)
+    pub(crate) fn dim(self, text: &str) -> String {
+        self.paint(anstyle::Style::new().dimmed(), text)
     }
-    fn warn(self, text: &str) -> String {
-        self.paint("33", text)
+    pub(crate) fn warn(self, text: &str) -> String {
+        self.paint(anstyle::AnsiColor::Yellow.on_default(), text)
     }
-    fn wire(self, text: &str) -> String {
-        self.paint("36", text)
+    pub(crate) fn wire(self, text: &str) -> String {
+        self.paint(anstyle::AnsiColor::Cyan.on_default(), text)
     }
 }
 

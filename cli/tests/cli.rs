@@ -281,7 +281,7 @@ fn lookup_finds_the_code_in_every_catalogue() {
     assert_eq!(by_name[0]["wire"], "0x13");
 }
 
-/// exact name < name prefix < name contains < description contains
+/// exact name < name prefix < name contains < description contains < every word somewhere
 fn rank(e: &Json, needle: &str) -> u8 {
     let names = std::iter::once(&e["name"])
         .chain(e["aliases"].as_array().unwrap())
@@ -300,14 +300,22 @@ fn rank(e: &Json, needle: &str) -> u8 {
         })
         .min()
         .unwrap();
-    if best == 3 {
-        assert!(
-            e["description"]
-                .as_str()
-                .unwrap()
-                .to_lowercase()
-                .contains(needle)
+    let description = e["description"].as_str().unwrap().to_lowercase();
+    if best == 3 && !description.contains(needle) {
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        let text = format!(
+            "{} {description}",
+            e["name"].as_str().unwrap().to_lowercase()
         );
+        let aliases = e["aliases"].to_string().to_lowercase();
+        assert!(words.len() > 1, "{e}");
+        assert!(
+            words
+                .iter()
+                .all(|w| text.contains(w) || aliases.contains(w)),
+            "{e}"
+        );
+        return 4;
     }
     best
 }
@@ -466,4 +474,499 @@ fn usage_errors_exit_2() {
     for command in ["explain", "lookup", "search", "list", "--json"] {
         assert!(help.contains(command), "{help}");
     }
+}
+
+/// Runs the binary with `input` on standard input.
+fn errcodes_with_stdin(args: &[&str], input: &[u8]) -> Run {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errcodes"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // A writer thread: the command may stop reading early (the size limit).
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    Run {
+        code: out.status.code().expect("exited"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn body_file(name: &str) -> String {
+    format!("{}/tests/bodies/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The webhook example of the Nuki seed document, cut out of the seed as it is.
+fn seed_webhook() -> String {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/seeds/nuki-web-api-error-codes.txt"
+    ))
+    .unwrap();
+    let start = seed.find("{\n\"detail\"").expect("the seed's webhook");
+    let end = start + seed[start..].find("\n}\nError Code").expect("its end") + 2;
+    seed[start..end].to_owned()
+}
+
+#[test]
+fn body_explains_the_seed_webhook_from_a_file_and_from_stdin() {
+    let webhook = seed_webhook();
+    let dir = tempdir();
+    let file = dir.join("webhook.json");
+    std::fs::write(&file, &webhook).unwrap();
+    let from_file = found(&["body", file.to_str().unwrap()]);
+    for input in [&["body"][..], &["body", "-"]] {
+        let run = errcodes_with_stdin(input, webhook.as_bytes());
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{input:?}");
+        assert_eq!(run.stdout, from_file, "{input:?}: stdin reads the same");
+    }
+    let expected = "\
+Nuki Web API result: 1 of 1 smart lock failed; request type AuthCreation, request id 68b142..........a584f103; overall success false
+
+smart lock 123456789 (id 68b142..........a584f104): failed
+  errorCode    \"ff\" (read as hex 0xFF, the form Nuki webhooks send)
+  name         ERROR_UNKNOWN 0xFF (nuki)
+";
+    assert!(from_file.starts_with(expected), "{from_file}");
+    let entry = errcodes::nuki::Code::ErrorUnknown.entry();
+    assert!(from_file.contains(&format!("  description  {}\n", entry.description())));
+    assert!(from_file.contains(&format!(
+        "  remediation  {}\n",
+        entry.remediation().unwrap()
+    )));
+    assert!(from_file.ends_with("  next step    retry (retry later with backoff)\n"));
+
+    let j = json(&["body", file.to_str().unwrap()]);
+    assert_eq!(j["vendor"], "nuki");
+    assert_eq!(j["status"], Json::Null);
+    let item = &j["items"][0];
+    assert_eq!(item["entity"]["smartlockId"], 123456789);
+    assert_eq!(item["entity"]["id"], "68b142..........a584f104");
+    assert_eq!(item["outcome"], "failed");
+    assert_eq!(item["code"]["sent"], "ff");
+    assert_eq!(item["known"], true);
+    assert_eq!(item["action"], "retry");
+    check_entry_shape(&item["entry"]);
+    assert_eq!(item["entry"]["name"], "ERROR_UNKNOWN");
+}
+
+#[test]
+fn body_shows_successes_unknown_codes_and_hex_readings_in_a_mixed_webhook() {
+    let text = found(&["body", &body_file("nuki-mixed.json")]);
+    assert!(
+        text.starts_with("Nuki Web API result: 2 of 3 smart locks failed; request type AuthCreation, request id r1; overall success false\n"),
+        "{text}"
+    );
+    let blocks: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(blocks.len(), 4, "{text}");
+    assert_eq!(
+        blocks[1],
+        "smart lock 111111111 (id a1): succeeded\n  next step    none (nothing to do)"
+    );
+    assert!(blocks[2].starts_with("smart lock 222222222 (id a2): failed\n  errorCode    \"13\" (read as hex 0x13, the form Nuki webhooks send)\n  name         P_ERROR_MAX_USER 0x13 (nuki)\n"), "{}", blocks[2]);
+    assert_eq!(
+        blocks[3],
+        "smart lock 333333333 (id a3): failed\n  errorCode    \"7a\" (read as hex 0x7A, the form Nuki webhooks send)\n  name         unknown: not catalogued in `nuki`; shown as sent\n  next step    contact_vendor (contact the vendor)\n"
+    );
+    let j = json(&["body", &body_file("nuki-mixed.json")]);
+    let outcomes: Vec<&str> = j["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["succeeded", "failed", "failed"]);
+    assert_eq!(j["items"][0]["code"], Json::Null);
+    assert_eq!(j["items"][2]["known"], false);
+    assert_eq!(j["items"][2]["entry"], Json::Null);
+    assert_eq!(j["items"][2]["code"]["sent"], "7a");
+}
+
+#[test]
+fn body_explains_knox_tapkey_and_bridge_bodies() {
+    let knox = found(&["body", &body_file("knox-400.json")]);
+    assert!(knox.starts_with("Knox Tag API error object: HTTP 400: The specified request parameters are not valid.\n\nthe request: failed\n  code         \"4000000\"\n  name         RESOURCE_INVALID_PARAM 4000000 (knox::tag)\n"), "{knox}");
+    assert!(
+        knox.contains("  next step    fix_request (fix the request before sending it again)\n")
+    );
+
+    // Tapkey: the meaning is the status's; the ErrorCode nobody catalogued is kept and marked.
+    let tapkey = found(&["body", &body_file("tapkey-401.json"), "--status", "401"]);
+    assert!(tapkey.starts_with("Tapkey error body: HTTP 401\n  ErrorMessage: The access token has expired.\n  UserErrorMessage: Bitte erneut anmelden.\n\nthe request: failed\n  ErrorCode    \"SomethingNobodyCatalogued\"\n  name         Unauthorized 401 (tapkey)\n"), "{tapkey}");
+    assert!(tapkey.contains("  note         ErrorCode unknown: Tapkey does not publish its ErrorCode values; shown as sent\n"));
+    let unauthorized = errcodes::tapkey::Code::Unauthorized.entry();
+    for cause in unauthorized.causes() {
+        assert!(
+            tapkey.contains(&format!("  - {}: {}\n", cause.name(), cause.description())),
+            "{}",
+            cause.name()
+        );
+        assert!(tapkey.contains(&format!(
+            "    what to do: {}\n",
+            cause.remediation().unwrap()
+        )));
+    }
+    let j = json(&["body", &body_file("tapkey-401.json"), "--status", "401"]);
+    assert_eq!(
+        (j["vendor"].as_str(), j["status"].as_u64()),
+        (Some("tapkey"), Some(401))
+    );
+    assert_eq!(j["items"][0]["code"]["sent"], "SomethingNobodyCatalogued");
+    assert_eq!(
+        j["items"][0]["entry"]["causes"].as_array().unwrap().len(),
+        3
+    );
+    assert_eq!(j["items"][0]["action"], "refresh_credentials");
+    let no_status = found(&["body", &body_file("tapkey-401.json")]);
+    assert!(
+        no_status.contains("next step    unknown without the HTTP status; give it with --status N"),
+        "{no_status}"
+    );
+
+    let bridge = found(&["body", &body_file("bridge-offline.json")]);
+    assert_eq!(
+        bridge,
+        "Nuki Bridge response: HTTP 200\n\nthe device: failed\n  next step    retry (retry later with backoff)\n  note         HTTP 200 with success false: the smart lock or opener is offline (batteries out, out of range)\n"
+    );
+    let busy = found(&["body", &body_file("bridge-offline.json"), "--status", "503"]);
+    assert!(busy.contains("name         "), "{busy}");
+    assert!(busy.contains("next step    retry"), "{busy}");
+}
+
+#[test]
+fn body_accepts_numeric_codes_as_the_same_code() {
+    let as_string = errcodes_with_stdin(&["body", "--json"], br#"{"result":400,"code":"4000000"}"#);
+    let as_number = errcodes_with_stdin(&["body", "--json"], br#"{"result":400,"code":4000000}"#);
+    assert_eq!(
+        (as_string.code, as_number.code),
+        (0, 0),
+        "{}",
+        as_number.stderr
+    );
+    let (s, n): (Json, Json) = (
+        serde_json::from_str(&as_string.stdout).unwrap(),
+        serde_json::from_str(&as_number.stdout).unwrap(),
+    );
+    assert_eq!(s["items"][0]["entry"], n["items"][0]["entry"]);
+    assert_eq!(n["items"][0]["code"]["sent"], 4000000);
+    assert_eq!(n["items"][0]["entry"]["name"], "RESOURCE_INVALID_PARAM");
+
+    let nuki = errcodes_with_stdin(
+        &["body"],
+        br#"{"detail":[{"smartlockId":1,"success":false,"errorCode":255}],"success":false}"#,
+    );
+    assert_eq!(nuki.code, 0, "{}", nuki.stderr);
+    assert!(nuki.stdout.contains("  errorCode    255 (read as a JSON number, decimal 255 = 0xFF)\n  name         ERROR_UNKNOWN 0xFF (nuki)\n"), "{}", nuki.stdout);
+}
+
+#[test]
+fn body_of_no_vendor_shape_exits_1_and_names_the_shapes() {
+    for body in [&br#"{"hello": "world"}"#[..], b"[1, 2, 3]", b"42"] {
+        let run = errcodes_with_stdin(&["body"], body);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(run.stdout, "");
+        let reason = one_line(&run.stderr);
+        if body.starts_with(b"{") {
+            for shape in [
+                "Nuki Web API result",
+                "Knox error object",
+                "Tapkey error body",
+                "Nuki Bridge response",
+                "--vendor",
+            ] {
+                assert!(reason.contains(shape), "{reason}");
+            }
+        } else {
+            assert!(reason.contains("as a JSON object"), "{reason}");
+        }
+    }
+    // A known shape whose code cannot be read: exit 1, with where.
+    let run = errcodes_with_stdin(
+        &["body"],
+        br#"{"detail":[{"smartlockId":1,"success":false,"errorCode":"zz"}],"success":false}"#,
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        one_line(&run.stderr).contains("`errorCode`: `nuki` expects a hex byte"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("at line 1 column 57"), "{}", run.stderr);
+    // --vendor forces a shape.
+    let run = errcodes_with_stdin(&["body", "--vendor", "knox"], br#"{"detail":[]}"#);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        one_line(&run.stderr),
+        "errcodes: invalid Knox Tag API error object: missing field `result` at line 1 column 1"
+    );
+}
+
+#[test]
+fn broken_json_exits_2_with_line_and_column() {
+    let cases: [(&[u8], &str); 4] = [
+        (
+            b"{\"detail\": [\n  {\"smartlockId\": 1,,}\n]}",
+            "errcodes: the body is not JSON: expected a member name in double quotes at line 2 column 21",
+        ),
+        (
+            b"{\"result\": 400, \"code\": \"40",
+            "errcodes: the body is not JSON: the body ends early at line 1 column 28",
+        ),
+        (
+            b"<html>502 Bad Gateway</html>",
+            "errcodes: the body is not JSON: expected a JSON value at line 1 column 1",
+        ),
+        (b"  \n ", "errcodes: the body is empty"),
+    ];
+    for (body, expected) in cases {
+        let run = errcodes_with_stdin(&["body"], body);
+        assert_eq!((run.code, run.stdout.as_str()), (2, ""), "{expected}");
+        assert_eq!(one_line(&run.stderr), expected);
+    }
+    let reason = fails(2, &["body", "/no/such/file.json"]);
+    assert!(
+        one_line(&reason).starts_with("errcodes: cannot read /no/such/file.json: "),
+        "{reason}"
+    );
+    let reason = fails(2, &["body", "--vendor", "acme", "-"]);
+    assert!(reason.contains("invalid value 'acme'"), "{reason}");
+}
+
+#[test]
+fn body_larger_than_the_limit_is_refused_without_reading_it_all() {
+    let limit = errcodes::response::MAX_BODY_BYTES;
+    // 100 MB on standard input: the command stops reading after the limit.
+    let huge = vec![b' '; 100_000_000];
+    let start = std::time::Instant::now();
+    let run = errcodes_with_stdin(&["body"], &huge);
+    let took = start.elapsed();
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        one_line(&run.stderr),
+        format!(
+            "errcodes: the body is more than {limit} bytes; bodies are limited to {limit} bytes (1 MiB)"
+        )
+    );
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+    // A file is refused by its size, before it is read.
+    let dir = tempdir();
+    let file = dir.join("big.json");
+    std::fs::write(&file, vec![b' '; limit + 1]).unwrap();
+    let reason = fails(2, &["body", file.to_str().unwrap()]);
+    assert_eq!(
+        one_line(&reason),
+        format!(
+            "errcodes: the body is {} bytes; bodies are limited to {limit} bytes (1 MiB)",
+            limit + 1
+        )
+    );
+}
+
+#[test]
+fn explain_answers_a_namespace_with_its_catalogues() {
+    let text = found(&["explain", "knox", "4000000"]);
+    assert!(
+        text.starts_with("`knox` is a namespace of 9 catalogues; 4 of them have `4000000`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("knox::tag 4000000 RESOURCE_INVALID_PARAM\n"),
+        "{text}"
+    );
+    let hits = json(&["explain", "knox", "4000000"]);
+    let catalogs: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["catalog"].as_str().unwrap())
+        .collect();
+    assert!(
+        catalogs.contains(&"knox::tag") && catalogs.iter().all(|c| c.starts_with("knox::")),
+        "{catalogs:?}"
+    );
+    let reason = fails(1, &["explain", "knox", "999"]);
+    assert!(
+        one_line(&reason).contains("`knox` is a namespace, not a catalogue"),
+        "{reason}"
+    );
+    assert!(reason.contains("knox-tag"), "{reason}");
+}
+
+#[test]
+fn explain_says_when_a_nuki_number_is_read_as_hex() {
+    let text = found(&["explain", "nuki", "13"]);
+    assert_eq!(
+        text.lines().nth(1),
+        Some(
+            "note: `13` is read as hex 0x13, the form Nuki webhooks send (decimal 13 would be 0x0D)"
+        )
+    );
+    for unambiguous in [
+        &["explain", "nuki", "0x13"][..],
+        &["explain", "nuki", "ff"],
+        &["explain", "http", "404"],
+    ] {
+        assert!(
+            !found(unambiguous).contains("read as hex"),
+            "{unambiguous:?}"
+        );
+    }
+}
+
+#[test]
+fn search_takes_every_word_counts_and_limits() {
+    let text = found(&["search", "not", "found"]);
+    let first = text.lines().next().unwrap();
+    let total: usize = first.split(' ').next().unwrap().parse().unwrap();
+    assert!(total > 10, "{first}");
+    assert_eq!(
+        first,
+        format!("{total} entries match `not found`; the first 10 (--limit N, 0 for all)")
+    );
+    assert_eq!(text.lines().count(), 1 + 2 * 10);
+    let all = found(&["search", "not", "found", "--limit", "0"]);
+    assert_eq!(all.lines().count(), 1 + 2 * total);
+    assert_eq!(
+        json(&["search", "not", "found", "--limit", "3"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let one = found(&["search", "bad", "pin"]);
+    assert_eq!(one.lines().next(), Some("1 entry matches `bad pin`"));
+    let reason = fails(1, &["search", "not", "connected"]);
+    assert_eq!(
+        one_line(&reason),
+        "errcodes: no entry's name or description contains `not connected`"
+    );
+}
+
+#[test]
+fn write_failures_exit_non_zero_but_a_closed_pipe_does_not() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_errcodes"))
+        .args(["search", "e"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "errcodes: cannot write the output: No space left on device (os error 28)\n"
+    );
+    // A reader that goes away early (`| head -1`) is not an error.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errcodes"))
+        .args(["list", "http"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_argument_definition() {
+    let bash = found(&["completions", "bash"]);
+    assert!(
+        bash.contains("complete -F _errcodes") && bash.contains("--vendor"),
+        "{bash}"
+    );
+    let zsh = found(&["completions", "zsh"]);
+    assert!(
+        zsh.starts_with("#compdef errcodes") && zsh.contains("body"),
+        "{zsh}"
+    );
+    let fish = found(&["completions", "fish"]);
+    assert!(
+        fish.contains("complete -c errcodes") && fish.contains("limit"),
+        "{fish}"
+    );
+    let man = found(&["man"]);
+    assert!(
+        man.starts_with(".ie \\n(.g .ds Aq \\(aq") || man.contains(".TH errcodes"),
+        "{man}"
+    );
+    for word in ["body", "explain", "search", "completions", "\\-\\-color"] {
+        assert!(man.contains(word), "{word} in the man page");
+    }
+    fails(2, &["completions", "powershell-ish"]);
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_errcodes"));
+        cmd.args(args)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        out.stdout.contains(&0x1b)
+    };
+    let args = ["explain", "nuki", "13"];
+    assert!(!run(&args, &[]), "piped: no colour");
+    assert!(run(&[&args[..], &["--color", "always"]].concat(), &[]));
+    assert!(run(&args, &[("CLICOLOR_FORCE", "1")]));
+    assert!(!run(&args, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(!run(
+        &[&args[..], &["--color", "never"]].concat(),
+        &[("CLICOLOR_FORCE", "1")]
+    ));
+    assert!(run(
+        &[&args[..], &["--color", "always"]].concat(),
+        &[("NO_COLOR", "1"), ("TERM", "dumb")]
+    ));
+}
+
+/// A scratch folder removed when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn join(&self, name: &str) -> std::path::PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tempdir() -> TempDir {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "errcodes-cli-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    TempDir(dir)
 }

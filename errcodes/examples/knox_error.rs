@@ -1,4 +1,4 @@
-//! Handling a Knox Tag API error body: `cargo run -p errcodes --features serde --example knox_error`
+//! Handling a Knox Tag API error body: `cargo run -p errcodes --features response --example knox_error`
 
 use errcodes::response::KnoxTagError;
 

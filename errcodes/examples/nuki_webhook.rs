@@ -1,4 +1,4 @@
-//! Handling a Nuki Web API webhook result: `cargo run -p errcodes --features serde --example nuki_webhook`
+//! Handling a Nuki Web API webhook result: `cargo run -p errcodes --features response --example nuki_webhook`
 
 use errcodes::Action;
 use errcodes::response::{LockOutcome, NukiWebResult};
@@ -25,9 +25,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             LockOutcome::FailedUnknown(raw) => {
                 println!("{lock}\n  -> {next} (raw code {raw:?} kept)")
             }
+            // `LockOutcome` is non-exhaustive: a future outcome prints as itself.
+            _ => println!("{lock}\n  -> {next}"),
         }
-        if next == Action::Retry {
-            println!("  scheduling a retry for smart lock {}", lock.smartlock_id);
+        if let (Action::Retry, Some(id)) = (next, lock.smartlock_id) {
+            println!("  scheduling a retry for smart lock {id}");
         }
     }
     Ok(())

@@ -1,4 +1,4 @@
-//! Handling a Tapkey 401: `cargo run -p errcodes --features serde --example tapkey_401`
+//! Handling a Tapkey 401: `cargo run -p errcodes --features response --example tapkey_401`
 
 use errcodes::Action;
 use errcodes::response::TapkeyError;

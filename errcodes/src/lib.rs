@@ -26,7 +26,9 @@
 //!
 //! # Features
 //! - `std` (default): `std::error::Error` for the error types. Without it the crate is `no_std`.
-//! - `serde`: `errcodes::response`, typed vendor error bodies (Tapkey, Knox, Nuki) with a next step.
+//! - `response`: `errcodes::response`, typed vendor error bodies (Tapkey, Knox, Nuki) with a
+//!   next step, read losslessly within a size limit. Needs `alloc`; enables `serde`.
+//! - `serde`: serde support (for now `Serialize`/`Deserialize` of `response::WireCode`).
 //! - `all-catalogues` (default): every catalogue. Each catalogue also has its own feature,
 //!   named like its slug (`nuki`, `nuki-bridge`, `knox-tag`, `http`…), so a dependent can
 //!   compile only what it uses with `default-features = false`.
@@ -39,7 +41,7 @@
 // With only some catalogue features on, helpers that serve the others go unused.
 #![cfg_attr(not(feature = "all-catalogues"), allow(unused))]
 
-#[cfg(feature = "serde")]
+#[cfg(any(feature = "serde", feature = "response"))]
 extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
@@ -54,7 +56,7 @@ mod kind;
 #[rustfmt::skip]
 #[allow(clippy::all, clippy::pedantic, missing_docs)]
 mod generated;
-#[cfg(feature = "serde")]
+#[cfg(feature = "response")]
 pub mod response;
 mod wire;
 

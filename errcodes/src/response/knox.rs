@@ -3,44 +3,49 @@
 use alloc::string::String;
 use core::fmt;
 
-use serde::{Deserialize, Serialize};
-
-use super::{BodyError, Extra, WireCode, from_json, status_next_step, to_json};
+use super::json::Body;
+use super::{
+    BodyError, Extra, Fields, Member, WireCode, Writer, encode_display, encode_text, field_error,
+    integer, missing, split, status_next_step, text,
+};
 use crate::{Action, knox::tag};
 
 /// The Tag API's error object.
 ///
-/// `code` is a numeric string (7 or 8 digits, mixed); a code the catalogue lacks is kept.
-/// The HTTP status comes from `result`, never from the code's width.
+/// `code` is a numeric string (7 or 8 digits, mixed) or a JSON number; a code the catalogue
+/// lacks is kept. The HTTP status comes from `result`, never from the code's width.
 ///
 /// ```
 /// use errcodes::{Action, knox, response::KnoxTagError};
 ///
 /// let body = br#"{"result":400,"code":"4000000","message":"RESOURCE_INVALID_PARAM","data":"The specified request parameters are not valid."}"#;
-/// let err = KnoxTagError::from_json(body).unwrap();
+/// let err = KnoxTagError::from_json(body)?;
 /// assert_eq!(err.code.code(), Some(knox::tag::Code::ResourceInvalidParam));
 /// assert_eq!(err.next_step(), Action::FixRequest);
 /// assert_eq!(err.status_mismatch(), None);
-/// assert_eq!(err.to_json(), std::str::from_utf8(body).unwrap());
+/// assert_eq!(err.to_json().as_bytes(), body);
+///
+/// let number = KnoxTagError::from_json(br#"{"result":400,"code":4000000}"#)?;
+/// assert_eq!(number.code.code(), err.code.code());
+/// # Ok::<(), errcodes::response::BodyError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KnoxTagError {
     /// The HTTP status, as the body states it.
     pub result: u16,
     /// The application code, as sent.
     pub code: WireCode<tag::Code>,
     /// The error's name (`RESOURCE_INVALID_PARAM`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Detail text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
-    /// Fields Knox does not document, kept for the round trip.
-    #[serde(flatten)]
+    /// Members Knox does not document, kept for the round trip.
     pub extra: Extra,
 }
 
 /// `result` and the catalogued code's HTTP status disagree; both are kept.
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatusMismatch {
     /// The status in the body's `result`.
@@ -49,19 +54,99 @@ pub struct StatusMismatch {
     pub catalogued: u16,
 }
 
+const NAMES: [&str; 4] = ["result", "code", "message", "data"];
+const RESULT: u8 = 0;
+const CODE: u8 = 1;
+const MESSAGE: u8 = 2;
+const DATA: u8 = 3;
+
+impl Fields for KnoxTagError {
+    const NAMES: &'static [&'static str] = &NAMES;
+
+    fn write_field(&self, i: u8, sent: Option<&Member>, w: &mut Writer) {
+        let key = NAMES[usize::from(i)];
+        match i {
+            RESULT => w.field(
+                key,
+                sent,
+                &self.result,
+                |r| integer(r).unwrap_or(0),
+                encode_display,
+            ),
+            CODE => w.field(
+                key,
+                sent,
+                &Some(self.code.clone()),
+                |r| WireCode::from_json_value(r).ok().flatten(),
+                |c| c.as_ref().map(WireCode::to_json_value),
+            ),
+            MESSAGE => w.field(key, sent, &self.message, text, encode_text),
+            DATA => w.field(key, sent, &self.data, text, encode_text),
+            _ => {}
+        }
+    }
+
+    fn extra(&self) -> &Extra {
+        &self.extra
+    }
+}
+
 impl KnoxTagError {
+    /// An error object with these documented fields and nothing else.
+    pub fn new(result: u16, code: WireCode<tag::Code>) -> Self {
+        KnoxTagError {
+            result,
+            code,
+            message: None,
+            data: None,
+            extra: Extra::default(),
+        }
+    }
+
     /// Parses the JSON error object.
     ///
     /// # Errors
-    /// A [`BodyError`] when the body is not JSON, lacks `result` or `code`, has a field of
-    /// the wrong type, or a `code` that is not decimal digits.
+    /// A [`BodyError`] when the body is larger than [`MAX_BODY_BYTES`](super::MAX_BODY_BYTES),
+    /// not JSON, not an object, lacks `result` or `code`, has a `result` that is not an HTTP
+    /// status, or a `code` that is not decimal digits (as a string or a number).
     pub fn from_json(body: &[u8]) -> Result<Self, BodyError> {
-        from_json("Knox Tag API error object", body)
+        let body = Body::new("Knox Tag API error object", body)?;
+        let at = body.start();
+        let split = split(&body, at, "the error object", &NAMES)?;
+        let [result, code, message, data] = split.fields;
+        let result = result
+            .as_ref()
+            .ok_or_else(|| missing(&body, at, "result"))?;
+        let status = integer::<u16>(result.value())
+            .filter(|s| (100..=999).contains(s))
+            .ok_or_else(|| {
+                field_error(
+                    &body,
+                    result,
+                    "result",
+                    &alloc::format!(
+                        "expected an HTTP status (100-999), found {}",
+                        result.value()
+                    ),
+                )
+            })?;
+        let code_member = code.as_ref().ok_or_else(|| missing(&body, at, "code"))?;
+        let code = WireCode::from_json_value(code_member.value())
+            .map_err(|e| field_error(&body, code_member, "code", &e))?
+            .ok_or_else(|| field_error(&body, code_member, "code", "is null"))?;
+        Ok(KnoxTagError {
+            result: status,
+            code,
+            message: message.and_then(|m| text(m.value())),
+            data: data.and_then(|m| text(m.value())),
+            extra: split.extra,
+        })
     }
 
-    /// The body as compact JSON, fields in the documented order.
+    /// The body as compact JSON: every member where it was, undocumented ones and
+    /// unchanged documented ones exactly as sent.
     pub fn to_json(&self) -> String {
-        to_json(self)
+        self.to_json_string()
     }
 
     /// `Some` when `result` and the catalogue's HTTP status for `code` differ.
@@ -108,5 +193,4 @@ impl fmt::Display for KnoxTagError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for KnoxTagError {}
+impl core::error::Error for KnoxTagError {}

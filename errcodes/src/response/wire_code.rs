@@ -1,50 +1,105 @@
 //! A code as it came over the wire: the exact text, and the catalogued code if there is one.
 
-use alloc::string::String;
+use alloc::format;
+use alloc::string::{String, ToString};
 use core::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+use super::json::decode_string;
+use crate::{CatalogCode, ParseError, ParseErrorKind, WireFormat};
 
-use crate::{CatalogCode, ParseErrorKind};
-
-/// A code string from a response body, kept exactly as sent.
+/// A code from a response body, kept exactly as sent.
 ///
 /// Well-formed wire text (hex for Nuki, digits for Knox) always parses: a catalogued code
 /// gives [`WireCode::code`], an uncatalogued one is kept as [`WireCode::raw`] and never lost.
-/// Serializing writes the raw text back unchanged. Text that is not in the catalogue's wire
-/// form (`"zz"` for a hex catalogue) is a deserialization error.
+/// Text that is not in the catalogue's wire form (`"zz"` for a hex catalogue) is an error.
+///
+/// Vendors also send codes as JSON numbers. A number means its value: `4000000` is the Knox
+/// code `"4000000"`, and for a hex catalogue such as Nuki's, `255` is the byte 0xFF (the
+/// string `"ff"`). [`WireCode::is_number`] tells which form arrived; either way the code is
+/// written back in the form it came in.
 ///
 /// ```
 /// use errcodes::{nuki, response::WireCode};
 ///
-/// let known: WireCode<nuki::Code> = serde_json::from_str(r#""ff""#).unwrap();
+/// let known = WireCode::<nuki::Code>::parse("ff")?;
 /// assert_eq!(known.code(), Some(nuki::Code::ErrorUnknown));
-/// let unseen: WireCode<nuki::Code> = serde_json::from_str(r#""7a""#).unwrap();
+/// let unseen = WireCode::<nuki::Code>::parse("7a")?;
 /// assert_eq!((unseen.code(), unseen.raw()), (None, "7a"));
-/// assert_eq!(serde_json::to_string(&unseen).unwrap(), r#""7a""#);
+/// # Ok::<(), errcodes::ParseError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct WireCode<C> {
     raw: String,
+    number: bool,
     code: Option<C>,
 }
 
+/// `Ok(None)` for an uncatalogued code, `Err` for text that is not a code at all.
+fn known<C: CatalogCode>(result: Result<C, ParseError>) -> Result<Option<C>, ParseError> {
+    match result {
+        Ok(code) => Ok(Some(code)),
+        Err(e) if e.kind() == ParseErrorKind::Unknown => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 impl<C: CatalogCode> WireCode<C> {
-    /// Reads wire text.
+    /// Reads wire text, as a code sent as a JSON string.
     ///
     /// # Errors
     /// Only when `raw` is not in the catalogue's wire form (empty, bad digits, out of range);
     /// a well-formed code the catalogue lacks is kept, not an error.
-    pub fn parse(raw: &str) -> Result<Self, crate::ParseError> {
-        let code = match C::parse_wire(raw) {
-            Ok(code) => Some(code),
-            Err(e) if e.kind() == ParseErrorKind::Unknown => None,
-            Err(e) => return Err(e),
+    pub fn parse(raw: &str) -> Result<Self, ParseError> {
+        Ok(WireCode {
+            raw: raw.into(),
+            number: false,
+            code: known(C::parse_wire(raw))?,
+        })
+    }
+
+    /// Reads a code sent as a JSON number (its raw text, `4000000` or `255`).
+    ///
+    /// # Errors
+    /// When the number is not a whole number the catalogue's key can hold.
+    pub fn parse_number(raw: &str) -> Result<Self, ParseError> {
+        let code = match C::catalog().wire_format() {
+            WireFormat::Hex => {
+                let value = if raw.bytes().all(|b| b.is_ascii_digit()) {
+                    raw.parse::<u64>().ok()
+                } else {
+                    None
+                };
+                match value {
+                    Some(v) => known(C::parse_wire(&format!("0x{v:x}")))?,
+                    // Let the catalogue explain why `-1` or `1.5` is no hex byte.
+                    None => known(C::parse_wire(raw))?,
+                }
+            }
+            _ => known(C::parse_wire(raw))?,
         };
         Ok(WireCode {
             raw: raw.into(),
+            number: true,
             code,
         })
+    }
+
+    /// Reads a raw JSON value: a string or a number; `Ok(None)` for `null`.
+    pub(crate) fn from_json_value(raw: &str) -> Result<Option<Self>, String> {
+        match raw.as_bytes().first() {
+            Some(b'"') => match decode_string(raw, false) {
+                Some(text) => WireCode::parse(&text).map(Some).map_err(|e| e.to_string()),
+                None => Err("the code is not text (a lone surrogate)".into()),
+            },
+            Some(b'-' | b'0'..=b'9') => WireCode::parse_number(raw)
+                .map(Some)
+                .map_err(|e| e.to_string()),
+            Some(b'n') => Ok(None),
+            _ => Err(format!(
+                "expected the code as a string or a number, found {}",
+                super::json_kind(raw)
+            )),
+        }
     }
 
     /// The catalogued code, if the catalogue has it.
@@ -52,9 +107,25 @@ impl<C: CatalogCode> WireCode<C> {
         self.code
     }
 
-    /// The text exactly as sent.
+    /// The text exactly as sent (the digits of a number).
     pub fn raw(&self) -> &str {
         &self.raw
+    }
+
+    /// Whether the code arrived as a JSON number rather than a string.
+    pub fn is_number(&self) -> bool {
+        self.number
+    }
+
+    /// The code as a JSON value: a string, or the number as sent.
+    pub(crate) fn to_json_value(&self) -> String {
+        if self.number {
+            self.raw.clone()
+        } else {
+            let mut out = String::new();
+            super::json::write_string(&mut out, &self.raw);
+            out
+        }
     }
 }
 
@@ -67,7 +138,7 @@ impl<C: CatalogCode> fmt::Debug for WireCode<C> {
     }
 }
 
-/// `0xFF ERROR_UNKNOWN: …` for a catalogued code, `ff (not catalogued)` otherwise.
+/// `0xFF ERROR_UNKNOWN: …` for a catalogued code, `7a (not catalogued in `nuki`)` otherwise.
 impl<C: CatalogCode> fmt::Display for WireCode<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.code {
@@ -82,15 +153,27 @@ impl<C: CatalogCode> fmt::Display for WireCode<C> {
     }
 }
 
-impl<C> Serialize for WireCode<C> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+#[cfg(feature = "serde")]
+impl<C> serde::Serialize for WireCode<C> {
+    /// The code in the form it arrived: a string, or a number when it came as one (and fits
+    /// 64 bits).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.number {
+            if let Ok(n) = self.raw.parse::<u64>() {
+                return serializer.serialize_u64(n);
+            }
+            if let Ok(n) = self.raw.parse::<i64>() {
+                return serializer.serialize_i64(n);
+            }
+        }
         serializer.serialize_str(&self.raw)
     }
 }
 
-impl<'de, C: CatalogCode> Deserialize<'de> for WireCode<C> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+#[cfg(feature = "serde")]
+impl<'de, C: CatalogCode> serde::Deserialize<'de> for WireCode<C> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(deserializer)?;
-        WireCode::parse(&raw).map_err(de::Error::custom)
+        WireCode::parse(&raw).map_err(serde::de::Error::custom)
     }
 }
