@@ -775,10 +775,20 @@ fn body_larger_than_the_limit_is_refused_without_reading_it_all() {
 #[test]
 fn explain_answers_a_namespace_with_its_catalogues() {
     let text = found(&["explain", "knox", "4000000"]);
+    let knox: Vec<_> = errcodes::catalogs()
+        .iter()
+        .filter(|c| c.id().starts_with("knox::"))
+        .collect();
+    let having = knox.iter().filter(|c| c.lookup("4000000").is_ok()).count();
     assert!(
-        text.starts_with("`knox` is a namespace of 9 catalogues; 4 of them have `4000000`"),
-        "{text}"
+        having > 1,
+        "the test needs a code several knox catalogues hold"
     );
+    let head = format!(
+        "`knox` is a namespace of {} catalogues; {having} of them have `4000000`",
+        knox.len()
+    );
+    assert!(text.starts_with(&head), "{text}");
     assert!(
         text.contains("knox::tag 4000000 RESOURCE_INVALID_PARAM\n"),
         "{text}"
