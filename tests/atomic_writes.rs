@@ -161,3 +161,167 @@ fn a_missing_output_folder_is_created() {
     replace_dir(&dir, &new_set()).unwrap();
     assert_eq!(read_tree(&dir), new_set());
 }
+
+/// The outputs of one run, read back: each folder's files, and each section file's text.
+fn outputs_state(o: &codegen::Outputs) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut state = BTreeMap::new();
+    for dir in [Some(&o.code), o.docs.as_ref()].into_iter().flatten() {
+        let tree = if dir.exists() {
+            read_tree(dir)
+        } else {
+            BTreeMap::new()
+        };
+        state.insert(dir.display().to_string(), tree);
+    }
+    for file in [o.manifest.as_ref(), o.readme.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        let text = fs::read_to_string(file).unwrap();
+        state.insert(file.display().to_string(), files(&[("", &text)]));
+    }
+    state
+}
+
+/// A scratch folder with a catalogue, all four kinds of output, and a second catalogue that
+/// changes every output.
+fn two_catalogues(scratch: &Path) -> (codegen::Outputs, std::path::PathBuf, std::path::PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let good = root.join("fixtures/good");
+    let (v1, v2) = (scratch.join("v1"), scratch.join("v2"));
+    for (dir, names) in [
+        (&v1, &["byte_hex/lock.yaml"][..]),
+        (&v2, &["byte_hex/lock.yaml", "signed_i32/acme.yaml"][..]),
+    ] {
+        fs::create_dir_all(dir).unwrap();
+        for name in names {
+            fs::copy(
+                good.join(name),
+                dir.join(Path::new(name).file_name().unwrap()),
+            )
+            .unwrap();
+        }
+    }
+    let lock = fs::read_to_string(v2.join("lock.yaml")).unwrap();
+    fs::write(
+        v2.join("lock.yaml"),
+        lock.replacen("description: ", "description: Changed. ", 1),
+    )
+    .unwrap();
+    let manifest = scratch.join("Cargo.toml");
+    let readme = scratch.join("README.md");
+    fs::write(
+        &manifest,
+        "[package]\nname = \"x\"\n\n[features]\ndefault = [\"all-catalogues\"]\n\
+         # @generated catalogue features: begin (cargo run -p codegen; DO NOT EDIT)\n\
+         # @generated catalogue features: end\n",
+    )
+    .unwrap();
+    fs::write(
+        &readme,
+        "# x\n\n<!-- @generated catalogues: begin (cargo run -p codegen; DO NOT EDIT) -->\n\
+         <!-- @generated catalogues: end -->\n",
+    )
+    .unwrap();
+    let outputs = codegen::Outputs {
+        code: scratch.join("generated"),
+        docs: Some(scratch.join("docs")),
+        manifest: Some(manifest),
+        readme: Some(readme),
+    };
+    codegen::run(&v1, &outputs, codegen::Mode::Write).unwrap();
+    (outputs, v1, v2)
+}
+
+fn recover_all(o: &codegen::Outputs) {
+    for path in [
+        Some(&o.code),
+        o.docs.as_ref(),
+        o.manifest.as_ref(),
+        o.readme.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        recover(path).unwrap();
+    }
+}
+
+#[test]
+fn a_failure_at_any_write_of_a_whole_run_is_reported_exactly() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (outputs, v1, v2) = two_catalogues(scratch.path());
+    let old = outputs_state(&outputs);
+    codegen::run(&v2, &outputs, codegen::Mode::Write).unwrap();
+    let new = outputs_state(&outputs);
+    assert!(old.keys().all(|k| old[k] != new[k]), "every output changes");
+
+    // Every file-system operation of a whole run, failed in turn (and, for a crash, every
+    // operation after it too).
+    codegen::run(&v1, &outputs, codegen::Mode::Write).unwrap();
+    let mut counting = FailingDisk {
+        calls: 0,
+        fail_at: usize::MAX,
+        crash: false,
+    };
+    codegen::run_on(&mut counting, &v2, &outputs, codegen::Mode::Write).unwrap();
+    let operations = counting.calls;
+    assert!(operations > 10, "{operations}");
+    let mut outcomes = BTreeMap::new();
+    for crash in [false, true] {
+        for fail_at in 0..operations {
+            codegen::run(&v1, &outputs, codegen::Mode::Write).unwrap();
+            let mut disk = FailingDisk {
+                calls: 0,
+                fail_at,
+                crash,
+            };
+            let result = codegen::run_on(&mut disk, &v2, &outputs, codegen::Mode::Write);
+            let (replaced, kept) = match result {
+                Ok(_) => (old.keys().cloned().collect(), Vec::new()),
+                Err(codegen::Failure::Write(w)) => {
+                    let shown = |p: &Vec<std::path::PathBuf>| -> Vec<String> {
+                        p.iter().map(|p| p.display().to_string()).collect()
+                    };
+                    (shown(&w.replaced), shown(&w.kept))
+                }
+                Err(other) => panic!("fail_at {fail_at}: {other:?}"),
+            };
+            assert_eq!(
+                replaced.len() + kept.len(),
+                old.len(),
+                "every output is accounted for"
+            );
+            recover_all(&outputs);
+            let now = outputs_state(&outputs);
+            for key in &replaced {
+                assert_eq!(
+                    now[key], new[key],
+                    "fail_at {fail_at}, crash {crash}: {key} is new"
+                );
+            }
+            for key in &kept {
+                assert_eq!(
+                    now[key], old[key],
+                    "fail_at {fail_at}, crash {crash}: {key} is old"
+                );
+            }
+            *outcomes.entry(replaced.len()).or_insert(0) += 1;
+            codegen::run(&v2, &outputs, codegen::Mode::Write).unwrap();
+            assert_eq!(
+                outputs_state(&outputs),
+                new,
+                "the next run finishes the job"
+            );
+        }
+    }
+    // Nothing replaced (a failure while staging), some, and all were each seen.
+    assert!(
+        outcomes.contains_key(&0) && outcomes.contains_key(&old.len()),
+        "{outcomes:?}"
+    );
+    assert!(
+        outcomes.len() > 2,
+        "a failure between two swaps was exercised: {outcomes:?}"
+    );
+}

@@ -7,7 +7,10 @@
 //! single file of 100k entries of this shape (11 nodes each). Before commit cbcc0b1 the budget
 //! was serde-saphyr's default of 250,000 nodes, about 22,000 such entries per file.
 //!
-//! `cargo run --release -p errcodes-benches --bin synth-catalog -- 10000 /tmp/scale/catalog [FILES]`
+//! `cargo run --release -p errcodes-benches --bin synth-catalog -- 10000 /tmp/scale/catalog [FILES] [DESC_BYTES]`
+//!
+//! DESC_BYTES (default 0) pads every description to about that many bytes of words, for the
+//! memory measurement at the byte limit (`benches/limits.sh`).
 
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -19,10 +22,13 @@ mod common;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let number = |i: usize| args.get(i).map(|n| n.parse::<usize>().ok());
-    let (Some(Some(n)), Some(dir), Some(files)) =
-        (number(0), args.get(1), number(2).unwrap_or(Some(1)))
-    else {
-        eprintln!("usage: synth-catalog ENTRIES DIR [FILES]");
+    let (Some(Some(n)), Some(dir), Some(files), Some(pad)) = (
+        number(0),
+        args.get(1),
+        number(2).unwrap_or(Some(1)),
+        number(3).unwrap_or(Some(0)),
+    ) else {
+        eprintln!("usage: synth-catalog ENTRIES DIR [FILES] [DESC_BYTES]");
         return ExitCode::from(2);
     };
     if n == 0 || n > 1_000_000 || files == 0 || files > n {
@@ -38,7 +44,7 @@ fn main() -> ExitCode {
             format!("synth{}", f + 1)
         };
         let range = (f * n / files)..((f + 1) * n / files);
-        let yaml = catalog(&id, range, &mut rng, &mut seen);
+        let yaml = catalog(&id, range, &mut rng, &mut seen, pad);
         let path = std::path::Path::new(dir).join(format!("{id}.yaml"));
         if let Err(err) = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, yaml)) {
             eprintln!("synth-catalog: {}: {err}", path.display());
@@ -54,6 +60,7 @@ fn catalog(
     range: std::ops::Range<usize>,
     rng: &mut common::Rng,
     seen: &mut HashSet<u32>,
+    pad: usize,
 ) -> String {
     let n = range.len();
     let mut out = format!(
@@ -79,9 +86,13 @@ fn catalog(
         let word: String = (0..8)
             .map(|_| char::from(b'A' + rng.below(26) as u8))
             .collect();
+        let mut description = format!("Synthetic code {i}.");
+        while description.len() < pad {
+            description.push_str(" padding");
+        }
         writeln!(
             out,
-            "  - value: {value}\n    name: ERR_{word}_{i:06}\n    description: Synthetic code {i}.\n    action: fix_request\n    source: synth"
+            "  - value: {value}\n    name: ERR_{word}_{i:06}\n    description: {description}\n    action: fix_request\n    source: synth"
         )
         .unwrap_or_default();
     }

@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 
 pub use diag::Diagnostic;
 pub use emit::COMMAND;
-pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_NODES};
+pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_NODES, MAX_TOTAL_BYTES};
 pub use output::{
     Disk, Drift, GENERATED_MARK, RealDisk, RunLock, Target, WriteFailure, compare, lock, recover,
     replace_dir, replace_dir_on, replace_file,
@@ -161,6 +161,7 @@ fn assemble(
     let reserved = reserved_root_names();
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
+    let mut total = 0;
     for (shown, parsed) in parsed {
         let parsed = match parsed {
             Ok(parsed) => parsed,
@@ -169,6 +170,20 @@ fn assemble(
                 continue;
             }
         };
+        let listed = parsed.entries.as_ref().map_or(0, |e| e.value.len());
+        if total <= MAX_ENTRIES && total + listed > MAX_ENTRIES {
+            let line = parsed.entries.as_ref().map_or(0, |e| schema::pos(e).line);
+            let msg = format!(
+                "with this file the catalogue holds {} entries; one run accepts at most \
+                 {MAX_ENTRIES} (split the catalogue and generate the parts separately)",
+                total + listed
+            );
+            problems.push(Diagnostic::at(&shown, line, 0, msg));
+        }
+        total += listed;
+        if total > MAX_ENTRIES {
+            continue; // the memory a run may take is spent; validating more adds nothing
+        }
         let id_line = parsed.id.as_ref().map_or(0, |id| schema::pos(id).line);
         let mut sink = diag::Sink::new(&shown);
         if let Some(catalog) = validate::catalog(parsed, &reserved, &mut sink) {

@@ -15,9 +15,12 @@ pub const MAX_FILE_BYTES: u64 = 32 << 20;
 pub const MAX_DEPTH: usize = 16;
 /// Most YAML aliases (`*name`) per file; catalogues do not need any, this leaves room.
 pub const MAX_ALIASES: usize = 64;
+/// Most bytes of all catalogue files of one run together. With [`crate::MAX_ENTRIES`] this
+/// bounds a run's memory: about 2.5 GB at both limits (BENCHMARKS.md, "Memory at the limits").
+pub const MAX_TOTAL_BYTES: u64 = 32 << 20;
 /// Most YAML nodes (mappings, lists, scalars) in one file: room for `MAX_ENTRIES` entries of
-/// a dozen fields each.
-pub const MAX_NODES: usize = 8_000_000;
+/// a dozen fields each, with room to spare.
+pub const MAX_NODES: usize = 1_000_000;
 /// Most files in the catalogue folder.
 pub const MAX_FILES: usize = 1_000;
 
@@ -45,6 +48,17 @@ pub(crate) fn catalog_files(dir: &Path, shown: &str) -> Result<Vec<PathBuf>, Dia
         )));
     }
     files.sort();
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    if total > MAX_TOTAL_BYTES {
+        return Err(fail(format!(
+            "its catalogue files hold {total} bytes together; one run reads at most \
+             {MAX_TOTAL_BYTES} bytes (32 MiB)"
+        )));
+    }
     Ok(files)
 }
 

@@ -27,6 +27,8 @@ struct Args {
     outputs: Outputs,
     /// The checkout, for messages.
     root: Option<PathBuf>,
+    /// Whether `--out` named the code folder (messages then name it, not the checkout).
+    code_given: bool,
 }
 
 /// Whether `dir` is an errcodes checkout.
@@ -88,6 +90,7 @@ fn args() -> Result<Args, String> {
     // A run against another catalogue or output must not touch the checkout's own docs,
     // manifest or README unless asked to (and needs no checkout when both are given).
     let elsewhere = catalog.is_some() || code.is_some();
+    let code_given = code.is_some();
     let root = match (&catalog, &code) {
         (Some(_), Some(_)) => checkout().ok(),
         _ => Some(checkout()?),
@@ -120,6 +123,7 @@ fn args() -> Result<Args, String> {
         },
         outputs,
         root,
+        code_given,
     })
 }
 
@@ -135,6 +139,7 @@ fn main() -> ExitCode {
         }
     };
     let place = match &args.root {
+        _ if args.code_given => args.outputs.code.display().to_string(),
         Some(root) if root.as_os_str().is_empty() => "this checkout".to_owned(),
         Some(root) => format!("the checkout {}", root.display()),
         None => args.outputs.code.display().to_string(),

@@ -372,8 +372,10 @@ fn swap(disk: &mut dyn Disk, target: &Target) -> io::Result<()> {
                 let _ = disk.rename(&backup, dir);
                 return Err(named(e));
             }
+            // The new folder is in place: the target is replaced even if the old one cannot
+            // be removed now ([`recover`] removes it on the next run).
             if backup.exists() {
-                disk.remove_dir_all(&backup).map_err(named)?;
+                let _ = disk.remove_dir_all(&backup);
             }
             Ok(())
         }
