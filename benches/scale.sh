@@ -7,10 +7,9 @@
 #    generated source size, `cargo build --release` of a scratch COPY of errcodes made
 #    standalone, and lookup ns (benches/scale/probe.rs, pinned to CPU 1, median of PROBES runs,
 #    default 3) in the `synth` table.
-#    `N/F` splits N entries over F catalogue files. Codegen reads at most MAX_NODES (8,000,000)
-#    YAML nodes per file, room for a single 100k-entry file; a file codegen rejects is shown
-#    as "rejected" with the reason. `100000/5` keeps the before/after comparison with commit
-#    b92effe, when a single 100k file was rejected (250,000 nodes, ~22k entries).
+#    `N/F` splits N entries over F catalogue files. Since issue 9 codegen accepts at most
+#    MAX_ENTRIES (50,000) entries per run, so the 100k sizes are shown as "rejected" with the
+#    reason (BENCHMARKS.md, "Memory at the limits"; benches/limits.sh measures the limits).
 #
 #   benches/scale.sh                        # ~8 min on 2 cores, mostly the two 100k compiles
 #   SIZES="1000 10000" benches/scale.sh

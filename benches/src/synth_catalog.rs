@@ -3,9 +3,8 @@
 //! (`ERR_KQZMVBTA_000042`), in FILES files of equal size (default 1): `synth.yaml`
 //! (`id: synth`), then `synth2.yaml` (`id: synth2`) and so on. Never written into `catalog/`.
 //!
-//! Codegen reads at most `codegen::MAX_NODES` (8,000,000) YAML nodes per file, which admits a
-//! single file of 100k entries of this shape (11 nodes each). Before commit cbcc0b1 the budget
-//! was serde-saphyr's default of 250,000 nodes, about 22,000 such entries per file.
+//! Codegen accepts at most `codegen::MAX_ENTRIES` (50,000) entries per run, and
+//! `codegen::MAX_TOTAL_BYTES` (32 MiB) of catalogue files.
 //!
 //! `cargo run --release -p errcodes-benches --bin synth-catalog -- 10000 /tmp/scale/catalog [FILES] [DESC_BYTES]`
 //!
