@@ -100,3 +100,76 @@ fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Catalogue prose can hold anything: after regenerating, no text became a doctest (each
+/// would fail), a broken doc link or HTML, and the docs page keeps every row and anchor.
+#[test]
+fn hostile_catalogue_text_never_becomes_code_links_or_html() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let (krate, catalog, docs) = (
+        scratch.path().join("errcodes"),
+        scratch.path().join("catalog"),
+        scratch.path().join("docs"),
+    );
+    copy_tree(&root.join("errcodes"), &krate, "generated").unwrap();
+    fs::write(krate.join("Cargo.toml"), standalone_manifest(root)).unwrap();
+    fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    copy_tree(&root.join("catalog"), &catalog, "").unwrap();
+    let hostile = root.join("tests/fixtures/good/hostile_text/hostile.yaml");
+    fs::copy(hostile, catalog.join("hostile.yaml")).unwrap();
+    let outputs = codegen::Outputs {
+        code: krate.join("src/generated"),
+        docs: Some(docs.clone()),
+        manifest: Some(krate.join("Cargo.toml")),
+        readme: None,
+    };
+    codegen::run(&catalog, &outputs, codegen::Mode::Write)
+        .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));
+
+    let page = fs::read_to_string(docs.join("hostile.md")).unwrap();
+    for injected in [
+        "](https://evil",
+        "<script>",
+        "<b>",
+        "\n```",
+        "\n    assert",
+        "\n# heading",
+    ] {
+        assert!(
+            !page.contains(injected),
+            "docs/hostile.md holds {injected:?}:\n{page}"
+        );
+    }
+    let row = "| [`A\\|B C`](#A%7CB%20C) | Name \\| with \\*stars\\* and";
+    assert!(page.contains(row), "the table row keeps its cells:\n{page}");
+    assert!(page.contains("<a id=\"A|B C\"></a>"), "{page}");
+
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let run = |args: &[&str]| {
+        let out = Command::new(&cargo)
+            .args(args)
+            .current_dir(&krate)
+            .env("CARGO_TARGET_DIR", scratch.path().join("target"))
+            .env("RUSTDOCFLAGS", "-D warnings")
+            .env_remove("RUSTFLAGS")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "cargo {args:?} in the regenerated crate failed:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&[
+        "test",
+        "--offline",
+        "--quiet",
+        "--doc",
+        "--features",
+        "hostile",
+        "hostile",
+    ]);
+    run(&["doc", "--offline", "--quiet", "--no-deps"]);
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::emit::COMMAND;
-use crate::markdown::{attr, code, fragment, inline, md};
+use crate::markdown::{attr, cell_code, code, fragment, inline, md};
 use crate::model::{Action, Catalog, Entry, WireFormat};
 
 /// Renders every file of the docs folder, keyed by path relative to it.
@@ -146,7 +146,7 @@ fn page(c: &Catalog) -> String {
         let _ = writeln!(
             out,
             "| [{}](#{}) | {}{} | `{}` |",
-            code(&e.wire),
+            cell_code(&e.wire),
             fragment(&e.wire),
             inline(&e.name),
             markers(c, e),

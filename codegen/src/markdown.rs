@@ -19,13 +19,17 @@ pub(crate) fn inline(text: &str) -> String {
     md(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// `text` as a code span, whatever backticks it holds, safe in a table cell.
+/// `text` as a code span in a table cell: GitHub reads `|` as a cell break even inside a
+/// code span, and shows `\|` there as `|`.
+pub(crate) fn cell_code(text: &str) -> String {
+    code(&text.replace('|', "\\|"))
+}
+
+/// `text` as a code span, whatever backticks it holds.
 pub(crate) fn code(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if longest > 0 { " " } else { "" };
-    // GitHub reads `|` as a cell break even inside a code span; `\|` is shown as `|`.
-    let text = text.replace('|', "\\|");
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
@@ -143,7 +147,8 @@ mod tests {
     #[test]
     fn code_spans_and_fragments_hold_any_value() {
         assert_eq!(code("0x13"), "`0x13`");
-        assert_eq!(code("a|b"), "`a\\|b`");
+        assert_eq!(code("a|b"), "`a|b`");
+        assert_eq!(cell_code("a|b"), "`a\\|b`");
         assert_eq!(code("a`b"), "`` a`b ``");
         assert_eq!(fragment("a b|c)"), "a%20b%7Cc%29");
         assert_eq!(fragment("0x13"), "0x13");
