@@ -59,11 +59,6 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
 /// A listed entry that a fixture does confirm fails the test.
 const UNCONFIRMED: &[(&str, &str, &str)] = &[
     (
-        "knox::kdp",
-        "*",
-        "the KDP error page was not re-read in this audit (no stored copy reached)",
-    ),
-    (
         "knox::msp",
         "*",
         "the MSP Portal error page was not re-read in this audit (no stored copy reached)",
