@@ -59,16 +59,6 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
 /// A listed entry that a fixture does confirm fails the test.
 const UNCONFIRMED: &[(&str, &str, &str)] = &[
     (
-        "knox::msp",
-        "*",
-        "the MSP Portal error page was not re-read in this audit (no stored copy reached)",
-    ),
-    (
-        "knox::asset_intelligence",
-        "*",
-        "the Asset Intelligence error page was not re-read in this audit",
-    ),
-    (
         "samsung::account",
         "AUT_1803",
         "only a public issue thread (TA2k/ioBroker.smartthings#52) shows it; no table lists it",

@@ -16,7 +16,7 @@
 //!
 //! # Sources
 //!
-//! - `errors`: [Knox MSP Portal, "Error codes"](<https://docs.samsungknox.com/dev/knox-msp-portal/error-codes/>)
+//! - `errors`: [Knox MSP Portal, "Error codes" (example 403 response; read 2026-11)](<https://docs.samsungknox.com/dev/knox-msp-portal/error-codes/>)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "knox::msp";
@@ -33,7 +33,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
-    /// - Source: `errors`, [Knox MSP Portal, "Error codes"](<https://docs.samsungknox.com/dev/knox-msp-portal/error-codes/>)
+    /// - Source: `errors`, [Knox MSP Portal, "Error codes" (example 403 response; read 2026-11)](<https://docs.samsungknox.com/dev/knox-msp-portal/error-codes/>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
     AuthorizationFail,
 }
@@ -83,7 +83,7 @@ pub static CATALOG: Catalog = Catalog {
 static SOURCES: [Source; 1] = [
     Source {
         id: "errors",
-        title: "Knox MSP Portal, \"Error codes\"",
+        title: "Knox MSP Portal, \"Error codes\" (example 403 response; read 2026-11)",
         url: "https://docs.samsungknox.com/dev/knox-msp-portal/error-codes/",
         official: true,
     },
