@@ -48,10 +48,12 @@ pub(crate) fn catalog_files(dir: &Path, shown: &str) -> Result<Vec<PathBuf>, Dia
         )));
     }
     files.sort();
+    // A file over its own limit is reported as such when it is read.
     let total: u64 = files
         .iter()
         .filter_map(|f| fs::metadata(f).ok())
         .map(|m| m.len())
+        .filter(|len| *len <= MAX_FILE_BYTES)
         .sum();
     if total > MAX_TOTAL_BYTES {
         return Err(fail(format!(
