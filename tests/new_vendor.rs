@@ -40,12 +40,12 @@ use errcodes::{acme, Action, ParseErrorKind};
 
 #[test]
 fn served() {
-    let timeout = acme::from_code(-12).unwrap();
+    let timeout = acme::from_value(-12).unwrap();
     assert_eq!(timeout.name(), "E_TIMEOUT");
     assert_eq!(timeout.action(), Action::Retry);
     assert_eq!(acme::from_decimal("-2147483648").unwrap().name(), "E_MIN");
     assert_eq!(acme::from_name("E_BAD_PIN").map(|c| c.value()), Some(7));
-    assert_eq!(acme::from_code(-13), None);
+    assert_eq!(acme::from_value(-13), None);
     assert_eq!(acme::from_decimal("-2147483649").unwrap_err().kind(), ParseErrorKind::OutOfRange);
     assert_eq!(errcodes::lookup("acme", "-12").unwrap().name(), "E_TIMEOUT");
     assert!(errcodes::lookup("nuki", "ff").is_ok(), "the other catalogues are still served");

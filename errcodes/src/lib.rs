@@ -34,14 +34,17 @@
 //!   compile only what it uses with `default-features = false`.
 #![no_std]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // Pedantic lints reviewed for the public API. Not adopted: `must_use` on every accessor
 // (noise; the lookups that matter carry it).
 #![warn(clippy::pedantic)]
 #![allow(clippy::must_use_candidate)]
+// The runtime promises Rust 1.85 (`rust-version`); clippy checks no newer std API slips in.
+#![warn(clippy::incompatible_msrv)]
 // With only some catalogue features on, helpers that serve the others go unused.
 #![cfg_attr(not(feature = "all-catalogues"), allow(unused))]
 
-#[cfg(any(feature = "serde", feature = "response"))]
+#[cfg(feature = "response")]
 extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
@@ -56,16 +59,52 @@ mod kind;
 #[rustfmt::skip]
 #[allow(clippy::all, clippy::pedantic, missing_docs)]
 mod generated;
+#[cfg(feature = "http-crate")]
+mod http_crate;
 #[cfg(feature = "response")]
+#[cfg_attr(docsrs, doc(cfg(feature = "response")))]
 pub mod response;
+#[cfg(feature = "serde")]
+mod serde_impl;
+/// Feature `defmt`. (Not in `action.rs`, which codegen also compiles.)
+#[cfg(feature = "defmt")]
+mod defmt_impl {
+    /// The catalogue spelling (`retry`), as [`Action::as_str`](crate::Action::as_str) gives it.
+    impl defmt::Format for crate::Action {
+        fn format(&self, f: defmt::Formatter<'_>) {
+            defmt::Format::format(self.as_str(), f);
+        }
+    }
+}
 mod wire;
 
 pub use action::Action;
-pub use catalog::{Catalog, CatalogCode};
+pub use catalog::{Catalog, CatalogCode, WireKey};
 pub use entry::{Cause, DeviceName, Entry, Source, Value};
 pub use error::{ParseError, ParseErrorKind};
 pub use generated::*;
 pub use kind::{KeyKind, WireFormat};
+
+/// What generated code calls; not part of the public API (no semver promise).
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::catalog::lookup_with;
+    #[cfg(feature = "serde")]
+    pub use crate::serde_impl::{deserialize_code, serialize_code};
+    #[cfg(feature = "defmt")]
+    pub use defmt;
+    #[cfg(feature = "serde")]
+    pub use serde;
+
+    /// The error for a well-formed value no entry has.
+    pub const fn unknown_value(
+        catalog: &'static str,
+        wire: crate::WireFormat,
+        value: crate::Value,
+    ) -> crate::ParseError {
+        crate::ParseError::unknown_value(catalog, wire, value)
+    }
+}
 
 /// Every catalogue, sorted by id.
 ///
@@ -98,10 +137,6 @@ pub fn catalog(id: &str) -> Option<&'static Catalog> {
 /// assert!(errcodes::lookup("no-such-catalogue", "1").is_err());
 /// ```
 pub fn lookup(id: &str, text: &str) -> Result<&'static Entry, ParseError> {
-    let catalog = catalog(id).ok_or(ParseError::new(
-        ParseErrorKind::UnknownCatalog,
-        "",
-        WireFormat::Text,
-    ))?;
+    let catalog = catalog(id).ok_or_else(|| ParseError::unknown_catalog(id))?;
     catalog.lookup(text)
 }

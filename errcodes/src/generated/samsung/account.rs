@@ -8,10 +8,12 @@
 //! ```
 //! use errcodes::samsung::account;
 //!
-//! let code = account::from_code("AUT_1001").unwrap();
+//! let code = account::from_wire("AUT_1001")?;
 //! assert_eq!(code.name(), "AUT_1001");
 //! assert_eq!(account::from_name("AUT_1001"), Some(code));
+//! assert_eq!(account::from_value("AUT_1001"), Some(code));
 //! assert_eq!("AUT_1001".parse::<account::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -24,6 +26,7 @@ const ID: &str = "samsung::account";
 /// A code of the `samsung::account` catalogue: Samsung Account OAuth error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Codes are strings on the wire; `value()` gives the string.
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
@@ -211,10 +214,14 @@ impl Code {
         Code::Aut1806,
     ];
 }
-crate::code_impl::code_impl!(& 'static str, parse_code, Text);
+crate::code_impl::code_impl! {
+    code : Code, key : text, id : ID, wire_format : Text, catalog : CATALOG, entries :
+    ENTRIES, index : code_index, value : code_value, from_value : from_value, from_wire :
+    from_wire, from_name : from_name,
+}
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
-pub fn from_code(code: &str) -> Option<Code> {
+pub fn from_value(code: &str) -> Option<Code> {
     let found = BY_VALUE[crate::hash::hashed_slot(
         crate::hash::text_key(code.as_bytes(), false),
         &BY_VALUE_DISPLACEMENTS,
@@ -222,9 +229,38 @@ pub fn from_code(code: &str) -> Option<Code> {
     )];
     if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
 }
-fn parse_code(text: &str) -> Result<Code, ParseError> {
-    crate::wire::text_key(text, from_code(text), ID)
+/// Looks a code up by its wire string, exactly as sent (what `from_value` does, with
+/// a reason when there is no such code).
+///
+/// # Errors
+/// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::wire::text_key(text, from_value(text), ID)
 }
+const fn code_index(code: Code) -> usize {
+    code as usize
+}
+const fn code_value(code: Code) -> &'static str {
+    VALUES[code as usize]
+}
+static VALUES: [&'static str; 16] = [
+    "AUT_1001",
+    "AUT_1002",
+    "AUT_1006",
+    "AUT_1008",
+    "AUT_1010",
+    "AUT_1011",
+    "AUT_1015",
+    "AUT_1017",
+    "AUT_1022",
+    "AUT_1024",
+    "AUT_1045",
+    "AUT_1702",
+    "AUT_1785",
+    "AUT_1802",
+    "AUT_1803",
+    "AUT_1806",
+];
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
@@ -260,7 +296,7 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Text,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| parse_code(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 };
 static SOURCES: [Source; 2] = [
@@ -552,24 +588,6 @@ static ENTRIES: [Entry; 16] = [
         deprecated: false,
         uncertain: None,
     },
-];
-static VALUES: [&'static str; 16] = [
-    "AUT_1001",
-    "AUT_1002",
-    "AUT_1006",
-    "AUT_1008",
-    "AUT_1010",
-    "AUT_1011",
-    "AUT_1015",
-    "AUT_1017",
-    "AUT_1022",
-    "AUT_1024",
-    "AUT_1045",
-    "AUT_1702",
-    "AUT_1785",
-    "AUT_1802",
-    "AUT_1803",
-    "AUT_1806",
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.

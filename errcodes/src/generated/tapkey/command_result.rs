@@ -8,10 +8,12 @@
 //! ```
 //! use errcodes::tapkey::command_result;
 //!
-//! let code = command_result::from_code("LockCommunicationError").unwrap();
+//! let code = command_result::from_wire("LockCommunicationError")?;
 //! assert_eq!(code.name(), "LockCommunicationError");
 //! assert_eq!(command_result::from_name("LockCommunicationError"), Some(code));
+//! assert_eq!(command_result::from_value("LockCommunicationError"), Some(code));
 //! assert_eq!("LockCommunicationError".parse::<command_result::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -25,6 +27,7 @@ const ID: &str = "tapkey::command_result";
 /// A code of the `tapkey::command_result` catalogue: Tapkey Mobile SDK command result codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Codes are strings on the wire; `value()` gives the string.
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
@@ -150,10 +153,14 @@ impl Code {
         Code::WrongLockMode,
     ];
 }
-crate::code_impl::code_impl!(& 'static str, parse_code, Text);
+crate::code_impl::code_impl! {
+    code : Code, key : text, id : ID, wire_format : Text, catalog : CATALOG, entries :
+    ENTRIES, index : code_index, value : code_value, from_value : from_value, from_wire :
+    from_wire, from_name : from_name,
+}
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
-pub fn from_code(code: &str) -> Option<Code> {
+pub fn from_value(code: &str) -> Option<Code> {
     let found = BY_VALUE[crate::hash::hashed_slot(
         crate::hash::text_key(code.as_bytes(), false),
         &BY_VALUE_DISPLACEMENTS,
@@ -161,9 +168,36 @@ pub fn from_code(code: &str) -> Option<Code> {
     )];
     if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
 }
-fn parse_code(text: &str) -> Result<Code, ParseError> {
-    crate::wire::text_key(text, from_code(text), ID)
+/// Looks a code up by its wire string, exactly as sent (what `from_value` does, with
+/// a reason when there is no such code).
+///
+/// # Errors
+/// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::wire::text_key(text, from_value(text), ID)
 }
+const fn code_index(code: Code) -> usize {
+    code as usize
+}
+const fn code_value(code: Code) -> &'static str {
+    VALUES[code as usize]
+}
+static VALUES: [&'static str; 14] = [
+    "LockCommunicationError",
+    "LockDateTimeInvalid",
+    "LockNotFullyAssembled",
+    "LockVersionTooOld",
+    "LockVersionTooYoung",
+    "Ok",
+    "ServerCommunicationError",
+    "TechnicalError",
+    "TemporarilyUnauthorized",
+    "Unauthorized",
+    "Unauthorized_NotYetValid",
+    "UnknownTagType",
+    "UserSpecificError",
+    "WrongLockMode",
+];
 const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
@@ -197,7 +231,7 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Text,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| parse_code(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 };
 static SOURCES: [Source; 3] = [
@@ -315,7 +349,7 @@ static ENTRIES: [Entry; 14] = [
         description: "The lock carried out the command as requested.",
         remediation: None,
         http_status: None,
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
         device_names: &[],
@@ -461,22 +495,6 @@ static ENTRIES: [Entry; 14] = [
         deprecated: false,
         uncertain: None,
     },
-];
-static VALUES: [&'static str; 14] = [
-    "LockCommunicationError",
-    "LockDateTimeInvalid",
-    "LockNotFullyAssembled",
-    "LockVersionTooOld",
-    "LockVersionTooYoung",
-    "Ok",
-    "ServerCommunicationError",
-    "TechnicalError",
-    "TemporarilyUnauthorized",
-    "Unauthorized",
-    "Unauthorized_NotYetValid",
-    "UnknownTagType",
-    "UserSpecificError",
-    "WrongLockMode",
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
