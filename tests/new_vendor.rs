@@ -38,6 +38,18 @@ fn standalone_manifest(root: &Path) -> String {
 const USES_THE_NEW_VENDOR: &str = r#"
 use errcodes::{acme, Action, ParseErrorKind};
 
+/// Catalogues nested under names the std library uses: generated code and `code_impl!` use
+/// absolute paths (`::core::fmt`), so a child module called `core` or `std` shadows nothing.
+#[test]
+fn nested_ids_named_like_std_crates() {
+    let code = acme::core::from_byte(0x13).unwrap();
+    assert_eq!(code as u8, 0x13);
+    assert_eq!(format!("{code:?}"), "E_CORE(0x13)");
+    assert_eq!(acme::std::from_wire("2").unwrap().name(), "E_STD");
+    let err: &dyn core::error::Error = &code;
+    assert!(err.to_string().starts_with("0x13 E_CORE"));
+}
+
 #[test]
 fn served() {
     let timeout = acme::from_value(-12).unwrap();
@@ -51,6 +63,15 @@ fn served() {
     assert!(errcodes::lookup("nuki", "ff").is_ok(), "the other catalogues are still served");
 }
 "#;
+
+/// A one-entry catalogue.
+fn nested(id: &str, key: &str, wire: &str, value: &str, name: &str) -> String {
+    format!(
+        "id: {id}\ntitle: Nested\nkey: {key}\nwire: {wire}\nsources:\n  - id: s\n    title: S\n    \
+         url: https://example.com/s\nentries:\n  - value: {value}\n    name: {name}\n    \
+         description: A code.\n    action: retry\n    source: s\n"
+    )
+}
 
 #[test]
 fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
@@ -66,6 +87,16 @@ fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
     copy_tree(&root.join("catalog"), &catalog, "").unwrap();
     let acme = root.join("tests/fixtures/good/signed_i32/acme.yaml");
     fs::copy(acme, catalog.join("acme.yaml")).unwrap();
+    fs::write(
+        catalog.join("acme_core.yaml"),
+        nested("acme::core", "byte", "hex", "0x13", "E_CORE"),
+    )
+    .unwrap();
+    fs::write(
+        catalog.join("acme_std.yaml"),
+        nested("acme::std", "u16", "decimal", "2", "E_STD"),
+    )
+    .unwrap();
 
     let outputs = codegen::Outputs {
         code: krate.join("src/generated"),
