@@ -9,10 +9,11 @@ use crate::{Entry, KeyKind, ParseError, ParseErrorKind, Source, Value, WireForma
 /// Every generated module exposes its catalogue as `CATALOG`; [`crate::catalogs`] lists them.
 ///
 /// ```
-/// let knox = errcodes::catalog("knox::tag").unwrap();
-/// let entry = knox.lookup("40100000").unwrap();
+/// let knox = errcodes::catalog("knox::tag").ok_or("no Knox Tag catalogue")?;
+/// let entry = knox.lookup("40100000")?;
 /// assert_eq!(entry.name(), "AUTHORIZATION_FAIL");
 /// assert_eq!(entry.http_status(), Some(401));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Catalog {
     pub(crate) id: &'static str,
@@ -113,6 +114,20 @@ impl fmt::Debug for Catalog {
 /// agree with each other and with [`CatalogCode::entry`], `catalog().entries()` lists every
 /// code). The required methods are the minimum a catalogue must answer; everything else has a
 /// default built on them, and methods added later will have defaults too (a minor release).
+///
+/// # serde
+///
+/// With the `serde` feature every `Code` implements `Serialize` and `Deserialize`, without
+/// `std` or `alloc`:
+/// - in human-readable formats (JSON, YAML, TOML…) a code is its spec name
+///   (`"P_ERROR_MAX_USER"`, `"Not Found"`); it reads back from a string taken as wire text
+///   first and then as a name or alias (`"0x13"`, `"13"`, `"P_ERROR_MAX_USER"`), or from a
+///   number, the wire value (`19` is nuki's `0x13`);
+/// - in compact formats (postcard, bincode…) a code is its wire value (an integer widened to
+///   `u64`/`i64`, or the string of a string catalogue).
+///
+/// [`Action`](crate::Action) is its catalogue spelling (`"retry"`, `"none"`) everywhere, and
+/// [`Entry`] serializes as the entry object the `errcodes --json` command documents.
 ///
 /// # Codes are errors
 ///
