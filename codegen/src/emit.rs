@@ -356,8 +356,9 @@ fn lookups(c: &Catalog) -> TokenStream {
     };
     // Code -> entry index: the same layout, probed with the code's own value (always present).
     let index_ty = index_type(c.entries.len());
-    let (index_slot, index_table) = probe(
+    let (index_slot, index_table) = probe_sharing(
         "INDEX",
+        Some("BY_VALUE"),
         &layout,
         quote!(code as #key_ty as u64),
         quote!(#index_ty),
@@ -391,6 +392,7 @@ fn lookups(c: &Catalog) -> TokenStream {
         }
     });
     let wire_alias = format_ident!("{}", c.wire.parse_fn());
+    let n = lit(c.entries.len());
     quote! {
         #[doc = #doc]
         #[inline]
@@ -419,9 +421,12 @@ fn lookups(c: &Catalog) -> TokenStream {
             from_wire(text)
         }
 
+        /// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+        /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
         #[inline]
         const fn code_index(code: Code) -> usize {
-            #index_slot as usize
+            let row = #index_slot as usize;
+            if row < #n { row } else { 0 }
         }
 
         #[inline]
@@ -440,6 +445,20 @@ fn lookups(c: &Catalog) -> TokenStream {
 /// branch; the caller compares the candidate with the key.
 fn probe(
     name: &str,
+    layout: &Layout,
+    key: TokenStream,
+    slot_ty: TokenStream,
+    value: impl Fn(usize) -> TokenStream,
+    empty: TokenStream,
+) -> (TokenStream, TokenStream) {
+    probe_sharing(name, None, layout, key, slot_ty, value, empty)
+}
+
+/// [`probe`], but a hash layout's shape and displacements are `{hash_of}_SHAPE` and
+/// `{hash_of}_DISPLACEMENTS`, emitted by an earlier probe of the same layout, when given.
+fn probe_sharing(
+    name: &str,
+    hash_of: Option<&str>,
     layout: &Layout,
     key: TokenStream,
     slot_ty: TokenStream,
@@ -471,9 +490,10 @@ fn probe(
             )
         }
         Layout::Hash { shape, disps, .. } => {
+            let prefix = hash_of.unwrap_or(name);
             let (disp_table, shape_const) = (
-                format_ident!("{name}_DISPLACEMENTS"),
-                format_ident!("{name}_SHAPE"),
+                format_ident!("{prefix}_DISPLACEMENTS"),
+                format_ident!("{prefix}_SHAPE"),
             );
             let (bucket_shift, bucket_mask, slot_shift) = (
                 Literal::u32_unsuffixed(shape.bucket_shift),
@@ -482,7 +502,10 @@ fn probe(
             );
             let nd = lit(disps.len());
             let disps = disps.iter().map(|d| Literal::u32_unsuffixed(*d));
-            let statics = quote! {
+            let statics = if hash_of.is_some() {
+                slots
+            } else {
+                quote! {
                 const #shape_const: crate::hash::Shape = crate::hash::Shape {
                     bucket_shift: #bucket_shift,
                     bucket_mask: #bucket_mask,
@@ -490,6 +513,7 @@ fn probe(
                 };
                 static #disp_table: [u32; #nd] = [#(#disps),*];
                 #slots
+                }
             };
             (
                 quote!(#table[crate::hash::hashed_slot(#key, &#disp_table, #shape_const)]),

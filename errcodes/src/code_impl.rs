@@ -50,26 +50,32 @@ macro_rules! code_impl {
                 $value(self)
             }
             /// The wire value as the vendor documents it (`0x13`, `404`, `4000000`).
+            #[inline]
             pub const fn wire(self) -> &'static ::core::primitive::str {
                 self.entry().wire()
             }
             /// The spec name, verbatim.
+            #[inline]
             pub const fn name(self) -> &'static ::core::primitive::str {
                 self.entry().name()
             }
             /// What the code means.
+            #[inline]
             pub const fn description(self) -> &'static ::core::primitive::str {
                 self.entry().description()
             }
             /// What the vendor recommends, where a source says.
+            #[inline]
             pub const fn remediation(self) -> ::core::option::Option<&'static ::core::primitive::str> {
                 self.entry().remediation()
             }
             /// The HTTP status that carries this code, where one applies.
+            #[inline]
             pub const fn http_status(self) -> ::core::option::Option<::core::primitive::u16> {
                 self.entry().http_status()
             }
             /// What a client should do next.
+            #[inline]
             pub const fn action(self) -> $crate::Action {
                 self.entry().action()
             }

@@ -82,9 +82,12 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    INDEX[crate::hash::dense_slot(code as u32 as u64, 4000000, 0)] as usize
+    let row = INDEX[crate::hash::dense_slot(code as u32 as u64, 4000000, 0)] as usize;
+    if row < 1 { row } else { 0 }
 }
 #[inline]
 const fn code_value(code: Code) -> u32 {

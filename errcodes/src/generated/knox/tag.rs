@@ -155,13 +155,16 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    INDEX[crate::hash::hashed_slot(
+    let row = INDEX[crate::hash::hashed_slot(
         code as u32 as u64,
-        &INDEX_DISPLACEMENTS,
-        INDEX_SHAPE,
-    )] as usize
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )] as usize;
+    if row < 7 { row } else { 0 }
 }
 #[inline]
 const fn code_value(code: Code) -> u32 {
@@ -184,12 +187,6 @@ static BY_VALUE: [Code; 32] = {
     t[24] = Code::ResourceInvalidParam;
     t
 };
-const INDEX_SHAPE: crate::hash::Shape = crate::hash::Shape {
-    bucket_shift: 63,
-    bucket_mask: 0,
-    slot_shift: 59,
-};
-static INDEX_DISPLACEMENTS: [u32; 1] = [0];
 static INDEX: [u8; 32] = {
     let mut t = [0; 32];
     t[2] = 1;
