@@ -13,7 +13,8 @@
 //! [`Action`] is its catalogue spelling (`"retry"`, `"none"`) in every format.
 //! [`Entry`] serializes (only) as a map with the fields the `errcodes --json` command documents:
 //! `catalog`, `wire`, `value`, `name`, `aliases`, `description`, `remediation`, `http_status`,
-//! `action`, `advice`, `causes`, `deprecated`, `uncertain`, `source`.
+//! `action`, `advice`, `causes`, `deprecated`, `uncertain`, `source`, `sources`,
+//! `device_names`, `single_unofficial_source`.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -22,7 +23,7 @@ use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::{Action, CatalogCode, Cause, Entry, Source, Value, WireKey};
+use crate::{Action, CatalogCode, Cause, DeviceName, Entry, Source, Value, WireKey};
 
 /// A code as its spec name (human-readable formats) or wire value (compact formats).
 ///
@@ -130,13 +131,24 @@ impl Serialize for Value {
     }
 }
 
-/// `{id, title, url}`.
+/// `{id, title, url, official}`.
 impl Serialize for Source {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Source", 3)?;
+        let mut m = s.serialize_struct("Source", 4)?;
         m.serialize_field("id", self.id())?;
         m.serialize_field("title", self.title())?;
         m.serialize_field("url", self.url())?;
+        m.serialize_field("official", &self.is_official())?;
+        m.end()
+    }
+}
+
+/// `{name, device}`.
+impl Serialize for DeviceName {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("DeviceName", 2)?;
+        m.serialize_field("name", self.name())?;
+        m.serialize_field("device", self.device())?;
         m.end()
     }
 }
@@ -158,7 +170,7 @@ impl Serialize for Cause {
 /// `http_status` and `uncertain` are `null` when absent.
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Entry", 14)?;
+        let mut m = s.serialize_struct("Entry", 17)?;
         m.serialize_field("catalog", self.catalog())?;
         m.serialize_field("wire", self.wire())?;
         m.serialize_field("value", &self.value())?;
@@ -173,6 +185,9 @@ impl Serialize for Entry {
         m.serialize_field("deprecated", &self.is_deprecated())?;
         m.serialize_field("uncertain", &self.uncertain())?;
         m.serialize_field("source", self.source())?;
+        m.serialize_field("sources", self.sources())?;
+        m.serialize_field("device_names", self.device_names())?;
+        m.serialize_field("single_unofficial_source", &self.single_unofficial_source())?;
         m.end()
     }
 }

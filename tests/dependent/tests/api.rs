@@ -131,5 +131,8 @@ fn serde_round_trip() -> Result<(), Box<dyn Error>> {
     assert_eq!(entry["wire"], "0x13");
     assert_eq!(entry["value"], 19);
     assert_eq!(entry["action"], "fix_request");
+    assert_eq!(entry["source"]["official"], true);
+    assert_eq!(entry["sources"][0]["id"], entry["source"]["id"]);
+    assert_eq!(entry["single_unofficial_source"], false);
     Ok(())
 }
