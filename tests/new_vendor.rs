@@ -204,3 +204,55 @@ fn hostile_catalogue_text_never_becomes_code_links_or_html() {
     ]);
     run(&["doc", "--offline", "--quiet", "--no-deps"]);
 }
+
+/// The generated-code contract (issue 11): a catalogue module written by codegen compiles in
+/// another crate once `crate::` names errcodes, because it builds its statics through
+/// `errcodes::__private` and gets the rest from the exported `code_impl!`. This is what a
+/// generator for other crates (errcodes-build) will rely on.
+#[test]
+fn generated_code_compiles_outside_errcodes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let generated = codegen::generate(&root.join("tests/fixtures/good/signed_i32")).unwrap();
+    let module = generated.files["acme.rs"].replace("crate::", "::errcodes::");
+    fs::create_dir_all(scratch.path().join("src")).unwrap();
+    fs::write(scratch.path().join("src/acme.rs"), module).unwrap();
+    let manifest = format!(
+        "[package]\nname = \"elsewhere\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
+         [dependencies]\nerrcodes = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
+        root.join("errcodes")
+    );
+    fs::write(scratch.path().join("Cargo.toml"), manifest).unwrap();
+    fs::write(
+        scratch.path().join("src/main.rs"),
+        r#"
+#[allow(dead_code, missing_docs)]
+mod acme;
+
+fn main() {
+    let code = acme::from_value(-12).expect("E_TIMEOUT");
+    assert_eq!(code as i32, -12);
+    assert_eq!(i32::from(code), -12);
+    assert_eq!(format!("{code:?}"), "E_TIMEOUT(-12)");
+    assert_eq!(acme::CATALOG.lookup("E_BAD_PIN").map(|e| e.wire()), Ok("7"));
+    let err: &dyn core::error::Error = &code;
+    assert!(err.to_string().starts_with("-12 E_TIMEOUT"));
+}
+"#,
+    )
+    .unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = Command::new(cargo)
+        .args(["run", "--offline", "--quiet"])
+        .current_dir(scratch.path())
+        .env("CARGO_TARGET_DIR", scratch.path().join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the generated module did not build or run outside errcodes:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

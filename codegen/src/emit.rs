@@ -137,7 +137,7 @@ fn catalog_module(c: &Catalog) -> TokenStream {
     let entries = c.entries.iter().map(|e| entry_literal(c, e));
     let sources = c.sources.iter().map(|s| {
         let (sid, title, url, official) = (&s.id, &s.title, &s.url, s.official);
-        quote!(Source { id: #sid, title: #title, url: #url, official: #official })
+        quote!(crate::__private::source(#sid, #title, #url, #official))
     });
     let source_count = lit(c.sources.len());
     let module_docs = module_docs(c);
@@ -190,7 +190,7 @@ fn catalog_module(c: &Catalog) -> TokenStream {
             pub const ALL: [Code; #n] = [#(Code::#variants),*];
         }
 
-        crate::code_impl::code_impl! {
+        crate::code_impl! {
             code: Code,
             key: #key_arg,
             id: ID,
@@ -207,7 +207,7 @@ fn catalog_module(c: &Catalog) -> TokenStream {
         #lookups
 
         /// This catalogue, for tools that work across catalogues.
-        pub static CATALOG: Catalog = Catalog {
+        pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
             id: ID,
             slug: #slug,
             title: #title,
@@ -217,7 +217,7 @@ fn catalog_module(c: &Catalog) -> TokenStream {
             entries: &ENTRIES,
             by_wire: |text| from_wire(text).map(Code::entry),
             by_name: |name| from_name(name).map(Code::entry),
-        };
+        });
 
         static SOURCES: [Source; #source_count] = [#(#sources),*];
 
@@ -263,7 +263,7 @@ fn lookups(c: &Catalog) -> TokenStream {
     if c.key == KeyKind::Text {
         let (full, keys) = index::text_keys(c.entries.iter().map(|e| e.wire.as_str()))
             .expect("validation rejects catalogues whose texts share a 64-bit key");
-        let key = quote!(crate::hash::text_key(code.as_bytes(), #full));
+        let key = quote!(crate::__private::text_key(code.as_bytes(), #full));
         let (slot, table) = probe(
             "BY_VALUE",
             &index::build(&keys),
@@ -288,7 +288,7 @@ fn lookups(c: &Catalog) -> TokenStream {
             /// # Errors
             /// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
             pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-                crate::wire::text_key(text, from_value(text), ID)
+                crate::__private::found_text(text, from_value(text), ID)
             }
 
             const fn code_index(code: Code) -> usize {
@@ -409,7 +409,7 @@ fn lookups(c: &Catalog) -> TokenStream {
         /// Empty text, text not in the wire form, a number out of range for the key, or a
         /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
         pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-            crate::wire::parse_key(text, WireFormat::#wire, #lo, #hi, ID, |value| from_value(value as #key_ty))
+            crate::__private::parse_key(text, WireFormat::#wire, #lo, #hi, ID, |value| from_value(value as #key_ty))
         }
 
         /// The same as [`from_wire`], in the vendor's words.
@@ -485,7 +485,7 @@ fn probe_sharing(
                 Literal::u64_unsuffixed(s.len() as u64 - 1),
             );
             (
-                quote!(#table[crate::hash::dense_slot(#key, #min, #mask)]),
+                quote!(#table[crate::__private::dense_slot(#key, #min, #mask)]),
                 slots,
             )
         }
@@ -506,7 +506,7 @@ fn probe_sharing(
                 slots
             } else {
                 quote! {
-                const #shape_const: crate::hash::Shape = crate::hash::Shape {
+                const #shape_const: crate::__private::Shape = crate::__private::Shape {
                     bucket_shift: #bucket_shift,
                     bucket_mask: #bucket_mask,
                     slot_shift: #slot_shift,
@@ -516,7 +516,7 @@ fn probe_sharing(
                 }
             };
             (
-                quote!(#table[crate::hash::hashed_slot(#key, &#disp_table, #shape_const)]),
+                quote!(#table[crate::__private::hashed_slot(#key, &#disp_table, #shape_const)]),
                 statics,
             )
         }
@@ -546,7 +546,7 @@ fn name_lookup(c: &Catalog) -> TokenStream {
     let (full, keys) = index::text_keys(names.iter().map(|(n, _)| n.as_str()))
         .expect("validation rejects catalogues whose names share a 64-bit key");
     let index_ty = index_type(names.len());
-    let key = quote!(crate::hash::text_key(name.as_bytes(), #full));
+    let key = quote!(crate::__private::text_key(name.as_bytes(), #full));
     let (slot, table) = probe(
         "NAME_SLOTS",
         &index::build(&keys),
@@ -611,11 +611,11 @@ fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
     let device_names = e
         .device_names
         .iter()
-        .map(|(n, d)| quote!(crate::DeviceName { name: #n, device: #d }));
+        .map(|(n, d)| quote!(crate::__private::device_name(#n, #d)));
     let deprecated = e.deprecated;
     let causes = e.causes.iter().map(cause_literal);
     quote! {
-        Entry {
+        crate::__private::entry(crate::__private::EntryParts {
             catalog: ID,
             value: #value,
             wire: #wire,
@@ -631,7 +631,7 @@ fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
             causes: &[#(#causes),*],
             deprecated: #deprecated,
             uncertain: #uncertain,
-        }
+        })
     }
 }
 
@@ -639,7 +639,7 @@ fn cause_literal(c: &Cause) -> TokenStream {
     let (name, description) = (&c.name, &c.description);
     let remediation = option(c.remediation.as_ref().map(|r| quote!(#r)));
     let action = action(c.action);
-    quote!(crate::Cause { name: #name, description: #description, remediation: #remediation, action: #action })
+    quote!(crate::__private::cause(#name, #description, #remediation, #action))
 }
 
 /// An unsuffixed integer literal (`7`, not `7usize`).

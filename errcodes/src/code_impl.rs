@@ -8,23 +8,28 @@
 
 /// Accessors, conversions, traits and `parse` for a generated module's `Code`.
 ///
+/// Exported (hidden) for generated code in other crates; the optional-feature impls come from
+/// `__code_serde!` and `__code_defmt!`, which errcodes defines according to its own features.
+///
 /// `key` is `int <type> <Unsigned|Signed>` for integer keys (the enum's discriminants are the
 /// wire values) or `text` for string keys.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! code_impl {
     (
         code: $code:ident,
         key: $($key:tt)+
     ) => {
-        $crate::code_impl::code_impl!(@key [$($key)+] $code);
+        $crate::code_impl!(@key [$($key)+] $code);
     };
 
     (@key [int $key:ty, $signedness:ident, $($rest:tt)*] $code:ident) => {
-        $crate::code_impl::code_impl!(@common $code, $key, $($rest)*);
-        $crate::code_impl::code_impl!(@int $code, $key, $signedness, $($rest)*);
+        $crate::code_impl!(@common $code, $key, $($rest)*);
+        $crate::code_impl!(@int $code, $key, $signedness, $($rest)*);
     };
     (@key [text, $($rest:tt)*] $code:ident) => {
-        $crate::code_impl::code_impl!(@common $code, &'static ::core::primitive::str, $($rest)*);
-        $crate::code_impl::code_impl!(@text $code, $($rest)*);
+        $crate::code_impl!(@common $code, &'static ::core::primitive::str, $($rest)*);
+        $crate::code_impl!(@text $code, $($rest)*);
     };
 
     (@common $code:ident, $key:ty,
@@ -135,33 +140,8 @@ macro_rules! code_impl {
             }
         }
 
-        #[cfg(feature = "serde")]
-        impl $crate::__private::serde::Serialize for $code {
-            fn serialize<S: $crate::__private::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                $crate::__private::serialize_code(*self, serializer)
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> $crate::__private::serde::Deserialize<'de> for $code {
-            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<$code, D::Error> {
-                $crate::__private::deserialize_code(deserializer)
-            }
-        }
-
-        /// The spec name (`P_ERROR_MAX_USER`); the string is not interned, so no macro and
-        /// no linker section is involved.
-        #[cfg(feature = "defmt")]
-        impl $crate::__private::defmt::Format for $code {
-            fn format(&self, f: $crate::__private::defmt::Formatter<'_>) {
-                $crate::__private::defmt::Format::format(self.name(), f);
-            }
-        }
+        $crate::__code_serde!($code);
+        $crate::__code_defmt!($code);
 
         /// Looks up the wire text first, then the spec name or an alias.
         ///
@@ -242,4 +222,59 @@ macro_rules! code_impl {
     };
 }
 
-pub(crate) use code_impl;
+/// Serialize/Deserialize for a generated `Code` (feature `serde`).
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __code_serde {
+    ($code:ident) => {
+        impl $crate::__private::serde::Serialize for $code {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::__private::serialize_code(*self, serializer)
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $code {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<$code, D::Error> {
+                $crate::__private::deserialize_code(deserializer)
+            }
+        }
+    };
+}
+
+/// Without feature `serde`: nothing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __code_serde {
+    ($code:ident) => {};
+}
+
+/// `defmt::Format` for a generated `Code` (feature `defmt`).
+#[cfg(feature = "defmt")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __code_defmt {
+    ($code:ident) => {
+        /// The spec name (`P_ERROR_MAX_USER`); the string is not interned, so no macro and
+        /// no linker section is involved.
+        impl $crate::__private::defmt::Format for $code {
+            fn format(&self, f: $crate::__private::defmt::Formatter<'_>) {
+                $crate::__private::defmt::Format::format(self.name(), f);
+            }
+        }
+    };
+}
+
+/// Without feature `defmt`: nothing.
+#[cfg(not(feature = "defmt"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __code_defmt {
+    ($code:ident) => {};
+}

@@ -118,26 +118,9 @@ pub use error::{ParseError, ParseErrorKind};
 pub use generated::*;
 pub use kind::{KeyKind, WireFormat};
 
-/// What generated code calls; not part of the public API (no semver promise).
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::catalog::lookup_with;
-    #[cfg(feature = "serde")]
-    pub use crate::serde_impl::{deserialize_code, serialize_code};
-    #[cfg(feature = "defmt")]
-    pub use defmt;
-    #[cfg(feature = "serde")]
-    pub use serde;
-
-    /// The error for a well-formed value no entry has.
-    pub const fn unknown_value(
-        catalog: &'static str,
-        wire: crate::WireFormat,
-        value: crate::Value,
-    ) -> crate::ParseError {
-        crate::ParseError::unknown_value(catalog, wire, value)
-    }
-}
+#[path = "support.rs"]
+pub mod __private;
 
 /// Every catalogue, sorted by id.
 ///

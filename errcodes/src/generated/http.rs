@@ -657,7 +657,7 @@ impl Code {
         Code::NetworkAuthenticationRequired,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -666,7 +666,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 100, 511)];
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 100, 511)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -681,7 +681,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -702,7 +702,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u16 as u64, 100, 511)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 100, 511)] as usize;
     if row < 61 { row } else { 0 }
 }
 #[inline]
@@ -840,7 +840,7 @@ static INDEX: [u8; 512] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "http",
     title: "HTTP status codes (IANA registry)",
@@ -850,83 +850,83 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 12] = [
-    Source {
-        id: "iana",
-        title: "IANA, Hypertext Transfer Protocol (HTTP) Status Code Registry",
-        url: "https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml",
-        official: true,
-    },
-    Source {
-        id: "rfc9110",
-        title: "RFC 9110, HTTP Semantics",
-        url: "https://www.rfc-editor.org/rfc/rfc9110",
-        official: true,
-    },
-    Source {
-        id: "rfc2518",
-        title: "RFC 2518, HTTP Extensions for Distributed Authoring -- WEBDAV",
-        url: "https://www.rfc-editor.org/rfc/rfc2518",
-        official: true,
-    },
-    Source {
-        id: "rfc8297",
-        title: "RFC 8297, An HTTP Status Code for Indicating Hints",
-        url: "https://www.rfc-editor.org/rfc/rfc8297",
-        official: true,
-    },
-    Source {
-        id: "rfc4918",
-        title: "RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)",
-        url: "https://www.rfc-editor.org/rfc/rfc4918",
-        official: true,
-    },
-    Source {
-        id: "rfc5842",
-        title: "RFC 5842, Binding Extensions to Web Distributed Authoring and Versioning (WebDAV)",
-        url: "https://www.rfc-editor.org/rfc/rfc5842",
-        official: true,
-    },
-    Source {
-        id: "rfc3229",
-        title: "RFC 3229, Delta encoding in HTTP",
-        url: "https://www.rfc-editor.org/rfc/rfc3229",
-        official: true,
-    },
-    Source {
-        id: "rfc8470",
-        title: "RFC 8470, Using Early Data in HTTP",
-        url: "https://www.rfc-editor.org/rfc/rfc8470",
-        official: true,
-    },
-    Source {
-        id: "rfc6585",
-        title: "RFC 6585, Additional HTTP Status Codes",
-        url: "https://www.rfc-editor.org/rfc/rfc6585",
-        official: true,
-    },
-    Source {
-        id: "rfc7725",
-        title: "RFC 7725, An HTTP Status Code to Report Legal Obstacles",
-        url: "https://www.rfc-editor.org/rfc/rfc7725",
-        official: true,
-    },
-    Source {
-        id: "rfc2295",
-        title: "RFC 2295, Transparent Content Negotiation in HTTP",
-        url: "https://www.rfc-editor.org/rfc/rfc2295",
-        official: true,
-    },
-    Source {
-        id: "rfc2774",
-        title: "RFC 2774, An HTTP Extension Framework",
-        url: "https://www.rfc-editor.org/rfc/rfc2774",
-        official: true,
-    },
+    crate::__private::source(
+        "iana",
+        "IANA, Hypertext Transfer Protocol (HTTP) Status Code Registry",
+        "https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml",
+        true,
+    ),
+    crate::__private::source(
+        "rfc9110",
+        "RFC 9110, HTTP Semantics",
+        "https://www.rfc-editor.org/rfc/rfc9110",
+        true,
+    ),
+    crate::__private::source(
+        "rfc2518",
+        "RFC 2518, HTTP Extensions for Distributed Authoring -- WEBDAV",
+        "https://www.rfc-editor.org/rfc/rfc2518",
+        true,
+    ),
+    crate::__private::source(
+        "rfc8297",
+        "RFC 8297, An HTTP Status Code for Indicating Hints",
+        "https://www.rfc-editor.org/rfc/rfc8297",
+        true,
+    ),
+    crate::__private::source(
+        "rfc4918",
+        "RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)",
+        "https://www.rfc-editor.org/rfc/rfc4918",
+        true,
+    ),
+    crate::__private::source(
+        "rfc5842",
+        "RFC 5842, Binding Extensions to Web Distributed Authoring and Versioning (WebDAV)",
+        "https://www.rfc-editor.org/rfc/rfc5842",
+        true,
+    ),
+    crate::__private::source(
+        "rfc3229",
+        "RFC 3229, Delta encoding in HTTP",
+        "https://www.rfc-editor.org/rfc/rfc3229",
+        true,
+    ),
+    crate::__private::source(
+        "rfc8470",
+        "RFC 8470, Using Early Data in HTTP",
+        "https://www.rfc-editor.org/rfc/rfc8470",
+        true,
+    ),
+    crate::__private::source(
+        "rfc6585",
+        "RFC 6585, Additional HTTP Status Codes",
+        "https://www.rfc-editor.org/rfc/rfc6585",
+        true,
+    ),
+    crate::__private::source(
+        "rfc7725",
+        "RFC 7725, An HTTP Status Code to Report Legal Obstacles",
+        "https://www.rfc-editor.org/rfc/rfc7725",
+        true,
+    ),
+    crate::__private::source(
+        "rfc2295",
+        "RFC 2295, Transparent Content Negotiation in HTTP",
+        "https://www.rfc-editor.org/rfc/rfc2295",
+        true,
+    ),
+    crate::__private::source(
+        "rfc2774",
+        "RFC 2774, An HTTP Extension Framework",
+        "https://www.rfc-editor.org/rfc/rfc2774",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 61] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(100),
         wire: "100",
@@ -942,8 +942,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(101),
         wire: "101",
@@ -959,8 +959,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(102),
         wire: "102",
@@ -976,8 +976,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(103),
         wire: "103",
@@ -993,8 +993,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(200),
         wire: "200",
@@ -1010,8 +1010,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(201),
         wire: "201",
@@ -1027,8 +1027,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(202),
         wire: "202",
@@ -1044,8 +1044,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(203),
         wire: "203",
@@ -1061,8 +1061,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(204),
         wire: "204",
@@ -1078,8 +1078,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(205),
         wire: "205",
@@ -1095,8 +1095,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(206),
         wire: "206",
@@ -1112,8 +1112,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(207),
         wire: "207",
@@ -1129,8 +1129,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(208),
         wire: "208",
@@ -1146,8 +1146,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(226),
         wire: "226",
@@ -1163,8 +1163,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(300),
         wire: "300",
@@ -1180,8 +1180,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(301),
         wire: "301",
@@ -1197,8 +1197,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(302),
         wire: "302",
@@ -1214,8 +1214,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(303),
         wire: "303",
@@ -1231,8 +1231,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(304),
         wire: "304",
@@ -1248,8 +1248,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(305),
         wire: "305",
@@ -1265,8 +1265,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(307),
         wire: "307",
@@ -1282,8 +1282,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(308),
         wire: "308",
@@ -1299,8 +1299,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -1316,8 +1316,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -1333,8 +1333,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(402),
         wire: "402",
@@ -1350,8 +1350,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -1367,8 +1367,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -1384,8 +1384,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(405),
         wire: "405",
@@ -1401,8 +1401,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(406),
         wire: "406",
@@ -1418,8 +1418,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(407),
         wire: "407",
@@ -1435,8 +1435,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(408),
         wire: "408",
@@ -1452,8 +1452,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(409),
         wire: "409",
@@ -1469,8 +1469,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(410),
         wire: "410",
@@ -1486,8 +1486,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(411),
         wire: "411",
@@ -1503,8 +1503,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(412),
         wire: "412",
@@ -1520,8 +1520,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(413),
         wire: "413",
@@ -1537,8 +1537,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(414),
         wire: "414",
@@ -1554,8 +1554,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(415),
         wire: "415",
@@ -1571,8 +1571,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(416),
         wire: "416",
@@ -1588,8 +1588,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(417),
         wire: "417",
@@ -1605,8 +1605,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(421),
         wire: "421",
@@ -1622,8 +1622,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(422),
         wire: "422",
@@ -1639,8 +1639,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(423),
         wire: "423",
@@ -1656,8 +1656,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(424),
         wire: "424",
@@ -1673,8 +1673,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(425),
         wire: "425",
@@ -1690,8 +1690,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(426),
         wire: "426",
@@ -1707,8 +1707,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(428),
         wire: "428",
@@ -1724,8 +1724,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(429),
         wire: "429",
@@ -1741,8 +1741,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(431),
         wire: "431",
@@ -1758,8 +1758,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(451),
         wire: "451",
@@ -1775,8 +1775,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(500),
         wire: "500",
@@ -1792,8 +1792,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(501),
         wire: "501",
@@ -1809,8 +1809,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(502),
         wire: "502",
@@ -1826,8 +1826,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(503),
         wire: "503",
@@ -1843,8 +1843,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(504),
         wire: "504",
@@ -1860,8 +1860,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(505),
         wire: "505",
@@ -1877,8 +1877,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(506),
         wire: "506",
@@ -1894,8 +1894,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(507),
         wire: "507",
@@ -1911,8 +1911,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(508),
         wire: "508",
@@ -1928,8 +1928,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(510),
         wire: "510",
@@ -1945,8 +1945,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: true,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(511),
         wire: "511",
@@ -1962,14 +1962,14 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -2042,7 +2042,7 @@ static NAMES: [(&str, Code); 64] = [
     ("Not Extended (OBSOLETED)", Code::NotExtended),
     ("Network Authentication Required", Code::NetworkAuthenticationRequired),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 56,

@@ -460,7 +460,7 @@ impl Code {
         Code::ErrorUnknown,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u8, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
     entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
     from_wire : from_wire, from_name : from_name,
@@ -469,7 +469,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u8) -> Option<Code> {
-    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
+    BY_VALUE[crate::__private::dense_slot(value as u64, 0, 255)]
 }
 /// The same as [`from_value`], in the vendor's words.
 #[inline]
@@ -483,7 +483,7 @@ pub const fn from_byte(byte: u8) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Hex,
         0,
@@ -504,7 +504,7 @@ pub fn from_hex(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u8 as u64, 0, 255)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u8 as u64, 0, 255)] as usize;
     if row < 45 { row } else { 0 }
 }
 #[inline]
@@ -610,7 +610,7 @@ static INDEX: [u8; 256] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki",
     title: "Nuki device error codes",
@@ -620,35 +620,35 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 4] = [
-    Source {
-        id: "W",
-        title: "Nuki Web API, \"Error Codes\" (read 2026-11; copy in shared/seeds/002)",
-        url: "https://docs.nuki.io/guide/endpoints/error-codes/",
-        official: true,
-    },
-    Source {
-        id: "P",
-        title: "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)",
-        url: "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
-        official: false,
-    },
-    Source {
-        id: "E",
-        title: "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)",
-        url: "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
-        official: false,
-    },
-    Source {
-        id: "G",
-        title: "tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)",
-        url: "https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go",
-        official: false,
-    },
+    crate::__private::source(
+        "W",
+        "Nuki Web API, \"Error Codes\" (read 2026-11; copy in shared/seeds/002)",
+        "https://docs.nuki.io/guide/endpoints/error-codes/",
+        true,
+    ),
+    crate::__private::source(
+        "P",
+        "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)",
+        "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
+        false,
+    ),
+    crate::__private::source(
+        "E",
+        "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)",
+        "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
+        false,
+    ),
+    crate::__private::source(
+        "G",
+        "tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)",
+        "https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 45] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(16),
         wire: "0x10",
@@ -664,8 +664,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(17),
         wire: "0x11",
@@ -681,8 +681,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(18),
         wire: "0x12",
@@ -698,8 +698,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(19),
         wire: "0x13",
@@ -717,8 +717,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(32),
         wire: "0x20",
@@ -734,8 +734,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(33),
         wire: "0x21",
@@ -751,8 +751,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(34),
         wire: "0x22",
@@ -768,8 +768,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(35),
         wire: "0x23",
@@ -785,8 +785,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(36),
         wire: "0x24",
@@ -802,8 +802,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(37),
         wire: "0x25",
@@ -819,8 +819,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(38),
         wire: "0x26",
@@ -836,8 +836,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(39),
         wire: "0x27",
@@ -853,8 +853,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40),
         wire: "0x28",
@@ -870,8 +870,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(41),
         wire: "0x29",
@@ -887,8 +887,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(42),
         wire: "0x2A",
@@ -904,8 +904,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(43),
         wire: "0x2B",
@@ -921,8 +921,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(44),
         wire: "0x2C",
@@ -938,8 +938,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(45),
         wire: "0x2D",
@@ -955,8 +955,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(46),
         wire: "0x2E",
@@ -972,8 +972,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(64),
         wire: "0x40",
@@ -989,8 +989,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(65),
         wire: "0x41",
@@ -1006,8 +1006,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(66),
         wire: "0x42",
@@ -1023,8 +1023,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(67),
         wire: "0x43",
@@ -1040,8 +1040,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(68),
         wire: "0x44",
@@ -1057,8 +1057,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(69),
         wire: "0x45",
@@ -1076,8 +1076,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(70),
         wire: "0x46",
@@ -1093,8 +1093,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(71),
         wire: "0x47",
@@ -1107,20 +1107,14 @@ static ENTRIES: [Entry; 45] = [
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2], &SOURCES[3]],
         device_names: &[
-            crate::DeviceName {
-                name: "K_ERROR_SL_NOT_CALIBRATED",
-                device: "Smart Lock",
-            },
-            crate::DeviceName {
-                name: "K_ERROR_OPENER_NOT_CALIBRATED",
-                device: "Opener",
-            },
+            crate::__private::device_name("K_ERROR_SL_NOT_CALIBRATED", "Smart Lock"),
+            crate::__private::device_name("K_ERROR_OPENER_NOT_CALIBRATED", "Opener"),
         ],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(72),
         wire: "0x48",
@@ -1133,16 +1127,13 @@ static ENTRIES: [Entry; 45] = [
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2], &SOURCES[3]],
         device_names: &[
-            crate::DeviceName {
-                name: "K_ERROR_RECORDING_TIMEOUT",
-                device: "Opener",
-            },
+            crate::__private::device_name("K_ERROR_RECORDING_TIMEOUT", "Opener"),
         ],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(73),
         wire: "0x49",
@@ -1154,17 +1145,12 @@ static ENTRIES: [Entry; 45] = [
         action: Action::CheckDevice,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2], &SOURCES[3]],
-        device_names: &[
-            crate::DeviceName {
-                name: "K_ERROR_LOW_VOLTAGE",
-                device: "Opener",
-            },
-        ],
+        device_names: &[crate::__private::device_name("K_ERROR_LOW_VOLTAGE", "Opener")],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(74),
         wire: "0x4A",
@@ -1180,8 +1166,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(75),
         wire: "0x4B",
@@ -1197,8 +1183,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(76),
         wire: "0x4C",
@@ -1214,8 +1200,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(77),
         wire: "0x4D",
@@ -1231,8 +1217,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(78),
         wire: "0x4E",
@@ -1248,8 +1234,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(79),
         wire: "0x4F",
@@ -1265,8 +1251,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(80),
         wire: "0x50",
@@ -1284,8 +1270,8 @@ static ENTRIES: [Entry; 45] = [
         uncertain: Some(
             "Named by go-nuki alone; absent from Nuki's own table, pyNukiBT and NukiBleEsp32.",
         ),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(96),
         wire: "0x60",
@@ -1301,8 +1287,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(97),
         wire: "0x61",
@@ -1318,8 +1304,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(224),
         wire: "0xE0",
@@ -1335,8 +1321,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(225),
         wire: "0xE1",
@@ -1352,8 +1338,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(226),
         wire: "0xE2",
@@ -1369,8 +1355,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(227),
         wire: "0xE3",
@@ -1386,8 +1372,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(253),
         wire: "0xFD",
@@ -1403,8 +1389,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(254),
         wire: "0xFE",
@@ -1420,8 +1406,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(255),
         wire: "0xFF",
@@ -1439,14 +1425,14 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -1504,7 +1490,7 @@ static NAMES: [(&str, Code); 49] = [
     ("ERROR_BAD_LENGTH", Code::ErrorBadLength),
     ("ERROR_UNKNOWN", Code::ErrorUnknown),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 56,

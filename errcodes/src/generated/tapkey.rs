@@ -127,7 +127,7 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -136,7 +136,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 511)];
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 511)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -151,7 +151,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -172,7 +172,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u16 as u64, 200, 511)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 511)] as usize;
     if row < 9 { row } else { 0 }
 }
 #[inline]
@@ -206,7 +206,7 @@ static INDEX: [u8; 512] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "tapkey",
     title: "Tapkey Web API HTTP statuses",
@@ -216,23 +216,23 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "rc",
-        title: "Tapkey developer docs, \"Response Codes\" (Management API version; copy in shared/seeds/000, read 2026-11)",
-        url: "https://developers.tapkey.io/api/response_codes/",
-        official: true,
-    },
-    Source {
-        id: "rc_web",
-        title: "Tapkey developer docs, \"Response Codes\" (newer Web APIs version, read 2026-11)",
-        url: "https://developers.tapkey.io/api/response_codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "rc",
+        "Tapkey developer docs, \"Response Codes\" (Management API version; copy in shared/seeds/000, read 2026-11)",
+        "https://developers.tapkey.io/api/response_codes/",
+        true,
+    ),
+    crate::__private::source(
+        "rc_web",
+        "Tapkey developer docs, \"Response Codes\" (newer Web APIs version, read 2026-11)",
+        "https://developers.tapkey.io/api/response_codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 9] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(200),
         wire: "200",
@@ -248,8 +248,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(204),
         wire: "204",
@@ -265,8 +265,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -284,8 +284,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -299,35 +299,33 @@ static ENTRIES: [Entry; 9] = [
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[],
         causes: &[
-            crate::Cause {
-                name: "ExpiredToken",
-                description: "(Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it.",
-                remediation: Some(
+            crate::__private::cause(
+                "ExpiredToken",
+                "(Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it.",
+                Some(
                     "Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token.",
                 ),
-                action: Action::RefreshCredentials,
-            },
-            crate::Cause {
-                name: "InvalidToken",
-                description: "(Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation.",
-                remediation: Some(
-                    "Inspect the token the client actually sent to the API.",
-                ),
-                action: Action::FixRequest,
-            },
-            crate::Cause {
-                name: "MissingScopes",
-                description: "(Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation.",
-                remediation: Some(
+                Action::RefreshCredentials,
+            ),
+            crate::__private::cause(
+                "InvalidToken",
+                "(Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation.",
+                Some("Inspect the token the client actually sent to the API."),
+                Action::FixRequest,
+            ),
+            crate::__private::cause(
+                "MissingScopes",
+                "(Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation.",
+                Some(
                     "Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call.",
                 ),
-                action: Action::FixRequest,
-            },
+                Action::FixRequest,
+            ),
         ],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(402),
         wire: "402",
@@ -343,8 +341,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -360,8 +358,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -377,8 +375,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(409),
         wire: "409",
@@ -394,8 +392,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(500),
         wire: "500",
@@ -411,14 +409,14 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -436,7 +434,7 @@ static NAMES: [(&str, Code); 9] = [
     ("Conflict", Code::Conflict),
     ("InternalServerError", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -47,7 +47,7 @@ impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 1] = [Code::ResourceInvalidParam];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -56,7 +56,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 4000000, 0)];
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 4000000, 0)];
     if found as u32 == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
@@ -65,7 +65,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -86,7 +86,8 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u32 as u64, 4000000, 0)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u32 as u64, 4000000, 0)]
+        as usize;
     if row < 1 { row } else { 0 }
 }
 #[inline]
@@ -104,7 +105,7 @@ static INDEX: [u8; 1] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-asset-intelligence",
     title: "Samsung Knox Asset Intelligence error codes",
@@ -114,17 +115,17 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 1] = [
-    Source {
-        id: "errors",
-        title: "Knox Asset Intelligence, \"Error codes\" (example 400 response; read 2026-11)",
-        url: "https://docs.samsungknox.com/dev/knox-asset-intelligence/error-codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Knox Asset Intelligence, \"Error codes\" (example 400 response; read 2026-11)",
+        "https://docs.samsungknox.com/dev/knox-asset-intelligence/error-codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 1] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000000),
         wire: "4000000",
@@ -140,14 +141,14 @@ static ENTRIES: [Entry; 1] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::dense_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::dense_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         6622653746435788602,
         0,
     )] as usize];

@@ -148,7 +148,7 @@ impl Code {
         Code::AccessTokenBadRequest,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -157,7 +157,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -170,7 +170,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -191,7 +191,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::hashed_slot(
+    let row = INDEX[crate::__private::hashed_slot(
         code as u32 as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -202,7 +202,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,
@@ -237,7 +237,7 @@ static INDEX: [u8; 64] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-cloud-auth",
     title: "Samsung Knox Cloud Authentication error codes",
@@ -247,29 +247,29 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 3] = [
-    Source {
-        id: "troubleshooting",
-        title: "Knox Cloud Authentication, \"Troubleshooting Knox cloud services\"",
-        url: "https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/",
-        official: true,
-    },
-    Source {
-        id: "kba1242",
-        title: "Knox KBA-1242, \"Authentication fails due to expired access token\"",
-        url: "https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token",
-        official: true,
-    },
-    Source {
-        id: "redred",
-        title: "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
-        url: "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
-        official: false,
-    },
+    crate::__private::source(
+        "troubleshooting",
+        "Knox Cloud Authentication, \"Troubleshooting Knox cloud services\"",
+        "https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/",
+        true,
+    ),
+    crate::__private::source(
+        "kba1242",
+        "Knox KBA-1242, \"Authentication fails due to expired access token\"",
+        "https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token",
+        true,
+    ),
+    crate::__private::source(
+        "redred",
+        "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
+        "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 10] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000000),
         wire: "4000000",
@@ -285,8 +285,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4002250),
         wire: "4002250",
@@ -302,8 +302,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4002251),
         wire: "4002251",
@@ -319,8 +319,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4010011),
         wire: "4010011",
@@ -336,8 +336,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4030000),
         wire: "4030000",
@@ -355,8 +355,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4032251),
         wire: "4032251",
@@ -372,8 +372,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4032252),
         wire: "4032252",
@@ -389,8 +389,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4042251),
         wire: "4042251",
@@ -406,8 +406,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4042252),
         wire: "4042252",
@@ -423,8 +423,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40122050),
         wire: "40122050",
@@ -440,14 +440,14 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -469,7 +469,7 @@ static NAMES: [(&str, Code); 10] = [
     ("API_KEY_RESTRICTION_INVALID", Code::ApiKeyRestrictionInvalid),
     ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

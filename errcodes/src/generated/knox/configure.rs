@@ -126,7 +126,7 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -135,7 +135,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -148,7 +148,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -169,7 +169,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::hashed_slot(
+    let row = INDEX[crate::__private::hashed_slot(
         code as u32 as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -180,7 +180,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -211,7 +211,7 @@ static INDEX: [u8; 32] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-configure",
     title: "Samsung Knox Configure error codes",
@@ -221,23 +221,23 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "redred",
-        title: "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
-        url: "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
-        official: false,
-    },
-    Source {
-        id: "errors",
-        title: "Knox Configure, \"Error codes\" (example responses; read 2026-11)",
-        url: "https://docs.samsungknox.com/dev/knox-configure/error-codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "redred",
+        "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
+        "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
+        false,
+    ),
+    crate::__private::source(
+        "errors",
+        "Knox Configure, \"Error codes\" (example responses; read 2026-11)",
+        "https://docs.samsungknox.com/dev/knox-configure/error-codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 8] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4012250),
         wire: "4012250",
@@ -253,8 +253,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40000000),
         wire: "40000000",
@@ -270,8 +270,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40000017),
         wire: "40000017",
@@ -287,8 +287,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40300000),
         wire: "40300000",
@@ -304,8 +304,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40400000),
         wire: "40400000",
@@ -321,8 +321,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40400005),
         wire: "40400005",
@@ -338,8 +338,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40400007),
         wire: "40400007",
@@ -355,8 +355,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(50000000),
         wire: "50000000",
@@ -372,14 +372,14 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -396,7 +396,7 @@ static NAMES: [(&str, Code); 8] = [
     ("LICENSE_NOT_FOUND", Code::LicenseNotFound),
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

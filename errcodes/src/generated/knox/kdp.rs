@@ -98,7 +98,7 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -107,7 +107,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -120,7 +120,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -141,7 +141,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::hashed_slot(
+    let row = INDEX[crate::__private::hashed_slot(
         code as u32 as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -152,7 +152,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -179,7 +179,7 @@ static INDEX: [u8; 32] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-kdp",
     title: "Samsung Knox Deployment Program error codes",
@@ -189,17 +189,17 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 1] = [
-    Source {
-        id: "errors",
-        title: "Knox Deployment Program, \"Troubleshooting\" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)",
-        url: "https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Knox Deployment Program, \"Troubleshooting\" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)",
+        "https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 6] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4012250),
         wire: "4012250",
@@ -215,8 +215,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40000004),
         wire: "40000004",
@@ -232,8 +232,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40000011),
         wire: "40000011",
@@ -249,8 +249,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40300000),
         wire: "40300000",
@@ -266,8 +266,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40400001),
         wire: "40400001",
@@ -283,8 +283,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(50000000),
         wire: "50000000",
@@ -300,14 +300,14 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -322,7 +322,7 @@ static NAMES: [(&str, Code); 6] = [
     ("RESELLER_NOT_FOUND", Code::ResellerNotFound),
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

@@ -89,7 +89,7 @@ impl Code {
         Code::AuthorizationFail,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -98,7 +98,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -111,7 +111,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -132,7 +132,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::hashed_slot(
+    let row = INDEX[crate::__private::hashed_slot(
         code as u32 as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -143,7 +143,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -168,7 +168,7 @@ static INDEX: [u8; 32] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-kme",
     title: "Samsung Knox Mobile Enrollment error codes",
@@ -178,17 +178,17 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 1] = [
-    Source {
-        id: "errors",
-        title: "Knox Mobile Enrollment, \"Error codes\"",
-        url: "https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Knox Mobile Enrollment, \"Error codes\"",
+        "https://docs.samsungknox.com/dev/knox-mobile-enrollment/server-integration/error-codes",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 5] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000000),
         wire: "4000000",
@@ -204,8 +204,8 @@ static ENTRIES: [Entry; 5] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4012250),
         wire: "4012250",
@@ -221,8 +221,8 @@ static ENTRIES: [Entry; 5] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4040300),
         wire: "4040300",
@@ -238,8 +238,8 @@ static ENTRIES: [Entry; 5] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(5000000),
         wire: "5000000",
@@ -255,8 +255,8 @@ static ENTRIES: [Entry; 5] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40300000),
         wire: "40300000",
@@ -272,14 +272,14 @@ static ENTRIES: [Entry; 5] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -293,7 +293,7 @@ static NAMES: [(&str, Code); 5] = [
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
     ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

@@ -116,7 +116,7 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -125,7 +125,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -138,7 +138,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -159,7 +159,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::hashed_slot(
+    let row = INDEX[crate::__private::hashed_slot(
         code as u32 as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
@@ -170,7 +170,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -199,7 +199,7 @@ static INDEX: [u8; 32] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-tag",
     title: "Samsung Knox Tag API error codes",
@@ -209,23 +209,23 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "errors",
-        title: "Samsung Knox Tag API, \"Error codes\"",
-        url: "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
-        official: true,
-    },
-    Source {
-        id: "get_started",
-        title: "Samsung Knox Tag API, \"Get started\"",
-        url: "https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Samsung Knox Tag API, \"Error codes\"",
+        "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
+        true,
+    ),
+    crate::__private::source(
+        "get_started",
+        "Samsung Knox Tag API, \"Get started\"",
+        "https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 7] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000000),
         wire: "4000000",
@@ -243,8 +243,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000001),
         wire: "4000001",
@@ -262,8 +262,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4040000),
         wire: "4040000",
@@ -281,8 +281,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(20100000),
         wire: "20100000",
@@ -298,8 +298,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40100000),
         wire: "40100000",
@@ -317,8 +317,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40300000),
         wire: "40300000",
@@ -336,8 +336,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(50000000),
         wire: "50000000",
@@ -355,14 +355,14 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -378,7 +378,7 @@ static NAMES: [(&str, Code); 7] = [
     ("FORBIDDEN_ACCESS", Code::ForbiddenAccess),
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

@@ -107,7 +107,7 @@ impl Code {
         Code::ServiceUnavailable,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -116,7 +116,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 400, 127)];
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 400, 127)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -131,7 +131,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -152,7 +152,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u16 as u64, 400, 127)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 400, 127)] as usize;
     if row < 6 { row } else { 0 }
 }
 #[inline]
@@ -180,7 +180,7 @@ static INDEX: [u8; 128] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki-bridge",
     title: "Nuki Bridge HTTP API statuses",
@@ -190,35 +190,35 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 4] = [
-    Source {
-        id: "B",
-        title: "Nuki Bridge HTTP API V1.13.3, section 7 \"Error codes/handling\"",
-        url: "https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/",
-        official: true,
-    },
-    Source {
-        id: "forum87",
-        title: "Nuki developer forum, \"Bridge discovery & HTTP-API activation\" (403 on /auth while discovery is off; read 2026-11)",
-        url: "https://developer.nuki.io/t/bridge-discovery-http-api-activation/87",
-        official: true,
-    },
-    Source {
-        id: "pynuki",
-        title: "pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)",
-        url: "https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py",
-        official: false,
-    },
-    Source {
-        id: "forum13423",
-        title: "Nuki developer forum, \"HTTP 503 error code collision - how to handle?\"",
-        url: "https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423",
-        official: true,
-    },
+    crate::__private::source(
+        "B",
+        "Nuki Bridge HTTP API V1.13.3, section 7 \"Error codes/handling\"",
+        "https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/",
+        true,
+    ),
+    crate::__private::source(
+        "forum87",
+        "Nuki developer forum, \"Bridge discovery & HTTP-API activation\" (403 on /auth while discovery is off; read 2026-11)",
+        "https://developer.nuki.io/t/bridge-discovery-http-api-activation/87",
+        true,
+    ),
+    crate::__private::source(
+        "pynuki",
+        "pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)",
+        "https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py",
+        false,
+    ),
+    crate::__private::source(
+        "forum13423",
+        "Nuki developer forum, \"HTTP 503 error code collision - how to handle?\"",
+        "https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 6] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -236,8 +236,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -253,8 +253,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -272,8 +272,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -289,8 +289,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(410),
         wire: "410",
@@ -310,8 +310,8 @@ static ENTRIES: [Entry; 6] = [
         uncertain: Some(
             "Only a Nuki staff forum post mentions it; the v1.13.3 error table does not.",
         ),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(503),
         wire: "503",
@@ -329,14 +329,14 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -351,7 +351,7 @@ static NAMES: [(&str, Code); 6] = [
     ("Gone", Code::Gone),
     ("Service Unavailable", Code::ServiceUnavailable),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

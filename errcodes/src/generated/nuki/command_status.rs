@@ -58,7 +58,7 @@ impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 2] = [Code::Complete, Code::Accepted];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u8, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
     entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
     from_wire : from_wire, from_name : from_name,
@@ -67,7 +67,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u8) -> Option<Code> {
-    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
+    BY_VALUE[crate::__private::dense_slot(value as u64, 0, 255)]
 }
 /// The same as [`from_value`], in the vendor's words.
 #[inline]
@@ -81,7 +81,7 @@ pub const fn from_byte(byte: u8) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Hex,
         0,
@@ -102,7 +102,7 @@ pub fn from_hex(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u8 as u64, 0, 255)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u8 as u64, 0, 255)] as usize;
     if row < 2 { row } else { 0 }
 }
 #[inline]
@@ -122,7 +122,7 @@ static INDEX: [u8; 256] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki-command-status",
     title: "Nuki command status",
@@ -132,29 +132,29 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 3] = [
-    Source {
-        id: "forum27",
-        title: "Nuki developer forum, \"Bluetooth API\", section 8 \"Status Codes\" (read 2026-11)",
-        url: "https://developer.nuki.io/t/bluetooth-api/27",
-        official: true,
-    },
-    Source {
-        id: "P",
-        title: "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode",
-        url: "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
-        official: false,
-    },
-    Source {
-        id: "E",
-        title: "I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus",
-        url: "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h",
-        official: false,
-    },
+    crate::__private::source(
+        "forum27",
+        "Nuki developer forum, \"Bluetooth API\", section 8 \"Status Codes\" (read 2026-11)",
+        "https://developer.nuki.io/t/bluetooth-api/27",
+        true,
+    ),
+    crate::__private::source(
+        "P",
+        "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode",
+        "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
+        false,
+    ),
+    crate::__private::source(
+        "E",
+        "I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus",
+        "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 2] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(0),
         wire: "0x00",
@@ -170,8 +170,8 @@ static ENTRIES: [Entry; 2] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(1),
         wire: "0x01",
@@ -187,14 +187,14 @@ static ENTRIES: [Entry; 2] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -206,7 +206,7 @@ static NAMES: [(&str, Code); 3] = [
     ("COMPLETED", Code::Complete),
     ("ACCEPTED", Code::Accepted),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 60,

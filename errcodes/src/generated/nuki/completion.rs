@@ -174,7 +174,7 @@ impl Code {
         Code::Unknown,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u8, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
     entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
     from_wire : from_wire, from_name : from_name,
@@ -183,7 +183,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u8) -> Option<Code> {
-    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
+    BY_VALUE[crate::__private::dense_slot(value as u64, 0, 255)]
 }
 /// The same as [`from_value`], in the vendor's words.
 #[inline]
@@ -197,7 +197,7 @@ pub const fn from_byte(byte: u8) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Hex,
         0,
@@ -218,7 +218,7 @@ pub fn from_hex(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u8 as u64, 0, 255)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u8 as u64, 0, 255)] as usize;
     if row < 14 { row } else { 0 }
 }
 #[inline]
@@ -262,7 +262,7 @@ static INDEX: [u8; 256] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki-completion",
     title: "Nuki lock-action completion status",
@@ -272,23 +272,23 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "P",
-        title: "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus",
-        url: "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
-        official: false,
-    },
-    Source {
-        id: "E",
-        title: "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus",
-        url: "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
-        official: false,
-    },
+    crate::__private::source(
+        "P",
+        "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus",
+        "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
+        false,
+    ),
+    crate::__private::source(
+        "E",
+        "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus",
+        "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 14] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(0),
         wire: "0x00",
@@ -304,8 +304,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(1),
         wire: "0x01",
@@ -321,8 +321,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(2),
         wire: "0x02",
@@ -338,8 +338,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(3),
         wire: "0x03",
@@ -355,8 +355,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4),
         wire: "0x04",
@@ -372,8 +372,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(5),
         wire: "0x05",
@@ -389,8 +389,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(6),
         wire: "0x06",
@@ -406,8 +406,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(7),
         wire: "0x07",
@@ -423,8 +423,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(8),
         wire: "0x08",
@@ -437,16 +437,13 @@ static ENTRIES: [Entry; 14] = [
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[
-            crate::DeviceName {
-                name: "IncompleteFailure",
-                device: "Smart Lock",
-            },
+            crate::__private::device_name("IncompleteFailure", "Smart Lock"),
         ],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(11),
         wire: "0x0B",
@@ -464,8 +461,8 @@ static ENTRIES: [Entry; 14] = [
         uncertain: Some(
             "Only NukiBleEsp32's Smart Lock header lists it; pyNukiBT does not.",
         ),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(224),
         wire: "0xE0",
@@ -481,8 +478,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(225),
         wire: "0xE1",
@@ -498,8 +495,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: Some("Only pyNukiBT lists it; NukiBleEsp32 does not."),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(254),
         wire: "0xFE",
@@ -515,8 +512,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(255),
         wire: "0xFF",
@@ -532,14 +529,14 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -563,7 +560,7 @@ static NAMES: [(&str, Code); 15] = [
     ("OTHER_ERROR", Code::OtherError),
     ("UNKNOWN", Code::Unknown),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -165,7 +165,7 @@ impl Code {
         Code::TooManyFailedAttempts,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -174,7 +174,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 255)];
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 255)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -189,7 +189,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -210,7 +210,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u16 as u64, 200, 255)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 255)] as usize;
     if row < 12 { row } else { 0 }
 }
 #[inline]
@@ -250,7 +250,7 @@ static INDEX: [u8; 256] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki-web-api",
     title: "Nuki Web API HTTP statuses",
@@ -260,35 +260,35 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 4] = [
-    Source {
-        id: "concepts",
-        title: "Nuki Web API guide, \"Concepts\" (asynchronous execution)",
-        url: "https://docs.nuki.io/guide/overview/concepts/",
-        official: true,
-    },
-    Source {
-        id: "spec",
-        title: "Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json",
-        url: "https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json",
-        official: true,
-    },
-    Source {
-        id: "swagger",
-        title: "Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api",
-        url: "https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api",
-        official: false,
-    },
-    Source {
-        id: "gem",
-        title: "nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb",
-        url: "https://rubygems.org/gems/nuki_api",
-        official: false,
-    },
+    crate::__private::source(
+        "concepts",
+        "Nuki Web API guide, \"Concepts\" (asynchronous execution)",
+        "https://docs.nuki.io/guide/overview/concepts/",
+        true,
+    ),
+    crate::__private::source(
+        "spec",
+        "Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json",
+        "https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json",
+        true,
+    ),
+    crate::__private::source(
+        "swagger",
+        "Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api",
+        "https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api",
+        false,
+    ),
+    crate::__private::source(
+        "gem",
+        "nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb",
+        "https://rubygems.org/gems/nuki_api",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 12] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(200),
         wire: "200",
@@ -306,8 +306,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(204),
         wire: "204",
@@ -325,8 +325,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -342,8 +342,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -359,8 +359,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(402),
         wire: "402",
@@ -376,8 +376,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -393,8 +393,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -410,8 +410,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(405),
         wire: "405",
@@ -427,8 +427,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(409),
         wire: "409",
@@ -446,8 +446,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(423),
         wire: "423",
@@ -463,8 +463,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(426),
         wire: "426",
@@ -480,8 +480,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(429),
         wire: "429",
@@ -497,14 +497,14 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -526,7 +526,7 @@ static NAMES: [(&str, Code); 13] = [
     ("Account upgrade required", Code::AccountUpgradeRequired),
     ("Too many failed attempts", Code::TooManyFailedAttempts),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -120,7 +120,7 @@ impl Code {
         Code::ServerError,
     ];
 }
-crate::code_impl::code_impl! {
+crate::code_impl! {
     code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
     CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
     from_value, from_wire : from_wire, from_name : from_name,
@@ -129,7 +129,7 @@ crate::code_impl::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 511)];
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 511)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -144,7 +144,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -165,7 +165,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::hash::dense_slot(code as u16 as u64, 200, 511)] as usize;
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 511)] as usize;
     if row < 8 { row } else { 0 }
 }
 #[inline]
@@ -197,7 +197,7 @@ static INDEX: [u8; 512] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-tag-http",
     title: "Samsung Knox Tag API HTTP statuses",
@@ -207,17 +207,17 @@ pub static CATALOG: Catalog = Catalog {
     entries: &ENTRIES,
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 1] = [
-    Source {
-        id: "errors",
-        title: "Samsung Knox Tag API, \"Error codes\"",
-        url: "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Samsung Knox Tag API, \"Error codes\"",
+        "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 8] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(200),
         wire: "200",
@@ -233,8 +233,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(201),
         wire: "201",
@@ -250,8 +250,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(204),
         wire: "204",
@@ -267,8 +267,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -286,8 +286,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -305,8 +305,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -324,8 +324,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -343,8 +343,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(500),
         wire: "500",
@@ -362,14 +362,14 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -386,7 +386,7 @@ static NAMES: [(&str, Code); 8] = [
     ("Not Found", Code::NotFound),
     ("Server Error", Code::ServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
