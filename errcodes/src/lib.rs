@@ -29,7 +29,7 @@
 //!
 //! | function | takes | gives |
 //! |---|---|---|
-//! | `from_value` (`const`) | the key: `u8`, `u16`, `u32`, `i32`…, or `&str` | `Option<Code>` |
+//! | `from_value` (`const` for integer keys) | the key: `u8`, `u16`, `u32`, `i32`…, or `&str` | `Option<Code>` |
 //! | `from_wire` | the text as the vendor sends it (`"13"`, `"0xFF"`, `"4000000"`, the string) | `Result<Code, ParseError>` |
 //! | `from_name` | the spec name or an alias, exactly as written | `Option<Code>` |
 //! | `parse`, `str::parse` | wire text, else a name | `Result<Code, ParseError>` |
@@ -38,7 +38,9 @@
 //! `from_hex` for hex catalogues and `from_decimal` for decimal ones. Integer codes convert
 //! both ways with the standard traits: `u8::from(code)`, `nuki::Code::try_from(0x13_u8)`, and
 //! `code as u8` (each variant's discriminant is its wire value). The same lookups are
-//! available generically through [`CatalogCode`].
+//! available generically through [`CatalogCode`]. (`from_value` of a string catalogue is not
+//! `const`: its hash and compare read byte slices with library functions that are not `const`
+//! on Rust 1.85.)
 //!
 //! Codes and [`ParseError`] implement [`core::error::Error`] with or without `std`.
 //!
