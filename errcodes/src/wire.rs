@@ -5,7 +5,7 @@ use crate::{ParseError, ParseErrorKind, Value, WireFormat};
 /// Parses integer wire text and looks the value up with `find`, naming the value if unknown.
 ///
 /// # Errors
-/// As [`parse_int`], or [`ParseErrorKind::Unknown`] (with the value) when `find` has none.
+/// As `parse_int`, or [`ParseErrorKind::Unknown`] (with the value) when `find` has none.
 pub fn parse_key<T>(
     text: &str,
     format: WireFormat,
