@@ -67,7 +67,7 @@ crate errcodes-unused "$all" ""
 # Every kind of lookup; `errcodes::lookup` reaches every catalogue's tables.
 crate errcodes-all "$all" '    println!("{:?}", errcodes::nuki::from_byte(n as u8));
     println!("{:?}", errcodes::http::from_status(n as u16));
-    println!("{:?}", errcodes::knox::tag::from_code(n));
+    println!("{:?}", errcodes::knox::tag::from_value(n));
     println!("{:?} {:?}", errcodes::nuki::from_name(b), errcodes::http::from_name(b));
     if let Ok(entry) = errcodes::lookup(a, b) {
         println!("{entry}");

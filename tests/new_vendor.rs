@@ -38,19 +38,40 @@ fn standalone_manifest(root: &Path) -> String {
 const USES_THE_NEW_VENDOR: &str = r#"
 use errcodes::{acme, Action, ParseErrorKind};
 
+/// Catalogues nested under names the std library uses: generated code and `code_impl!` use
+/// absolute paths (`::core::fmt`), so a child module called `core` or `std` shadows nothing.
+#[test]
+fn nested_ids_named_like_std_crates() {
+    let code = acme::core::from_byte(0x13).unwrap();
+    assert_eq!(code as u8, 0x13);
+    assert_eq!(format!("{code:?}"), "E_CORE(0x13)");
+    assert_eq!(acme::std::from_wire("2").unwrap().name(), "E_STD");
+    let err: &dyn core::error::Error = &code;
+    assert!(err.to_string().starts_with("0x13 E_CORE"));
+}
+
 #[test]
 fn served() {
-    let timeout = acme::from_code(-12).unwrap();
+    let timeout = acme::from_value(-12).unwrap();
     assert_eq!(timeout.name(), "E_TIMEOUT");
     assert_eq!(timeout.action(), Action::Retry);
     assert_eq!(acme::from_decimal("-2147483648").unwrap().name(), "E_MIN");
     assert_eq!(acme::from_name("E_BAD_PIN").map(|c| c.value()), Some(7));
-    assert_eq!(acme::from_code(-13), None);
+    assert_eq!(acme::from_value(-13), None);
     assert_eq!(acme::from_decimal("-2147483649").unwrap_err().kind(), ParseErrorKind::OutOfRange);
     assert_eq!(errcodes::lookup("acme", "-12").unwrap().name(), "E_TIMEOUT");
     assert!(errcodes::lookup("nuki", "ff").is_ok(), "the other catalogues are still served");
 }
 "#;
+
+/// A one-entry catalogue.
+fn nested(id: &str, key: &str, wire: &str, value: &str, name: &str) -> String {
+    format!(
+        "id: {id}\ntitle: Nested\nkey: {key}\nwire: {wire}\nsources:\n  - id: s\n    title: S\n    \
+         url: https://example.com/s\nentries:\n  - value: {value}\n    name: {name}\n    \
+         description: A code.\n    action: retry\n    source: s\n"
+    )
+}
 
 #[test]
 fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
@@ -66,6 +87,16 @@ fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
     copy_tree(&root.join("catalog"), &catalog, "").unwrap();
     let acme = root.join("tests/fixtures/good/signed_i32/acme.yaml");
     fs::copy(acme, catalog.join("acme.yaml")).unwrap();
+    fs::write(
+        catalog.join("acme_core.yaml"),
+        nested("acme::core", "byte", "hex", "0x13", "E_CORE"),
+    )
+    .unwrap();
+    fs::write(
+        catalog.join("acme_std.yaml"),
+        nested("acme::std", "u16", "decimal", "2", "E_STD"),
+    )
+    .unwrap();
 
     let outputs = codegen::Outputs {
         code: krate.join("src/generated"),
@@ -172,4 +203,56 @@ fn hostile_catalogue_text_never_becomes_code_links_or_html() {
         "hostile",
     ]);
     run(&["doc", "--offline", "--quiet", "--no-deps"]);
+}
+
+/// The generated-code contract (issue 11): a catalogue module written by codegen compiles in
+/// another crate once `crate::` names errcodes, because it builds its statics through
+/// `errcodes::__private` and gets the rest from the exported `code_impl!`. This is what a
+/// generator for other crates (errcodes-build) will rely on.
+#[test]
+fn generated_code_compiles_outside_errcodes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let generated = codegen::generate(&root.join("tests/fixtures/good/signed_i32")).unwrap();
+    let module = generated.files["acme.rs"].replace("crate::", "::errcodes::");
+    fs::create_dir_all(scratch.path().join("src")).unwrap();
+    fs::write(scratch.path().join("src/acme.rs"), module).unwrap();
+    let manifest = format!(
+        "[package]\nname = \"elsewhere\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
+         [dependencies]\nerrcodes = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
+        root.join("errcodes")
+    );
+    fs::write(scratch.path().join("Cargo.toml"), manifest).unwrap();
+    fs::write(
+        scratch.path().join("src/main.rs"),
+        r#"
+#[allow(dead_code, missing_docs)]
+mod acme;
+
+fn main() {
+    let code = acme::from_value(-12).expect("E_TIMEOUT");
+    assert_eq!(code as i32, -12);
+    assert_eq!(i32::from(code), -12);
+    assert_eq!(format!("{code:?}"), "E_TIMEOUT(-12)");
+    assert_eq!(acme::CATALOG.lookup("E_BAD_PIN").map(|e| e.wire()), Ok("7"));
+    let err: &dyn core::error::Error = &code;
+    assert!(err.to_string().starts_with("-12 E_TIMEOUT"));
+}
+"#,
+    )
+    .unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = Command::new(cargo)
+        .args(["run", "--offline", "--quiet"])
+        .current_dir(scratch.path())
+        .env("CARGO_TARGET_DIR", scratch.path().join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the generated module did not build or run outside errcodes:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -129,7 +129,7 @@ fn retryable_http_statuses_are_exactly_the_documented_set() {
 #[test]
 fn sparse_knox_codes_hit_exactly_and_miss_everything_else() {
     for code in knox::tag::Code::ALL {
-        assert_eq!(knox::tag::from_code(code.value()), Some(code));
+        assert_eq!(knox::tag::from_value(code.value()), Some(code));
         assert_eq!(knox::tag::from_decimal(code.wire()), Ok(code));
     }
     let mut hits = 0;
@@ -137,7 +137,7 @@ fn sparse_knox_codes_hit_exactly_and_miss_everything_else() {
         .step_by(997)
         .chain([4000000, 4000001, 40100000, 50000000])
     {
-        if let Some(code) = knox::tag::from_code(v) {
+        if let Some(code) = knox::tag::from_value(v) {
             assert_eq!(code.value(), v);
             hits += 1;
         }
@@ -161,9 +161,9 @@ fn knox_http_status_comes_from_the_catalogue_not_the_digit_count() {
 
 #[test]
 fn string_codes_are_kept_exactly() {
-    let code = tapkey::command_result::from_code("WrongLockMode").unwrap();
+    let code = tapkey::command_result::from_value("WrongLockMode").unwrap();
     assert_eq!(code.value(), "WrongLockMode");
-    assert_eq!(tapkey::command_result::from_code("wronglockmode"), None);
+    assert_eq!(tapkey::command_result::from_value("wronglockmode"), None);
     let err = errcodes::lookup("tapkey::command_result", "NotACode").unwrap_err();
     assert_eq!(err.kind(), ParseErrorKind::Unknown);
 }

@@ -250,7 +250,7 @@ group!(http_status, HTTP, {
 
 group!(knox_u32, KNOX, {
     floor: |k| k as usize,
-    errcodes: |k| tag::from_code(k).map_or(0, |c| c as usize + 1),
+    errcodes: |k| tag::from_value(k).map_or(0, |c| c as usize + 1),
     custom_phf: |k| tables::KNOX_CUSTOM.get(k).map_or(0, |c| c as usize + 1),
     phf: |k| tables::KNOX_PHF.get(&k).map_or(0, |c| *c as usize + 1),
     matches: |k| tables::knox_match(k).map_or(0, |c| c as usize + 1),

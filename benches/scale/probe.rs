@@ -73,7 +73,7 @@ fn main() {
         .collect();
     let near: Vec<&str> = near.iter().map(String::as_str).collect();
 
-    let by_value = |k: u32| synth::from_code(k).map_or(0, |c| c as usize + 1);
+    let by_value = |k: u32| synth::from_value(k).map_or(0, |c| c as usize + 1);
     let by_name = |k: &str| synth::from_name(k).map_or(0, |c| c as usize + 1);
     let (hits, misses) = (draw(&values, 1), draw(&misses, 2));
     let (name_hits, name_misses) = (draw(&names, 3), draw(&near, 4));

@@ -3,6 +3,12 @@
 //! run (median of the runs).
 //!
 //! `cargo run -q --release -p errcodes-benches --bin bench-report -- run1.txt run2.txt run3.txt`
+//!
+//! `bench-report --before-after b1.txt b2.txt a1.txt a2.txt` pairs run `i` of an older build
+//! (`b*`) with run `i` of the current one (`a*`, taken right after it; see
+//! `benches/before-after.sh`): each pair is reported as one run in which the older build's
+//! errcodes rows appear as `before` (and `before_reason`), so "÷ errcodes" on that row is
+//! before ÷ now within a pair (> 1: now is faster).
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -20,8 +26,10 @@ fn main() -> ExitCode {
         eprintln!("usage: bench-report RUN.txt...");
         return ExitCode::from(2);
     }
+    let paired = paths[0] == "--before-after";
+    let paths = &paths[usize::from(paired)..];
     let mut runs = Vec::new();
-    for path in &paths {
+    for path in paths {
         match std::fs::read_to_string(path) {
             Ok(text) => runs.push(parse(&text)),
             Err(err) => {
@@ -30,8 +38,35 @@ fn main() -> ExitCode {
             }
         }
     }
+    if paired {
+        if runs.len() % 2 != 0 {
+            eprintln!("bench-report: --before-after needs as many before runs as after runs");
+            return ExitCode::from(2);
+        }
+        let after = runs.split_off(runs.len() / 2);
+        runs = runs
+            .into_iter()
+            .zip(after)
+            .map(|(b, a)| pair(b, a))
+            .collect();
+    }
     print!("{}", report(&runs));
     ExitCode::SUCCESS
+}
+
+/// Run `after` with `before`'s errcodes rows added as `before` and `before_reason`.
+fn pair(before: Run, mut after: Run) -> Run {
+    for (group, approaches) in before {
+        let Some(now) = after.get_mut(&group) else {
+            continue;
+        };
+        for (from, to) in [("errcodes", "before"), ("errcodes_reason", "before_reason")] {
+            if let Some(streams) = approaches.get(from) {
+                now.insert(to.to_string(), streams.clone());
+            }
+        }
+    }
+    after
 }
 
 /// Divan's tree: each level is indented by 3 characters; a leaf carries

@@ -102,22 +102,27 @@ fn parent_module(module: &[String], by_id: &BTreeMap<Vec<String>, &Catalog>) -> 
 fn catalog_module(c: &Catalog) -> TokenStream {
     let id = c.id_path();
     let n = c.entries.len();
-    let repr = format_ident!(
-        "{}",
-        if n <= 1 << 8 {
-            "u8"
-        } else if n <= 1 << 16 {
-            "u16"
-        } else {
-            "u32"
-        }
-    );
+    let text = c.key == KeyKind::Text;
     let key_ty: syn::Type = syn::parse_str(c.key.rust_type()).expect("key types parse");
+    // Integer codes are their wire values (`PErrorMaxUser = 0x13`, `#[repr(u8)]`), so `as u8`
+    // gives the byte a C port expects; string codes are indices into the tables.
+    let repr = if text {
+        index_type(n)
+    } else {
+        format_ident!("{}", c.key.rust_type())
+    };
     let variants: Vec<_> = c
         .entries
         .iter()
         .map(|e| format_ident!("{}", e.ident))
         .collect();
+    let discriminants = c.entries.iter().map(|e| match &e.value {
+        Value::Text(_) => quote!(),
+        Value::Int(_) => {
+            let v = discriminant(c, &e.value);
+            quote!(= #v)
+        }
+    });
     let variant_docs = c.entries.iter().map(|e| variant_doc(c, e));
     let deprecated = c.entries.iter().map(|e| {
         e.deprecated
@@ -129,11 +134,10 @@ fn catalog_module(c: &Catalog) -> TokenStream {
             .filter(|n| **n != e.ident);
         quote!(#(#[doc(alias = #names)])*)
     });
-    let values = c.entries.iter().map(|e| value_literal(&e.value));
     let entries = c.entries.iter().map(|e| entry_literal(c, e));
     let sources = c.sources.iter().map(|s| {
         let (sid, title, url, official) = (&s.id, &s.title, &s.url, s.official);
-        quote!(Source { id: #sid, title: #title, url: #url, official: #official })
+        quote!(crate::__private::source(#sid, #title, #url, #official))
     });
     let source_count = lit(c.sources.len());
     let module_docs = module_docs(c);
@@ -143,11 +147,24 @@ fn catalog_module(c: &Catalog) -> TokenStream {
     let wire = variant(c.wire);
     let slug = features::slug(&c.id);
     let title = &c.title;
-    let parse_wire = match c.wire {
-        WireFormat::Text => format_ident!("parse_code"),
-        _ => format_ident!("{}", c.wire.parse_fn()),
-    };
     let enum_doc = format!(" A code of the `{id}` catalogue: {}.", md(&c.title));
+    let repr_doc = if text {
+        " Codes are strings on the wire; `value()` gives the string."
+    } else {
+        " Each variant's discriminant is its wire value, so `code as KEY` is the value the vendor\n sends (also `KEY::from(code)` and `Code::try_from(value)`)."
+    };
+    let repr_doc = repr_doc.replace("KEY", c.key.rust_type());
+    let repr_doc = repr_doc.split('\n');
+    let key_arg = if text {
+        quote!(text)
+    } else {
+        let signedness = if c.key.is_signed() {
+            format_ident!("Signed")
+        } else {
+            format_ident!("Unsigned")
+        };
+        quote!(int #key_ty, #signedness)
+    };
     let n = lit(n);
     quote! {
         #module_docs
@@ -160,11 +177,12 @@ fn catalog_module(c: &Catalog) -> TokenStream {
         #[doc = #enum_doc]
         ///
         /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+        #(#[doc = #repr_doc])*
         #[non_exhaustive]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(#repr)]
         pub enum Code {
-            #(#variant_docs #aliases #deprecated #variants,)*
+            #(#variant_docs #aliases #deprecated #variants #discriminants,)*
         }
 
         impl Code {
@@ -172,12 +190,24 @@ fn catalog_module(c: &Catalog) -> TokenStream {
             pub const ALL: [Code; #n] = [#(Code::#variants),*];
         }
 
-        crate::code_impl::code_impl!(#key_ty, #parse_wire, #wire);
+        crate::code_impl! {
+            code: Code,
+            key: #key_arg,
+            id: ID,
+            wire_format: #wire,
+            catalog: CATALOG,
+            entries: ENTRIES,
+            index: code_index,
+            value: code_value,
+            from_value: from_value,
+            from_wire: from_wire,
+            from_name: from_name,
+        }
 
         #lookups
 
         /// This catalogue, for tools that work across catalogues.
-        pub static CATALOG: Catalog = Catalog {
+        pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
             id: ID,
             slug: #slug,
             title: #title,
@@ -185,24 +215,46 @@ fn catalog_module(c: &Catalog) -> TokenStream {
             wire: WireFormat::#wire,
             sources: &SOURCES,
             entries: &ENTRIES,
-            by_wire: |text| #parse_wire(text).map(Code::entry),
+            by_wire: |text| from_wire(text).map(Code::entry),
             by_name: |name| from_name(name).map(Code::entry),
-        };
+        });
 
         static SOURCES: [Source; #source_count] = [#(#sources),*];
 
         static ENTRIES: [Entry; #n] = [#(#entries),*];
 
-        static VALUES: [#key_ty; #n] = [#(#values),*];
-
         #names
     }
 }
 
-/// The by-value lookup, the wire-text parser, and their tables.
+/// The smallest unsigned type that indexes `n` rows.
+fn index_type(n: usize) -> proc_macro2::Ident {
+    format_ident!(
+        "{}",
+        if n <= 1 << 8 {
+            "u8"
+        } else if n <= 1 << 16 {
+            "u16"
+        } else {
+            "u32"
+        }
+    )
+}
+
+/// A variant's discriminant: the wire value, in hex for hex catalogues (`0x13`).
+fn discriminant(c: &Catalog, value: &Value) -> TokenStream {
+    match (value, c.wire) {
+        (Value::Int(v), WireFormat::Hex) if *v >= 0 => {
+            format!("0x{v:02X}").parse().expect("hex literals parse")
+        }
+        _ => value_literal(value),
+    }
+}
+
+/// The lookups (`from_value`, `from_wire` and the vendor's spellings of them), the code →
+/// entry index and code → value functions, and their tables.
 fn lookups(c: &Catalog) -> TokenStream {
     let key_ty: syn::Type = syn::parse_str(c.key.rust_type()).expect("key types parse");
-    let lookup_fn = format_ident!("{}", c.key.lookup_fn());
     let first = format_ident!("{}", c.entries[0].ident);
     let code_at = |i: usize| {
         let ident = format_ident!("{}", c.entries[i].ident);
@@ -211,7 +263,7 @@ fn lookups(c: &Catalog) -> TokenStream {
     if c.key == KeyKind::Text {
         let (full, keys) = index::text_keys(c.entries.iter().map(|e| e.wire.as_str()))
             .expect("validation rejects catalogues whose texts share a 64-bit key");
-        let key = quote!(crate::hash::text_key(code.as_bytes(), #full));
+        let key = quote!(crate::__private::text_key(code.as_bytes(), #full));
         let (slot, table) = probe(
             "BY_VALUE",
             &index::build(&keys),
@@ -220,20 +272,44 @@ fn lookups(c: &Catalog) -> TokenStream {
             code_at,
             quote!(Code::#first),
         );
+        let n = lit(c.entries.len());
+        let values = c.entries.iter().map(|e| value_literal(&e.value));
         return quote! {
             /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
             #[must_use]
-            pub fn #lookup_fn(code: &str) -> Option<Code> {
+            pub fn from_value(code: &str) -> Option<Code> {
                 let found = #slot;
                 if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
             }
-            fn parse_code(text: &str) -> Result<Code, ParseError> {
-                crate::wire::text_key(text, from_code(text), ID)
+
+            /// Looks a code up by its wire string, exactly as sent (what `from_value` does, with
+            /// a reason when there is no such code).
+            ///
+            /// # Errors
+            /// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
+            pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+                crate::__private::found_text(text, from_value(text), ID)
             }
+
+            const fn code_index(code: Code) -> usize {
+                code as usize
+            }
+
+            const fn code_value(code: Code) -> &'static str {
+                VALUES[code as usize]
+            }
+
+            static VALUES: [&'static str; #n] = [#(#values),*];
+
             #table
         };
     }
     let keys: Vec<u64> = c.entries.iter().map(|e| key_bits(&e.value)).collect();
+    let layout = if c.key == KeyKind::Byte {
+        index::full_byte(&keys)
+    } else {
+        index::build(&keys)
+    };
     let key = quote!(value as u64);
     let (body, table, doc) = if c.key == KeyKind::Byte {
         // Every byte has its own slot: no compare.
@@ -243,7 +319,7 @@ fn lookups(c: &Catalog) -> TokenStream {
         };
         let (slot, table) = probe(
             "BY_VALUE",
-            &index::full_byte(&keys),
+            &layout,
             key,
             quote!(Option<Code>),
             some_code,
@@ -255,7 +331,6 @@ fn lookups(c: &Catalog) -> TokenStream {
             " Looks a code up by its byte: one load from a 256-entry table.",
         )
     } else {
-        let layout = index::build(&keys);
         let doc = match layout {
             Layout::Dense { .. } => {
                 " Looks a code up by its value: one load from a dense table, one compare."
@@ -272,15 +347,26 @@ fn lookups(c: &Catalog) -> TokenStream {
             code_at,
             quote!(Code::#first),
         );
+        // The slot's code is its own value (the discriminant): nothing more to load.
         let body = quote! {
             let found = #slot;
-            if VALUES[found as usize] == value { Some(found) } else { None }
+            if found as #key_ty == value { Some(found) } else { None }
         };
         (body, table, doc)
     };
+    // Code -> entry index: the same layout, probed with the code's own value (always present).
+    let index_ty = index_type(c.entries.len());
+    let (index_slot, index_table) = probe_sharing(
+        "INDEX",
+        Some("BY_VALUE"),
+        &layout,
+        quote!(code as #key_ty as u64),
+        quote!(#index_ty),
+        |i| lit(i).into_token_stream(),
+        quote!(0),
+    );
     let (lo, hi) = c.key.range().expect("integer keys have a range");
     let (lo, hi) = (Literal::i128_unsuffixed(lo), Literal::i128_unsuffixed(hi));
-    let wire_fn = format_ident!("{}", c.wire.parse_fn());
     let wire = variant(c.wire);
     let parse_doc = match c.wire {
         WireFormat::Hex => {
@@ -288,23 +374,69 @@ fn lookups(c: &Catalog) -> TokenStream {
         }
         _ => " Parses decimal wire text (`404`, `4000000`) and looks the code up.",
     };
+    // The vendor's own words for the same two lookups (`nuki::from_byte`, `http::from_status`,
+    // `from_hex`, `from_decimal`).
+    let by_value_alias = match c.key {
+        KeyKind::Byte => Some((format_ident!("from_byte"), format_ident!("byte"))),
+        KeyKind::HttpStatus => Some((format_ident!("from_status"), format_ident!("status"))),
+        _ => None,
+    }
+    .map(|(name, arg)| {
+        quote! {
+            /// The same as [`from_value`], in the vendor's words.
+            #[inline]
+            #[must_use]
+            pub const fn #name(#arg: #key_ty) -> Option<Code> {
+                from_value(#arg)
+            }
+        }
+    });
+    let wire_alias = format_ident!("{}", c.wire.parse_fn());
+    let n = lit(c.entries.len());
     quote! {
         #[doc = #doc]
+        #[inline]
         #[must_use]
-        pub const fn #lookup_fn(value: #key_ty) -> Option<Code> {
+        pub const fn from_value(value: #key_ty) -> Option<Code> {
             #body
         }
+
+        #by_value_alias
 
         #[doc = #parse_doc]
         ///
         /// # Errors
         /// Empty text, text not in the wire form, a number out of range for the key, or a
         /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-        pub fn #wire_fn(text: &str) -> Result<Code, ParseError> {
-            crate::wire::parse_key(text, WireFormat::#wire, #lo, #hi, ID, |value| #lookup_fn(value as #key_ty))
+        pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+            crate::__private::parse_key(text, WireFormat::#wire, #lo, #hi, ID, |value| from_value(value as #key_ty))
+        }
+
+        /// The same as [`from_wire`], in the vendor's words.
+        ///
+        /// # Errors
+        /// As [`from_wire`].
+        #[inline]
+        pub fn #wire_alias(text: &str) -> Result<Code, ParseError> {
+            from_wire(text)
+        }
+
+        /// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+        /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+        #[inline]
+        const fn code_index(code: Code) -> usize {
+            let row = #index_slot as usize;
+            if row < #n { row } else { 0 }
+        }
+
+        #[inline]
+        const fn code_value(code: Code) -> #key_ty {
+            code as #key_ty
         }
 
         #table
+
+        #index_table
     }
 }
 
@@ -313,6 +445,20 @@ fn lookups(c: &Catalog) -> TokenStream {
 /// branch; the caller compares the candidate with the key.
 fn probe(
     name: &str,
+    layout: &Layout,
+    key: TokenStream,
+    slot_ty: TokenStream,
+    value: impl Fn(usize) -> TokenStream,
+    empty: TokenStream,
+) -> (TokenStream, TokenStream) {
+    probe_sharing(name, None, layout, key, slot_ty, value, empty)
+}
+
+/// [`probe`], but a hash layout's shape and displacements are `{hash_of}_SHAPE` and
+/// `{hash_of}_DISPLACEMENTS`, emitted by an earlier probe of the same layout, when given.
+fn probe_sharing(
+    name: &str,
+    hash_of: Option<&str>,
     layout: &Layout,
     key: TokenStream,
     slot_ty: TokenStream,
@@ -339,14 +485,15 @@ fn probe(
                 Literal::u64_unsuffixed(s.len() as u64 - 1),
             );
             (
-                quote!(#table[crate::hash::dense_slot(#key, #min, #mask)]),
+                quote!(#table[crate::__private::dense_slot(#key, #min, #mask)]),
                 slots,
             )
         }
         Layout::Hash { shape, disps, .. } => {
+            let prefix = hash_of.unwrap_or(name);
             let (disp_table, shape_const) = (
-                format_ident!("{name}_DISPLACEMENTS"),
-                format_ident!("{name}_SHAPE"),
+                format_ident!("{prefix}_DISPLACEMENTS"),
+                format_ident!("{prefix}_SHAPE"),
             );
             let (bucket_shift, bucket_mask, slot_shift) = (
                 Literal::u32_unsuffixed(shape.bucket_shift),
@@ -355,17 +502,21 @@ fn probe(
             );
             let nd = lit(disps.len());
             let disps = disps.iter().map(|d| Literal::u32_unsuffixed(*d));
-            let statics = quote! {
-                const #shape_const: crate::hash::Shape = crate::hash::Shape {
+            let statics = if hash_of.is_some() {
+                slots
+            } else {
+                quote! {
+                const #shape_const: crate::__private::Shape = crate::__private::Shape {
                     bucket_shift: #bucket_shift,
                     bucket_mask: #bucket_mask,
                     slot_shift: #slot_shift,
                 };
                 static #disp_table: [u32; #nd] = [#(#disps),*];
                 #slots
+                }
             };
             (
-                quote!(#table[crate::hash::hashed_slot(#key, &#disp_table, #shape_const)]),
+                quote!(#table[crate::__private::hashed_slot(#key, &#disp_table, #shape_const)]),
                 statics,
             )
         }
@@ -394,17 +545,8 @@ fn name_lookup(c: &Catalog) -> TokenStream {
         .collect();
     let (full, keys) = index::text_keys(names.iter().map(|(n, _)| n.as_str()))
         .expect("validation rejects catalogues whose names share a 64-bit key");
-    let index_ty = format_ident!(
-        "{}",
-        if names.len() <= 1 << 8 {
-            "u8"
-        } else if names.len() <= 1 << 16 {
-            "u16"
-        } else {
-            "u32"
-        }
-    );
-    let key = quote!(crate::hash::text_key(name.as_bytes(), #full));
+    let index_ty = index_type(names.len());
+    let key = quote!(crate::__private::text_key(name.as_bytes(), #full));
     let (slot, table) = probe(
         "NAME_SLOTS",
         &index::build(&keys),
@@ -469,11 +611,11 @@ fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
     let device_names = e
         .device_names
         .iter()
-        .map(|(n, d)| quote!(crate::DeviceName { name: #n, device: #d }));
+        .map(|(n, d)| quote!(crate::__private::device_name(#n, #d)));
     let deprecated = e.deprecated;
     let causes = e.causes.iter().map(cause_literal);
     quote! {
-        Entry {
+        crate::__private::entry(crate::__private::EntryParts {
             catalog: ID,
             value: #value,
             wire: #wire,
@@ -489,7 +631,7 @@ fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
             causes: &[#(#causes),*],
             deprecated: #deprecated,
             uncertain: #uncertain,
-        }
+        })
     }
 }
 
@@ -497,7 +639,7 @@ fn cause_literal(c: &Cause) -> TokenStream {
     let (name, description) = (&c.name, &c.description);
     let remediation = option(c.remediation.as_ref().map(|r| quote!(#r)));
     let action = action(c.action);
-    quote!(crate::Cause { name: #name, description: #description, remediation: #remediation, action: #action })
+    quote!(crate::__private::cause(#name, #description, #remediation, #action))
 }
 
 /// An unsuffixed integer literal (`7`, not `7usize`).
@@ -542,31 +684,36 @@ fn module_docs(c: &Catalog) -> TokenStream {
     ));
     let first = &c.entries[0];
     let path = format!("errcodes::{id}");
-    let call = match (&first.value, c.wire) {
-        (Value::Text(t), _) => format!("{}({t:?})", c.key.lookup_fn()),
-        (Value::Int(_), WireFormat::Hex) => format!("{}({})", c.key.lookup_fn(), first.wire),
-        (Value::Int(v), _) => format!("{}({v})", c.key.lookup_fn()),
-    };
-    lines.extend([
-        String::new(),
-        "```".to_owned(),
+    let m = c.id.last().expect("ids have a segment");
+    // Wire text as the vendor sends it, then the same code by value and by name.
+    let mut example = vec![
         format!("use {path};"),
         String::new(),
-        format!(
-            "let code = {}::{call}.unwrap();",
-            c.id.last().expect("ids have a segment")
-        ),
+        format!("let code = {m}::from_wire({:?})?;", first.wire),
         format!("assert_eq!(code.name(), {:?});", first.name),
+        format!("assert_eq!({m}::from_name({:?}), Some(code));", first.name),
+    ];
+    match &first.value {
+        Value::Text(t) => example.push(format!("assert_eq!({m}::from_value({t:?}), Some(code));")),
+        Value::Int(_) => {
+            let (ty, v) = (c.key.rust_type(), discriminant(c, &first.value));
+            example.extend([
+                format!("assert_eq!({m}::from_value({v}), Some(code));"),
+                format!("assert_eq!(code as {ty}, {v}); // the discriminant is the wire value"),
+                format!("assert_eq!({m}::Code::try_from({v}_{ty}), Ok(code));"),
+            ]);
+        }
+    }
+    example.extend([
         format!(
-            "assert_eq!({}::from_name({:?}), Some(code));",
-            c.id.last().expect("segment"),
-            first.name
+            "assert_eq!({:?}.parse::<{m}::Code>(), Ok(code));",
+            first.wire
         ),
-        format!(
-            "assert_eq!({:?}.parse::<{}::Code>(), Ok(code));",
-            first.wire,
-            c.id.last().expect("segment")
-        ),
+        "# Ok::<(), errcodes::ParseError>(())".to_owned(),
+    ]);
+    lines.extend([String::new(), "```".to_owned()]);
+    lines.extend(example);
+    lines.extend([
         "```".to_owned(),
         String::new(),
         "# Sources".to_owned(),

@@ -48,15 +48,6 @@ impl KeyKind {
             KeyKind::Text => "&'static str",
         }
     }
-
-    /// The module function that looks a code up by its wire value.
-    pub fn lookup_fn(self) -> &'static str {
-        match self {
-            KeyKind::Byte => "from_byte",
-            KeyKind::HttpStatus => "from_status",
-            _ => "from_code",
-        }
-    }
 }
 
 impl WireFormat {
@@ -64,12 +55,13 @@ impl WireFormat {
         WireFormat::ALL.into_iter().find(|w| w.as_str() == s)
     }
 
-    /// The module function that parses wire text.
+    /// The vendor's name for the module function that parses wire text (`from_wire` is the
+    /// name every catalogue shares).
     pub fn parse_fn(self) -> &'static str {
         match self {
             WireFormat::Hex => "from_hex",
             WireFormat::Decimal => "from_decimal",
-            WireFormat::Text => "from_code",
+            WireFormat::Text => "from_wire",
         }
     }
 }

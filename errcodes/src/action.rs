@@ -16,8 +16,11 @@ use core::fmt;
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Action {
-    /// Nothing to do: success, or informational.
-    None,
+    /// Nothing to do: success, or informational. Spelled `none` in catalogues and JSON.
+    ///
+    /// Named `Nothing`, not `None`, so that `use errcodes::Action::*` cannot shadow
+    /// [`Option::None`].
+    Nothing,
     /// Transient: try the same request again later, with backoff.
     Retry,
     /// The credentials are expired or lack rights: refresh or re-acquire them, then retry.
@@ -33,7 +36,7 @@ pub enum Action {
 impl Action {
     /// Every action, in declaration order.
     pub const ALL: [Action; 6] = [
-        Action::None,
+        Action::Nothing,
         Action::Retry,
         Action::RefreshCredentials,
         Action::FixRequest,
@@ -44,7 +47,7 @@ impl Action {
     /// The catalogue spelling (`retry`, `refresh_credentials`, …).
     pub const fn as_str(self) -> &'static str {
         match self {
-            Action::None => "none",
+            Action::Nothing => "none",
             Action::Retry => "retry",
             Action::RefreshCredentials => "refresh_credentials",
             Action::FixRequest => "fix_request",
@@ -61,7 +64,7 @@ impl Action {
     /// A one-line instruction for people.
     pub const fn advice(self) -> &'static str {
         match self {
-            Action::None => "nothing to do",
+            Action::Nothing => "nothing to do",
             Action::Retry => "retry later with backoff",
             Action::RefreshCredentials => "refresh the credentials, then retry",
             Action::FixRequest => "fix the request before sending it again",

@@ -2,17 +2,18 @@
 
 use core::fmt;
 
-use crate::{Entry, KeyKind, ParseError, ParseErrorKind, Source, WireFormat};
+use crate::{Entry, KeyKind, ParseError, ParseErrorKind, Source, Value, WireFormat};
 
 /// One catalogue: its metadata, its entries and lookups by wire text or name.
 ///
 /// Every generated module exposes its catalogue as `CATALOG`; [`crate::catalogs`] lists them.
 ///
 /// ```
-/// let knox = errcodes::catalog("knox::tag").unwrap();
-/// let entry = knox.lookup("40100000").unwrap();
+/// let knox = errcodes::catalog("knox::tag").ok_or("no Knox Tag catalogue")?;
+/// let entry = knox.lookup("40100000")?;
 /// assert_eq!(entry.name(), "AUTHORIZATION_FAIL");
 /// assert_eq!(entry.http_status(), Some(401));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Catalog {
     pub(crate) id: &'static str,
@@ -97,28 +98,151 @@ impl fmt::Debug for Catalog {
 /// use errcodes::{CatalogCode, nuki};
 ///
 /// fn describe<C: CatalogCode>(wire: &str) -> String {
-///     match C::parse_wire(wire) {
+///     match C::from_wire(wire) {
 ///         Ok(code) => format!("{}: {}", C::catalog().id(), code.entry().name()),
 ///         Err(err) => err.to_string(),
 ///     }
 /// }
 /// assert_eq!(describe::<nuki::Code>("ff"), "nuki: ERROR_UNKNOWN");
 /// ```
-pub trait CatalogCode: Copy + Eq + core::hash::Hash + fmt::Debug + fmt::Display + 'static {
+///
+/// # An extension point, not sealed
+///
+/// Every `Code` that `codegen` writes implements this trait, and so will the code a future
+/// `errcodes-build` generates into other crates, which is why it is not sealed. Implementing
+/// it by hand is allowed; the contract is the documented behaviour of each method (`from_*`
+/// agree with each other and with [`CatalogCode::entry`], `catalog().entries()` lists every
+/// code). The required methods are the minimum a catalogue must answer; everything else has a
+/// default built on them, and methods added later will have defaults too (a minor release).
+///
+/// # serde
+///
+/// With the `serde` feature every `Code` implements `Serialize` and `Deserialize`, without
+/// `std` or `alloc`:
+/// - in human-readable formats (JSON, YAML, TOML…) a code is its spec name
+///   (`"P_ERROR_MAX_USER"`, `"Not Found"`); it reads back from a string taken as wire text
+///   first and then as a name or alias (`"0x13"`, `"13"`, `"P_ERROR_MAX_USER"`), or from a
+///   number, the wire value (`19` is nuki's `0x13`);
+/// - in compact formats (postcard, bincode…) a code is its wire value (an integer widened to
+///   `u64`/`i64`, or the string of a string catalogue).
+///
+/// [`Action`](crate::Action) is its catalogue spelling (`"retry"`, `"none"`) everywhere, and
+/// [`Entry`] serializes as the entry object the `errcodes --json` command documents.
+///
+/// # Codes are errors
+///
+/// Every `Code` implements [`core::error::Error`] (always, also without `std`), so a code can
+/// be returned with `?` and wrapped with `thiserror`'s `#[from]`. That includes catalogues with
+/// success codes (`http::Code::Ok`, Knox's `SUCCESS`): a Rust trait belongs to a type, not to
+/// some of its values, and whether a particular code is a failure is the caller's call (see
+/// [`CatalogCode::action`]; success codes have [`Action::Nothing`](crate::Action::Nothing)).
+pub trait CatalogCode:
+    Copy
+    + Eq
+    + Ord
+    + core::hash::Hash
+    + fmt::Debug
+    + fmt::Display
+    + core::error::Error
+    + Send
+    + Sync
+    + 'static
+{
+    /// The wire value's type: `u8`, `u16`, `u32`, `u64`, `i16`, `i32`, `i64` or
+    /// `&'static str`.
+    type Key: WireKey;
+
     /// The catalogue the code belongs to.
     fn catalog() -> &'static Catalog;
     /// The code's record.
     fn entry(self) -> &'static Entry;
-    /// Parses wire text in the catalogue's wire form (not names).
+    /// The wire value (for integer keys also the enum's discriminant).
+    fn value(self) -> Self::Key;
+    /// The code with this wire value.
+    fn from_value(value: Self::Key) -> Option<Self>;
+    /// Parses wire text as the vendor sends it (`13`, `0xFF`, `4000000`, the string itself);
+    /// not names.
     ///
     /// # Errors
     /// As [`Catalog::parse_wire`].
-    fn parse_wire(text: &str) -> Result<Self, ParseError>;
+    fn from_wire(text: &str) -> Result<Self, ParseError>;
+    /// The code with this spec name or alias, exactly as written.
+    fn from_name(name: &str) -> Option<Self>;
+
+    /// Wire text first, then a spec name or alias: what each module's `parse` and `FromStr` do.
+    ///
+    /// # Errors
+    /// As [`Catalog::lookup`].
+    fn parse(text: &str) -> Result<Self, ParseError> {
+        let catalog = Self::catalog();
+        lookup_with(
+            text,
+            Self::from_wire,
+            Self::from_name,
+            catalog.id(),
+            catalog.wire_format(),
+        )
+    }
+    /// The spec name, verbatim.
+    fn name(self) -> &'static str {
+        self.entry().name()
+    }
+    /// The wire value as the vendor documents it.
+    fn wire(self) -> &'static str {
+        self.entry().wire()
+    }
+    /// What a client should do next.
+    fn action(self) -> crate::Action {
+        self.entry().action()
+    }
+}
+
+/// The types a wire value can have: `u8`, `u16`, `u32`, `u64`, `i16`, `i32`, `i64` and
+/// `&'static str`, one per [`KeyKind`]. Sealed: the set follows the catalogue schema.
+pub trait WireKey: Copy + Eq + fmt::Debug + private::Sealed + 'static {
+    /// The value as a [`Value`].
+    fn to_value(self) -> Value;
+    /// The key with this integer value, if the key is an integer type and `value` fits it.
+    fn from_int(value: i128) -> Option<Self>;
+}
+
+mod private {
+    pub trait Sealed {}
+}
+
+macro_rules! int_keys {
+    ($($ty:ty => $variant:ident),*) => {$(
+        impl private::Sealed for $ty {}
+        impl WireKey for $ty {
+            fn to_value(self) -> Value {
+                Value::$variant(self.into())
+            }
+            fn from_int(value: i128) -> Option<Self> {
+                <$ty>::try_from(value).ok()
+            }
+        }
+    )*};
+}
+
+int_keys!(u8 => Unsigned, u16 => Unsigned, u32 => Unsigned, u64 => Unsigned,
+    i16 => Signed, i32 => Signed, i64 => Signed);
+
+impl private::Sealed for &'static str {}
+impl WireKey for &'static str {
+    fn to_value(self) -> Value {
+        Value::Text(self)
+    }
+    fn from_int(_: i128) -> Option<Self> {
+        None
+    }
 }
 
 /// Wire text first, then a name: the one rule behind [`Catalog::lookup`] and each module's
 /// `parse`. A text that is neither well-formed wire text nor a name is reported as unknown.
-pub(crate) fn lookup_with<T>(
+///
+/// # Errors
+/// `by_wire`'s error, or [`ParseErrorKind::Unknown`] for text that is not wire text either.
+pub fn lookup_with<T>(
     text: &str,
     by_wire: impl FnOnce(&str) -> Result<T, ParseError>,
     by_name: impl FnOnce(&str) -> Option<T>,

@@ -106,10 +106,11 @@ impl Cause {
 /// per-catalogue enums (for example [`crate::nuki::Code`]), whose accessors read this record.
 ///
 /// ```
-/// let entry = errcodes::lookup("nuki", "ff").unwrap();
+/// let entry = errcodes::lookup("nuki", "ff")?;
 /// assert_eq!(entry.name(), "ERROR_UNKNOWN");
 /// assert_eq!(entry.wire(), "0xFF");
 /// assert_eq!(entry.catalog(), "nuki");
+/// # Ok::<(), errcodes::ParseError>(())
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -39,6 +39,48 @@ pub struct ParseError {
     catalog: &'static str,
     wire: WireFormat,
     value: Option<Value>,
+    /// The id asked for, for [`ParseErrorKind::UnknownCatalog`]: kept inline (no allocation,
+    /// and the error stays `'static` and `Copy`), cut to [`ASKED_MAX`] bytes.
+    asked: Asked,
+}
+
+/// How much of an unknown catalogue id an error keeps (longer ids end in `…` when shown).
+const ASKED_MAX: usize = 32;
+
+/// The first [`ASKED_MAX`] bytes of the id asked for, cut at a character boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Asked {
+    bytes: [u8; ASKED_MAX],
+    len: u8,
+    cut: bool,
+}
+
+impl Asked {
+    const NONE: Asked = Asked {
+        bytes: [0; ASKED_MAX],
+        len: 0,
+        cut: false,
+    };
+
+    fn new(id: &str) -> Asked {
+        let mut end = id.len().min(ASKED_MAX);
+        while !id.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut bytes = [0; ASKED_MAX];
+        bytes[..end].copy_from_slice(&id.as_bytes()[..end]);
+        Asked {
+            bytes,
+            #[allow(clippy::cast_possible_truncation)] // end <= ASKED_MAX < 256
+            len: end as u8,
+            cut: end < id.len(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Cut at a character boundary of a `&str`, so always valid; "" is unreachable.
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
 }
 
 impl ParseError {
@@ -48,6 +90,15 @@ impl ParseError {
             catalog,
             wire,
             value: None,
+            asked: Asked::NONE,
+        }
+    }
+
+    /// No catalogue has the id `asked`.
+    pub(crate) fn unknown_catalog(asked: &str) -> Self {
+        ParseError {
+            asked: Asked::new(asked),
+            ..ParseError::new(ParseErrorKind::UnknownCatalog, "", WireFormat::Text)
         }
     }
 
@@ -61,6 +112,7 @@ impl ParseError {
             catalog,
             wire,
             value: Some(value),
+            asked: Asked::NONE,
         }
     }
 
@@ -69,9 +121,19 @@ impl ParseError {
         self.kind
     }
 
-    /// The catalogue the text was looked up in (empty for [`ParseErrorKind::UnknownCatalog`]).
-    pub const fn catalog(&self) -> &'static str {
-        self.catalog
+    /// The catalogue the text was looked up in; for [`ParseErrorKind::UnknownCatalog`], the id
+    /// that was asked for (its first 32 bytes, cut at a character boundary).
+    ///
+    /// ```
+    /// let err = errcodes::lookup("acme::lock", "1").unwrap_err();
+    /// assert_eq!(err.catalog(), "acme::lock");
+    /// assert_eq!(err.to_string(), "no catalogue has the id `acme::lock` (see `errcodes::catalogs()`)");
+    /// ```
+    pub fn catalog(&self) -> &str {
+        match self.kind {
+            ParseErrorKind::UnknownCatalog => self.asked.as_str(),
+            _ => self.catalog,
+        }
     }
 
     /// The well-formed wire value that no entry has, for [`ParseErrorKind::Unknown`].
@@ -102,11 +164,16 @@ impl fmt::Display for ParseError {
                 None => write!(f, "`{catalog}` has no code or name like that"),
             },
             ParseErrorKind::UnknownCatalog => {
-                f.write_str("no catalogue has that id (see `errcodes::catalogs()`)")
+                let ellipsis = if self.asked.cut { "…" } else { "" };
+                write!(
+                    f,
+                    "no catalogue has the id `{}{ellipsis}` (see `errcodes::catalogs()`)",
+                    self.asked.as_str()
+                )
             }
         }
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for ParseError {}
+/// Always implemented (`core::error::Error`, Rust 1.81), also without `std`.
+impl core::error::Error for ParseError {}

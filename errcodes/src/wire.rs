@@ -3,7 +3,10 @@
 use crate::{ParseError, ParseErrorKind, Value, WireFormat};
 
 /// Parses integer wire text and looks the value up with `find`, naming the value if unknown.
-pub(crate) fn parse_key<T>(
+///
+/// # Errors
+/// As `parse_int`, or [`ParseErrorKind::Unknown`] (with the value) when `find` has none.
+pub fn parse_key<T>(
     text: &str,
     format: WireFormat,
     lo: i128,
@@ -29,11 +32,10 @@ pub(crate) fn parse_key<T>(
 }
 
 /// The result of a string-keyed lookup, as a wire-text parse result.
-pub(crate) fn text_key<T>(
-    text: &str,
-    found: Option<T>,
-    catalog: &'static str,
-) -> Result<T, ParseError> {
+///
+/// # Errors
+/// [`ParseErrorKind::Empty`] for empty text, else [`ParseErrorKind::Unknown`] when not found.
+pub fn found_text<T>(text: &str, found: Option<T>, catalog: &'static str) -> Result<T, ParseError> {
     let kind = if text.is_empty() {
         ParseErrorKind::Empty
     } else {

@@ -292,7 +292,7 @@ fn check_typed(text: &str) {
         "knox::tag::from_decimal({text:?})"
     );
     if let Ok(code) = tag {
-        assert_eq!(knox::tag::from_code(code.value()), Some(code));
+        assert_eq!(knox::tag::from_value(code.value()), Some(code));
     }
     assert_eq!(
         text.parse::<knox::tag::Code>().map(knox::tag::Code::entry),

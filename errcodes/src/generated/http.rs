@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::http;
 //!
-//! let code = http::from_status(100).unwrap();
+//! let code = http::from_wire("100")?;
 //! assert_eq!(code.name(), "Continue");
 //! assert_eq!(http::from_name("Continue"), Some(code));
+//! assert_eq!(http::from_value(100), Some(code));
+//! assert_eq!(code as u16, 100); // the discriminant is the wire value
+//! assert_eq!(http::Code::try_from(100_u16), Ok(code));
 //! assert_eq!("100".parse::<http::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -34,9 +38,11 @@ const ID: &str = "http";
 /// A code of the `http` catalogue: HTTP status codes (IANA registry).
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
+/// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u16)]
 pub enum Code {
     /// `100` **Continue**
     ///
@@ -45,7 +51,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 100
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
-    Continue,
+    Continue = 100,
     /// `101` **Switching Protocols**
     ///
     /// The server agrees to change the connection to the protocol named in the Upgrade header.
@@ -54,7 +60,7 @@ pub enum Code {
     /// - HTTP status: 101
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Switching Protocols")]
-    SwitchingProtocols,
+    SwitchingProtocols = 101,
     /// `102` **Processing**
     ///
     /// Interim WebDAV response telling the client the server is still working on a long request.
@@ -62,7 +68,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 102
     /// - Source: `rfc2518`, [RFC 2518, HTTP Extensions for Distributed Authoring -- WEBDAV](<https://www.rfc-editor.org/rfc/rfc2518>)
-    Processing,
+    Processing = 102,
     /// `103` **Early Hints**
     ///
     /// Interim response carrying headers (typically preload links) the final response is likely to have, so the client can start fetching early.
@@ -71,7 +77,7 @@ pub enum Code {
     /// - HTTP status: 103
     /// - Source: `rfc8297`, [RFC 8297, An HTTP Status Code for Indicating Hints](<https://www.rfc-editor.org/rfc/rfc8297>)
     #[doc(alias = "Early Hints")]
-    EarlyHints,
+    EarlyHints = 103,
     /// `200` **OK**
     ///
     /// The request succeeded; the body holds the result of the method.
@@ -80,7 +86,7 @@ pub enum Code {
     /// - HTTP status: 200
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "OK")]
-    Ok,
+    Ok = 200,
     /// `201` **Created**
     ///
     /// The request succeeded and created one or more new resources.
@@ -88,7 +94,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 201
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
-    Created,
+    Created = 201,
     /// `202` **Accepted**
     ///
     /// The request was taken in for processing, but the work has not finished and may still fail.
@@ -96,7 +102,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 202
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
-    Accepted,
+    Accepted = 202,
     /// `203` **Non-Authoritative Information**
     ///
     /// Success, but a transforming proxy changed the payload that the origin server sent.
@@ -105,7 +111,7 @@ pub enum Code {
     /// - HTTP status: 203
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Non-Authoritative Information")]
-    NonAuthoritativeInformation,
+    NonAuthoritativeInformation = 203,
     /// `204` **No Content**
     ///
     /// The request succeeded and there is no body to return.
@@ -114,7 +120,7 @@ pub enum Code {
     /// - HTTP status: 204
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "No Content")]
-    NoContent,
+    NoContent = 204,
     /// `205` **Reset Content**
     ///
     /// The request succeeded and the client should reset the document view (for example clear a form).
@@ -123,7 +129,7 @@ pub enum Code {
     /// - HTTP status: 205
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Reset Content")]
-    ResetContent,
+    ResetContent = 205,
     /// `206` **Partial Content**
     ///
     /// The server returns only the byte ranges the client asked for.
@@ -132,7 +138,7 @@ pub enum Code {
     /// - HTTP status: 206
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Partial Content")]
-    PartialContent,
+    PartialContent = 206,
     /// `207` **Multi-Status**
     ///
     /// WebDAV response whose body reports a separate status for each of several resources.
@@ -141,7 +147,7 @@ pub enum Code {
     /// - HTTP status: 207
     /// - Source: `rfc4918`, [RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc4918>)
     #[doc(alias = "Multi-Status")]
-    MultiStatus,
+    MultiStatus = 207,
     /// `208` **Already Reported**
     ///
     /// Inside a WebDAV multistatus body: members of this binding were already listed earlier and are not repeated.
@@ -150,7 +156,7 @@ pub enum Code {
     /// - HTTP status: 208
     /// - Source: `rfc5842`, [RFC 5842, Binding Extensions to Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc5842>)
     #[doc(alias = "Already Reported")]
-    AlreadyReported,
+    AlreadyReported = 208,
     /// `226` **IM Used**
     ///
     /// The server fulfilled a GET with one or more instance manipulations (such as a delta) applied to the current instance.
@@ -159,7 +165,7 @@ pub enum Code {
     /// - HTTP status: 226
     /// - Source: `rfc3229`, [RFC 3229, Delta encoding in HTTP](<https://www.rfc-editor.org/rfc/rfc3229>)
     #[doc(alias = "IM Used")]
-    ImUsed,
+    ImUsed = 226,
     /// `300` **Multiple Choices**
     ///
     /// The target has several representations and the client may pick one.
@@ -168,7 +174,7 @@ pub enum Code {
     /// - HTTP status: 300
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Multiple Choices")]
-    MultipleChoices,
+    MultipleChoices = 300,
     /// `301` **Moved Permanently**
     ///
     /// The resource has a new permanent URI; future requests should use it.
@@ -177,7 +183,7 @@ pub enum Code {
     /// - HTTP status: 301
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Moved Permanently")]
-    MovedPermanently,
+    MovedPermanently = 301,
     /// `302` **Found**
     ///
     /// The resource lives temporarily under another URI; keep using the original.
@@ -185,7 +191,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 302
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
-    Found,
+    Found = 302,
     /// `303` **See Other**
     ///
     /// The result is available at another URI, which the client should fetch with GET.
@@ -194,7 +200,7 @@ pub enum Code {
     /// - HTTP status: 303
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "See Other")]
-    SeeOther,
+    SeeOther = 303,
     /// `304` **Not Modified**
     ///
     /// A conditional GET or HEAD found the resource unchanged; the cached copy is still valid.
@@ -203,7 +209,7 @@ pub enum Code {
     /// - HTTP status: 304
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Not Modified")]
-    NotModified,
+    NotModified = 304,
     /// `305` **Use Proxy**
     ///
     /// Historic: told the client to go through a proxy. RFC 9110 deprecates it and clients should not follow it.
@@ -212,7 +218,7 @@ pub enum Code {
     /// - HTTP status: 305
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Use Proxy")]
-    UseProxy,
+    UseProxy = 305,
     /// `307` **Temporary Redirect**
     ///
     /// The resource lives temporarily under another URI; repeat the request there without changing the method.
@@ -221,7 +227,7 @@ pub enum Code {
     /// - HTTP status: 307
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Temporary Redirect")]
-    TemporaryRedirect,
+    TemporaryRedirect = 307,
     /// `308` **Permanent Redirect**
     ///
     /// The resource has a new permanent URI; repeat the request there without changing the method.
@@ -230,7 +236,7 @@ pub enum Code {
     /// - HTTP status: 308
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Permanent Redirect")]
-    PermanentRedirect,
+    PermanentRedirect = 308,
     /// `400` **Bad Request**
     ///
     /// The server will not process the request because it is malformed or invalid.
@@ -239,7 +245,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Bad Request")]
-    BadRequest,
+    BadRequest = 400,
     /// `401` **Unauthorized**
     ///
     /// The request lacks valid authentication credentials for the resource.
@@ -247,7 +253,7 @@ pub enum Code {
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
-    Unauthorized,
+    Unauthorized = 401,
     /// `402` **Payment Required**
     ///
     /// Reserved for future use by the HTTP specification; APIs use it for billing.
@@ -256,7 +262,7 @@ pub enum Code {
     /// - HTTP status: 402
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Payment Required")]
-    PaymentRequired,
+    PaymentRequired = 402,
     /// `403` **Forbidden**
     ///
     /// The server understood the request but refuses to authorize it.
@@ -264,7 +270,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
-    Forbidden,
+    Forbidden = 403,
     /// `404` **Not Found**
     ///
     /// The server has no current representation for the target resource, or will not say whether one exists.
@@ -273,7 +279,7 @@ pub enum Code {
     /// - HTTP status: 404
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Not Found")]
-    NotFound,
+    NotFound = 404,
     /// `405` **Method Not Allowed**
     ///
     /// The target resource does not support the request method.
@@ -282,7 +288,7 @@ pub enum Code {
     /// - HTTP status: 405
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Method Not Allowed")]
-    MethodNotAllowed,
+    MethodNotAllowed = 405,
     /// `406` **Not Acceptable**
     ///
     /// No representation matches the client's proactive negotiation headers (such as Accept).
@@ -291,7 +297,7 @@ pub enum Code {
     /// - HTTP status: 406
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Not Acceptable")]
-    NotAcceptable,
+    NotAcceptable = 406,
     /// `407` **Proxy Authentication Required**
     ///
     /// The client must authenticate to the proxy before the request can go through.
@@ -300,7 +306,7 @@ pub enum Code {
     /// - HTTP status: 407
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Proxy Authentication Required")]
-    ProxyAuthenticationRequired,
+    ProxyAuthenticationRequired = 407,
     /// `408` **Request Timeout**
     ///
     /// The server gave up waiting for the complete request.
@@ -309,7 +315,7 @@ pub enum Code {
     /// - HTTP status: 408
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Request Timeout")]
-    RequestTimeout,
+    RequestTimeout = 408,
     /// `409` **Conflict**
     ///
     /// The request clashes with the current state of the target resource.
@@ -317,7 +323,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 409
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
-    Conflict,
+    Conflict = 409,
     /// `410` **Gone**
     ///
     /// The resource has been removed for good and no forwarding address is known.
@@ -325,7 +331,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 410
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
-    Gone,
+    Gone = 410,
     /// `411` **Length Required**
     ///
     /// The server requires a Content-Length header and the request has none.
@@ -334,7 +340,7 @@ pub enum Code {
     /// - HTTP status: 411
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Length Required")]
-    LengthRequired,
+    LengthRequired = 411,
     /// `412` **Precondition Failed**
     ///
     /// A precondition in the request headers evaluated to false on the server.
@@ -343,7 +349,7 @@ pub enum Code {
     /// - HTTP status: 412
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Precondition Failed")]
-    PreconditionFailed,
+    PreconditionFailed = 412,
     /// `413` **Content Too Large**
     ///
     /// The request content is larger than the server is willing to process.
@@ -354,7 +360,7 @@ pub enum Code {
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Content Too Large")]
     #[doc(alias = "Payload Too Large")]
-    ContentTooLarge,
+    ContentTooLarge = 413,
     /// `414` **URI Too Long**
     ///
     /// The target URI is longer than the server is willing to interpret.
@@ -363,7 +369,7 @@ pub enum Code {
     /// - HTTP status: 414
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "URI Too Long")]
-    UriTooLong,
+    UriTooLong = 414,
     /// `415` **Unsupported Media Type**
     ///
     /// The server rejects the content because of its media type or content coding.
@@ -372,7 +378,7 @@ pub enum Code {
     /// - HTTP status: 415
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Unsupported Media Type")]
-    UnsupportedMediaType,
+    UnsupportedMediaType = 415,
     /// `416` **Range Not Satisfiable**
     ///
     /// None of the requested ranges overlap the current extent of the resource.
@@ -383,7 +389,7 @@ pub enum Code {
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Range Not Satisfiable")]
     #[doc(alias = "Requested Range Not Satisfiable")]
-    RangeNotSatisfiable,
+    RangeNotSatisfiable = 416,
     /// `417` **Expectation Failed**
     ///
     /// The server cannot meet the expectation given in the Expect header.
@@ -392,7 +398,7 @@ pub enum Code {
     /// - HTTP status: 417
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Expectation Failed")]
-    ExpectationFailed,
+    ExpectationFailed = 417,
     /// `421` **Misdirected Request**
     ///
     /// The request reached a server that cannot produce a response for this scheme and authority.
@@ -401,7 +407,7 @@ pub enum Code {
     /// - HTTP status: 421
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Misdirected Request")]
-    MisdirectedRequest,
+    MisdirectedRequest = 421,
     /// `422` **Unprocessable Content**
     ///
     /// The content is well-formed and of a supported type, but its instructions cannot be carried out.
@@ -412,7 +418,7 @@ pub enum Code {
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Unprocessable Content")]
     #[doc(alias = "Unprocessable Entity")]
-    UnprocessableContent,
+    UnprocessableContent = 422,
     /// `423` **Locked**
     ///
     /// The WebDAV resource that the request targets is locked.
@@ -420,7 +426,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 423
     /// - Source: `rfc4918`, [RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc4918>)
-    Locked,
+    Locked = 423,
     /// `424` **Failed Dependency**
     ///
     /// The method could not run on this resource because another action it depends on failed.
@@ -429,7 +435,7 @@ pub enum Code {
     /// - HTTP status: 424
     /// - Source: `rfc4918`, [RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc4918>)
     #[doc(alias = "Failed Dependency")]
-    FailedDependency,
+    FailedDependency = 424,
     /// `425` **Too Early**
     ///
     /// The server will not risk processing a request that arrived in TLS early data, where it could be replayed.
@@ -438,7 +444,7 @@ pub enum Code {
     /// - HTTP status: 425
     /// - Source: `rfc8470`, [RFC 8470, Using Early Data in HTTP](<https://www.rfc-editor.org/rfc/rfc8470>)
     #[doc(alias = "Too Early")]
-    TooEarly,
+    TooEarly = 425,
     /// `426` **Upgrade Required**
     ///
     /// The server refuses the request over the current protocol; the client must upgrade to the one named in the Upgrade header.
@@ -447,7 +453,7 @@ pub enum Code {
     /// - HTTP status: 426
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Upgrade Required")]
-    UpgradeRequired,
+    UpgradeRequired = 426,
     /// `428` **Precondition Required**
     ///
     /// The server requires the request to be conditional (for example to carry If-Match).
@@ -456,7 +462,7 @@ pub enum Code {
     /// - HTTP status: 428
     /// - Source: `rfc6585`, [RFC 6585, Additional HTTP Status Codes](<https://www.rfc-editor.org/rfc/rfc6585>)
     #[doc(alias = "Precondition Required")]
-    PreconditionRequired,
+    PreconditionRequired = 428,
     /// `429` **Too Many Requests**
     ///
     /// The client sent too many requests in a given time; a Retry-After header may say how long to wait.
@@ -465,7 +471,7 @@ pub enum Code {
     /// - HTTP status: 429
     /// - Source: `rfc6585`, [RFC 6585, Additional HTTP Status Codes](<https://www.rfc-editor.org/rfc/rfc6585>)
     #[doc(alias = "Too Many Requests")]
-    TooManyRequests,
+    TooManyRequests = 429,
     /// `431` **Request Header Fields Too Large**
     ///
     /// The server refuses the request because one header field, or all of them together, is too large.
@@ -474,7 +480,7 @@ pub enum Code {
     /// - HTTP status: 431
     /// - Source: `rfc6585`, [RFC 6585, Additional HTTP Status Codes](<https://www.rfc-editor.org/rfc/rfc6585>)
     #[doc(alias = "Request Header Fields Too Large")]
-    RequestHeaderFieldsTooLarge,
+    RequestHeaderFieldsTooLarge = 431,
     /// `451` **Unavailable For Legal Reasons**
     ///
     /// The server denies access to the resource because of a legal demand.
@@ -483,7 +489,7 @@ pub enum Code {
     /// - HTTP status: 451
     /// - Source: `rfc7725`, [RFC 7725, An HTTP Status Code to Report Legal Obstacles](<https://www.rfc-editor.org/rfc/rfc7725>)
     #[doc(alias = "Unavailable For Legal Reasons")]
-    UnavailableForLegalReasons,
+    UnavailableForLegalReasons = 451,
     /// `500` **Internal Server Error**
     ///
     /// The server hit an unexpected condition and could not fulfil the request.
@@ -492,7 +498,7 @@ pub enum Code {
     /// - HTTP status: 500
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Internal Server Error")]
-    InternalServerError,
+    InternalServerError = 500,
     /// `501` **Not Implemented**
     ///
     /// The server does not support the functionality the request needs.
@@ -501,7 +507,7 @@ pub enum Code {
     /// - HTTP status: 501
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Not Implemented")]
-    NotImplemented,
+    NotImplemented = 501,
     /// `502` **Bad Gateway**
     ///
     /// A gateway or proxy got an invalid response from the upstream server.
@@ -510,7 +516,7 @@ pub enum Code {
     /// - HTTP status: 502
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Bad Gateway")]
-    BadGateway,
+    BadGateway = 502,
     /// `503` **Service Unavailable**
     ///
     /// The server cannot handle the request right now (overload or maintenance); a Retry-After header may say when to come back.
@@ -519,7 +525,7 @@ pub enum Code {
     /// - HTTP status: 503
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Service Unavailable")]
-    ServiceUnavailable,
+    ServiceUnavailable = 503,
     /// `504` **Gateway Timeout**
     ///
     /// A gateway or proxy did not get a timely response from the upstream server.
@@ -528,7 +534,7 @@ pub enum Code {
     /// - HTTP status: 504
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "Gateway Timeout")]
-    GatewayTimeout,
+    GatewayTimeout = 504,
     /// `505` **HTTP Version Not Supported**
     ///
     /// The server does not support the major HTTP version used in the request.
@@ -537,7 +543,7 @@ pub enum Code {
     /// - HTTP status: 505
     /// - Source: `rfc9110`, [RFC 9110, HTTP Semantics](<https://www.rfc-editor.org/rfc/rfc9110>)
     #[doc(alias = "HTTP Version Not Supported")]
-    HttpVersionNotSupported,
+    HttpVersionNotSupported = 505,
     /// `506` **Variant Also Negotiates**
     ///
     /// Server misconfiguration in transparent content negotiation: the chosen variant is itself set up to negotiate.
@@ -546,7 +552,7 @@ pub enum Code {
     /// - HTTP status: 506
     /// - Source: `rfc2295`, [RFC 2295, Transparent Content Negotiation in HTTP](<https://www.rfc-editor.org/rfc/rfc2295>)
     #[doc(alias = "Variant Also Negotiates")]
-    VariantAlsoNegotiates,
+    VariantAlsoNegotiates = 506,
     /// `507` **Insufficient Storage**
     ///
     /// The WebDAV server cannot store the representation needed to complete the request.
@@ -555,7 +561,7 @@ pub enum Code {
     /// - HTTP status: 507
     /// - Source: `rfc4918`, [RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc4918>)
     #[doc(alias = "Insufficient Storage")]
-    InsufficientStorage,
+    InsufficientStorage = 507,
     /// `508` **Loop Detected**
     ///
     /// The WebDAV server stopped the operation because it ran into an infinite loop (for example with Depth infinity).
@@ -564,7 +570,7 @@ pub enum Code {
     /// - HTTP status: 508
     /// - Source: `rfc5842`, [RFC 5842, Binding Extensions to Web Distributed Authoring and Versioning (WebDAV)](<https://www.rfc-editor.org/rfc/rfc5842>)
     #[doc(alias = "Loop Detected")]
-    LoopDetected,
+    LoopDetected = 508,
     /// `510` **Not Extended (OBSOLETED)**
     ///
     /// From the HTTP Extension Framework: the request lacks a mandatory extension declaration that the server requires. The registry marks it obsoleted, as that framework is now Historic.
@@ -574,7 +580,7 @@ pub enum Code {
     /// - Source: `rfc2774`, [RFC 2774, An HTTP Extension Framework](<https://www.rfc-editor.org/rfc/rfc2774>)
     #[doc(alias = "Not Extended (OBSOLETED)")]
     #[deprecated = "the vendor retired this code"]
-    NotExtended,
+    NotExtended = 510,
     /// `511` **Network Authentication Required**
     ///
     /// The client must authenticate to gain network access, typically at a captive portal.
@@ -583,7 +589,7 @@ pub enum Code {
     /// - HTTP status: 511
     /// - Source: `rfc6585`, [RFC 6585, Additional HTTP Status Codes](<https://www.rfc-editor.org/rfc/rfc6585>)
     #[doc(alias = "Network Authentication Required")]
-    NetworkAuthenticationRequired,
+    NetworkAuthenticationRequired = 511,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -651,27 +657,57 @@ impl Code {
         Code::NetworkAuthenticationRequired,
     ];
 }
-crate::code_impl::code_impl!(u16, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: one load from a dense table, one compare.
+#[inline]
 #[must_use]
-pub const fn from_status(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 100, 511)];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+pub const fn from_value(value: u16) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 100, 511)];
+    if found as u16 == value { Some(found) } else { None }
+}
+/// The same as [`from_value`], in the vendor's words.
+#[inline]
+#[must_use]
+pub const fn from_status(status: u16) -> Option<Code> {
+    from_value(status)
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
         999,
         ID,
-        |value| from_status(value as u16),
+        |value| from_value(value as u16),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 100, 511)] as usize;
+    if row < 61 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u16 {
+    code as u16
 }
 static BY_VALUE: [Code; 512] = {
     let mut t = [Code::Continue; 512];
@@ -738,8 +774,73 @@ static BY_VALUE: [Code; 512] = {
     t[411] = Code::NetworkAuthenticationRequired;
     t
 };
+static INDEX: [u8; 512] = {
+    let mut t = [0; 512];
+    t[0] = 0;
+    t[1] = 1;
+    t[2] = 2;
+    t[3] = 3;
+    t[100] = 4;
+    t[101] = 5;
+    t[102] = 6;
+    t[103] = 7;
+    t[104] = 8;
+    t[105] = 9;
+    t[106] = 10;
+    t[107] = 11;
+    t[108] = 12;
+    t[126] = 13;
+    t[200] = 14;
+    t[201] = 15;
+    t[202] = 16;
+    t[203] = 17;
+    t[204] = 18;
+    t[205] = 19;
+    t[207] = 20;
+    t[208] = 21;
+    t[300] = 22;
+    t[301] = 23;
+    t[302] = 24;
+    t[303] = 25;
+    t[304] = 26;
+    t[305] = 27;
+    t[306] = 28;
+    t[307] = 29;
+    t[308] = 30;
+    t[309] = 31;
+    t[310] = 32;
+    t[311] = 33;
+    t[312] = 34;
+    t[313] = 35;
+    t[314] = 36;
+    t[315] = 37;
+    t[316] = 38;
+    t[317] = 39;
+    t[321] = 40;
+    t[322] = 41;
+    t[323] = 42;
+    t[324] = 43;
+    t[325] = 44;
+    t[326] = 45;
+    t[328] = 46;
+    t[329] = 47;
+    t[331] = 48;
+    t[351] = 49;
+    t[400] = 50;
+    t[401] = 51;
+    t[402] = 52;
+    t[403] = 53;
+    t[404] = 54;
+    t[405] = 55;
+    t[406] = 56;
+    t[407] = 57;
+    t[408] = 58;
+    t[410] = 59;
+    t[411] = 60;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "http",
     title: "HTTP status codes (IANA registry)",
@@ -747,85 +848,85 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 12] = [
-    Source {
-        id: "iana",
-        title: "IANA, Hypertext Transfer Protocol (HTTP) Status Code Registry",
-        url: "https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml",
-        official: true,
-    },
-    Source {
-        id: "rfc9110",
-        title: "RFC 9110, HTTP Semantics",
-        url: "https://www.rfc-editor.org/rfc/rfc9110",
-        official: true,
-    },
-    Source {
-        id: "rfc2518",
-        title: "RFC 2518, HTTP Extensions for Distributed Authoring -- WEBDAV",
-        url: "https://www.rfc-editor.org/rfc/rfc2518",
-        official: true,
-    },
-    Source {
-        id: "rfc8297",
-        title: "RFC 8297, An HTTP Status Code for Indicating Hints",
-        url: "https://www.rfc-editor.org/rfc/rfc8297",
-        official: true,
-    },
-    Source {
-        id: "rfc4918",
-        title: "RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)",
-        url: "https://www.rfc-editor.org/rfc/rfc4918",
-        official: true,
-    },
-    Source {
-        id: "rfc5842",
-        title: "RFC 5842, Binding Extensions to Web Distributed Authoring and Versioning (WebDAV)",
-        url: "https://www.rfc-editor.org/rfc/rfc5842",
-        official: true,
-    },
-    Source {
-        id: "rfc3229",
-        title: "RFC 3229, Delta encoding in HTTP",
-        url: "https://www.rfc-editor.org/rfc/rfc3229",
-        official: true,
-    },
-    Source {
-        id: "rfc8470",
-        title: "RFC 8470, Using Early Data in HTTP",
-        url: "https://www.rfc-editor.org/rfc/rfc8470",
-        official: true,
-    },
-    Source {
-        id: "rfc6585",
-        title: "RFC 6585, Additional HTTP Status Codes",
-        url: "https://www.rfc-editor.org/rfc/rfc6585",
-        official: true,
-    },
-    Source {
-        id: "rfc7725",
-        title: "RFC 7725, An HTTP Status Code to Report Legal Obstacles",
-        url: "https://www.rfc-editor.org/rfc/rfc7725",
-        official: true,
-    },
-    Source {
-        id: "rfc2295",
-        title: "RFC 2295, Transparent Content Negotiation in HTTP",
-        url: "https://www.rfc-editor.org/rfc/rfc2295",
-        official: true,
-    },
-    Source {
-        id: "rfc2774",
-        title: "RFC 2774, An HTTP Extension Framework",
-        url: "https://www.rfc-editor.org/rfc/rfc2774",
-        official: true,
-    },
+    crate::__private::source(
+        "iana",
+        "IANA, Hypertext Transfer Protocol (HTTP) Status Code Registry",
+        "https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml",
+        true,
+    ),
+    crate::__private::source(
+        "rfc9110",
+        "RFC 9110, HTTP Semantics",
+        "https://www.rfc-editor.org/rfc/rfc9110",
+        true,
+    ),
+    crate::__private::source(
+        "rfc2518",
+        "RFC 2518, HTTP Extensions for Distributed Authoring -- WEBDAV",
+        "https://www.rfc-editor.org/rfc/rfc2518",
+        true,
+    ),
+    crate::__private::source(
+        "rfc8297",
+        "RFC 8297, An HTTP Status Code for Indicating Hints",
+        "https://www.rfc-editor.org/rfc/rfc8297",
+        true,
+    ),
+    crate::__private::source(
+        "rfc4918",
+        "RFC 4918, HTTP Extensions for Web Distributed Authoring and Versioning (WebDAV)",
+        "https://www.rfc-editor.org/rfc/rfc4918",
+        true,
+    ),
+    crate::__private::source(
+        "rfc5842",
+        "RFC 5842, Binding Extensions to Web Distributed Authoring and Versioning (WebDAV)",
+        "https://www.rfc-editor.org/rfc/rfc5842",
+        true,
+    ),
+    crate::__private::source(
+        "rfc3229",
+        "RFC 3229, Delta encoding in HTTP",
+        "https://www.rfc-editor.org/rfc/rfc3229",
+        true,
+    ),
+    crate::__private::source(
+        "rfc8470",
+        "RFC 8470, Using Early Data in HTTP",
+        "https://www.rfc-editor.org/rfc/rfc8470",
+        true,
+    ),
+    crate::__private::source(
+        "rfc6585",
+        "RFC 6585, Additional HTTP Status Codes",
+        "https://www.rfc-editor.org/rfc/rfc6585",
+        true,
+    ),
+    crate::__private::source(
+        "rfc7725",
+        "RFC 7725, An HTTP Status Code to Report Legal Obstacles",
+        "https://www.rfc-editor.org/rfc/rfc7725",
+        true,
+    ),
+    crate::__private::source(
+        "rfc2295",
+        "RFC 2295, Transparent Content Negotiation in HTTP",
+        "https://www.rfc-editor.org/rfc/rfc2295",
+        true,
+    ),
+    crate::__private::source(
+        "rfc2774",
+        "RFC 2774, An HTTP Extension Framework",
+        "https://www.rfc-editor.org/rfc/rfc2774",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 61] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(100),
         wire: "100",
@@ -834,15 +935,15 @@ static ENTRIES: [Entry; 61] = [
         description: "Interim response: the server has the request headers and the client may go on sending the body.",
         remediation: None,
         http_status: Some(100),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(101),
         wire: "101",
@@ -851,15 +952,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The server agrees to change the connection to the protocol named in the Upgrade header.",
         remediation: None,
         http_status: Some(101),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(102),
         wire: "102",
@@ -868,15 +969,15 @@ static ENTRIES: [Entry; 61] = [
         description: "Interim WebDAV response telling the client the server is still working on a long request.",
         remediation: None,
         http_status: Some(102),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[2],
         sources: &[&SOURCES[2]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(103),
         wire: "103",
@@ -885,15 +986,15 @@ static ENTRIES: [Entry; 61] = [
         description: "Interim response carrying headers (typically preload links) the final response is likely to have, so the client can start fetching early.",
         remediation: None,
         http_status: Some(103),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[3],
         sources: &[&SOURCES[3]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(200),
         wire: "200",
@@ -902,15 +1003,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The request succeeded; the body holds the result of the method.",
         remediation: None,
         http_status: Some(200),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(201),
         wire: "201",
@@ -919,15 +1020,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The request succeeded and created one or more new resources.",
         remediation: None,
         http_status: Some(201),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(202),
         wire: "202",
@@ -936,15 +1037,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The request was taken in for processing, but the work has not finished and may still fail.",
         remediation: None,
         http_status: Some(202),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(203),
         wire: "203",
@@ -953,15 +1054,15 @@ static ENTRIES: [Entry; 61] = [
         description: "Success, but a transforming proxy changed the payload that the origin server sent.",
         remediation: None,
         http_status: Some(203),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(204),
         wire: "204",
@@ -970,15 +1071,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The request succeeded and there is no body to return.",
         remediation: None,
         http_status: Some(204),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(205),
         wire: "205",
@@ -987,15 +1088,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The request succeeded and the client should reset the document view (for example clear a form).",
         remediation: None,
         http_status: Some(205),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(206),
         wire: "206",
@@ -1004,15 +1105,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The server returns only the byte ranges the client asked for.",
         remediation: None,
         http_status: Some(206),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(207),
         wire: "207",
@@ -1021,15 +1122,15 @@ static ENTRIES: [Entry; 61] = [
         description: "WebDAV response whose body reports a separate status for each of several resources.",
         remediation: None,
         http_status: Some(207),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[4],
         sources: &[&SOURCES[4]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(208),
         wire: "208",
@@ -1038,15 +1139,15 @@ static ENTRIES: [Entry; 61] = [
         description: "Inside a WebDAV multistatus body: members of this binding were already listed earlier and are not repeated.",
         remediation: None,
         http_status: Some(208),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[5],
         sources: &[&SOURCES[5]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(226),
         wire: "226",
@@ -1055,15 +1156,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The server fulfilled a GET with one or more instance manipulations (such as a delta) applied to the current instance.",
         remediation: None,
         http_status: Some(226),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[6],
         sources: &[&SOURCES[6]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(300),
         wire: "300",
@@ -1072,15 +1173,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The target has several representations and the client may pick one.",
         remediation: None,
         http_status: Some(300),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(301),
         wire: "301",
@@ -1089,15 +1190,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The resource has a new permanent URI; future requests should use it.",
         remediation: None,
         http_status: Some(301),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(302),
         wire: "302",
@@ -1106,15 +1207,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The resource lives temporarily under another URI; keep using the original.",
         remediation: None,
         http_status: Some(302),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(303),
         wire: "303",
@@ -1123,15 +1224,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The result is available at another URI, which the client should fetch with GET.",
         remediation: None,
         http_status: Some(303),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(304),
         wire: "304",
@@ -1140,15 +1241,15 @@ static ENTRIES: [Entry; 61] = [
         description: "A conditional GET or HEAD found the resource unchanged; the cached copy is still valid.",
         remediation: None,
         http_status: Some(304),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(305),
         wire: "305",
@@ -1157,15 +1258,15 @@ static ENTRIES: [Entry; 61] = [
         description: "Historic: told the client to go through a proxy. RFC 9110 deprecates it and clients should not follow it.",
         remediation: None,
         http_status: Some(305),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(307),
         wire: "307",
@@ -1174,15 +1275,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The resource lives temporarily under another URI; repeat the request there without changing the method.",
         remediation: None,
         http_status: Some(307),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(308),
         wire: "308",
@@ -1191,15 +1292,15 @@ static ENTRIES: [Entry; 61] = [
         description: "The resource has a new permanent URI; repeat the request there without changing the method.",
         remediation: None,
         http_status: Some(308),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -1215,8 +1316,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -1232,8 +1333,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(402),
         wire: "402",
@@ -1249,8 +1350,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -1266,8 +1367,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -1283,8 +1384,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(405),
         wire: "405",
@@ -1300,8 +1401,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(406),
         wire: "406",
@@ -1317,8 +1418,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(407),
         wire: "407",
@@ -1334,8 +1435,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(408),
         wire: "408",
@@ -1351,8 +1452,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(409),
         wire: "409",
@@ -1368,8 +1469,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(410),
         wire: "410",
@@ -1385,8 +1486,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(411),
         wire: "411",
@@ -1402,8 +1503,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(412),
         wire: "412",
@@ -1419,8 +1520,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(413),
         wire: "413",
@@ -1436,8 +1537,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(414),
         wire: "414",
@@ -1453,8 +1554,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(415),
         wire: "415",
@@ -1470,8 +1571,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(416),
         wire: "416",
@@ -1487,8 +1588,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(417),
         wire: "417",
@@ -1504,8 +1605,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(421),
         wire: "421",
@@ -1521,8 +1622,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(422),
         wire: "422",
@@ -1538,8 +1639,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(423),
         wire: "423",
@@ -1555,8 +1656,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(424),
         wire: "424",
@@ -1572,8 +1673,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(425),
         wire: "425",
@@ -1589,8 +1690,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(426),
         wire: "426",
@@ -1606,8 +1707,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(428),
         wire: "428",
@@ -1623,8 +1724,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(429),
         wire: "429",
@@ -1640,8 +1741,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(431),
         wire: "431",
@@ -1657,8 +1758,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(451),
         wire: "451",
@@ -1674,8 +1775,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(500),
         wire: "500",
@@ -1691,8 +1792,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(501),
         wire: "501",
@@ -1708,8 +1809,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(502),
         wire: "502",
@@ -1725,8 +1826,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(503),
         wire: "503",
@@ -1742,8 +1843,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(504),
         wire: "504",
@@ -1759,8 +1860,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(505),
         wire: "505",
@@ -1776,8 +1877,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(506),
         wire: "506",
@@ -1793,8 +1894,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(507),
         wire: "507",
@@ -1810,8 +1911,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(508),
         wire: "508",
@@ -1827,8 +1928,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(510),
         wire: "510",
@@ -1844,8 +1945,8 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: true,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(511),
         wire: "511",
@@ -1861,20 +1962,14 @@ static ENTRIES: [Entry; 61] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-];
-static VALUES: [u16; 61] = [
-    100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302,
-    303, 304, 305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411,
-    412, 413, 414, 415, 416, 417, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500,
-    501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -1947,7 +2042,7 @@ static NAMES: [(&str, Code); 64] = [
     ("Not Extended (OBSOLETED)", Code::NotExtended),
     ("Network Authentication Required", Code::NetworkAuthenticationRequired),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 56,

@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::nuki;
 //!
-//! let code = nuki::from_byte(0x10).unwrap();
+//! let code = nuki::from_wire("0x10")?;
 //! assert_eq!(code.name(), "P_ERROR_NOT_PAIRING");
 //! assert_eq!(nuki::from_name("P_ERROR_NOT_PAIRING"), Some(code));
+//! assert_eq!(nuki::from_value(0x10), Some(code));
+//! assert_eq!(code as u8, 0x10); // the discriminant is the wire value
+//! assert_eq!(nuki::Code::try_from(0x10_u8), Ok(code));
 //! assert_eq!("0x10".parse::<nuki::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -26,6 +30,8 @@ const ID: &str = "nuki";
 /// A code of the `nuki` catalogue: Nuki device error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u8` is the value the vendor
+/// sends (also `u8::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
@@ -37,7 +43,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "P_ERROR_NOT_PAIRING")]
-    PErrorNotPairing,
+    PErrorNotPairing = 0x10,
     /// `0x11` **P_ERROR_BAD_AUTHENTICATOR**
     ///
     /// During pairing, the authenticator the lock received differs from the one it computed itself.
@@ -45,7 +51,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "P_ERROR_BAD_AUTHENTICATOR")]
-    PErrorBadAuthenticator,
+    PErrorBadAuthenticator = 0x11,
     /// `0x12` **P_ERROR_BAD_PARAMETER**
     ///
     /// A parameter sent during pairing is outside its allowed range.
@@ -53,7 +59,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "P_ERROR_BAD_PARAMETER")]
-    PErrorBadParameter,
+    PErrorBadParameter = 0x12,
     /// `0x13` **P_ERROR_MAX_USER**
     ///
     /// The lock already stores the most authorizations it can hold.
@@ -62,7 +68,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "P_ERROR_MAX_USER")]
-    PErrorMaxUser,
+    PErrorMaxUser = 0x13,
     /// `0x20` **K_ERROR_NOT_AUTHORIZED**
     ///
     /// The authorization id is unknown to the lock, or the payload could not be decrypted with the shared key that belongs to it.
@@ -70,7 +76,7 @@ pub enum Code {
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_NOT_AUTHORIZED")]
-    KErrorNotAuthorized,
+    KErrorNotAuthorized = 0x20,
     /// `0x21` **K_ERROR_BAD_PIN**
     ///
     /// The security PIN sent does not match the one stored on the lock.
@@ -78,7 +84,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_BAD_PIN")]
-    KErrorBadPin,
+    KErrorBadPin = 0x21,
     /// `0x22` **K_ERROR_BAD_NONCE**
     ///
     /// The nonce differs from the last one the lock handed out, or it has been used before.
@@ -86,7 +92,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_BAD_NONCE")]
-    KErrorBadNonce,
+    KErrorBadNonce = 0x22,
     /// `0x23` **K_ERROR_BAD_PARAMETER**
     ///
     /// A parameter of the command is outside its allowed range.
@@ -94,7 +100,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_BAD_PARAMETER")]
-    KErrorBadParameter,
+    KErrorBadParameter = 0x23,
     /// `0x24` **K_ERROR_INVALID_AUTH_ID**
     ///
     /// The authorization id to be deleted does not exist on the lock.
@@ -102,7 +108,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_INVALID_AUTH_ID")]
-    KErrorInvalidAuthId,
+    KErrorInvalidAuthId = 0x24,
     /// `0x25` **K_ERROR_DISABLED**
     ///
     /// The authorization used is currently disabled.
@@ -110,7 +116,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_DISABLED")]
-    KErrorDisabled,
+    KErrorDisabled = 0x25,
     /// `0x26` **K_ERROR_REMOTE_NOT_ALLOWED**
     ///
     /// The command came in through a Bridge, but the authorization is not allowed remote access.
@@ -118,7 +124,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_REMOTE_NOT_ALLOWED")]
-    KErrorRemoteNotAllowed,
+    KErrorRemoteNotAllowed = 0x26,
     /// `0x27` **K_ERROR_TIME_NOT_ALLOWED**
     ///
     /// The authorization may not be used at the current time.
@@ -126,7 +132,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_TIME_NOT_ALLOWED")]
-    KErrorTimeNotAllowed,
+    KErrorTimeNotAllowed = 0x27,
     /// `0x28` **K_ERROR_TOO_MANY_PIN_ATTEMPTS**
     ///
     /// A wrong PIN was sent too many times in a row.
@@ -134,7 +140,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_TOO_MANY_PIN_ATTEMPTS")]
-    KErrorTooManyPinAttempts,
+    KErrorTooManyPinAttempts = 0x28,
     /// `0x29` **K_ERROR_TOO_MANY_ENTRIES**
     ///
     /// The lock has no room left to store another entry.
@@ -142,7 +148,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_TOO_MANY_ENTRIES")]
-    KErrorTooManyEntries,
+    KErrorTooManyEntries = 0x29,
     /// `0x2A` **K_ERROR_CODE_ALREADY_EXISTS**
     ///
     /// The keypad code to be added is already present on the lock.
@@ -150,7 +156,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_ALREADY_EXISTS")]
-    KErrorCodeAlreadyExists,
+    KErrorCodeAlreadyExists = 0x2A,
     /// `0x2B` **K_ERROR_CODE_INVALID**
     ///
     /// The keypad code entered is not valid.
@@ -158,7 +164,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_INVALID")]
-    KErrorCodeInvalid,
+    KErrorCodeInvalid = 0x2B,
     /// `0x2C` **K_ERROR_CODE_INVALID_TIMEOUT_1**
     ///
     /// Repeated invalid keypad codes triggered the first stage of the keypad lockout.
@@ -166,7 +172,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_1")]
-    KErrorCodeInvalidTimeout1,
+    KErrorCodeInvalidTimeout1 = 0x2C,
     /// `0x2D` **K_ERROR_CODE_INVALID_TIMEOUT_2**
     ///
     /// Repeated invalid keypad codes triggered the second stage of the keypad lockout.
@@ -174,7 +180,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_2")]
-    KErrorCodeInvalidTimeout2,
+    KErrorCodeInvalidTimeout2 = 0x2D,
     /// `0x2E` **K_ERROR_CODE_INVALID_TIMEOUT_3**
     ///
     /// Repeated invalid keypad codes triggered the third stage of the keypad lockout.
@@ -182,7 +188,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_3")]
-    KErrorCodeInvalidTimeout3,
+    KErrorCodeInvalidTimeout3 = 0x2E,
     /// `0x40` **K_ERROR_AUTO_UNLOCK_TOO_RECENT**
     ///
     /// An auto-unlock was requested shortly after another lock action had run.
@@ -190,7 +196,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_AUTO_UNLOCK_TOO_RECENT")]
-    KErrorAutoUnlockTooRecent,
+    KErrorAutoUnlockTooRecent = 0x40,
     /// `0x41` **K_ERROR_POSITION_UNKNOWN**
     ///
     /// An unlock arrived through the Bridge while the lock does not know its own position.
@@ -198,7 +204,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_POSITION_UNKNOWN")]
-    KErrorPositionUnknown,
+    KErrorPositionUnknown = 0x41,
     /// `0x42` **K_ERROR_MOTOR_BLOCKED**
     ///
     /// The motor was blocked while moving.
@@ -206,7 +212,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_BLOCKED")]
-    KErrorMotorBlocked,
+    KErrorMotorBlocked = 0x42,
     /// `0x43` **K_ERROR_CLUTCH_FAILURE**
     ///
     /// The clutch misbehaved while the motor was moving.
@@ -214,7 +220,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CLUTCH_FAILURE")]
-    KErrorClutchFailure,
+    KErrorClutchFailure = 0x43,
     /// `0x44` **K_ERROR_MOTOR_TIMEOUT**
     ///
     /// The motor ran for the whole configured time without reaching a blocking position.
@@ -222,7 +228,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_TIMEOUT")]
-    KErrorMotorTimeout,
+    KErrorMotorTimeout = 0x44,
     /// `0x45` **K_ERROR_BUSY**
     ///
     /// The lock is still processing another lock action.
@@ -231,7 +237,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - Sources: `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_BUSY")]
-    KErrorBusy,
+    KErrorBusy = 0x45,
     /// `0x46` **K_ERROR_CANCELED**
     ///
     /// Someone pressed the button on the lock and so stopped the motor movement or the calibration.
@@ -239,7 +245,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CANCELED")]
-    KErrorCanceled,
+    KErrorCanceled = 0x46,
     /// `0x47` **K_ERROR_NOT_CALIBRATED**
     ///
     /// The Smart Lock has not been calibrated yet. On an Opener (go-nuki) the same byte means the device is not in operating mode 0x00 and has not been trained yet.
@@ -250,7 +256,7 @@ pub enum Code {
     #[doc(alias = "K_ERROR_NOT_CALIBRATED")]
     #[doc(alias = "K_ERROR_SL_NOT_CALIBRATED")]
     #[doc(alias = "K_ERROR_OPENER_NOT_CALIBRATED")]
-    KErrorNotCalibrated,
+    KErrorNotCalibrated = 0x47,
     /// `0x48` **K_ERROR_MOTOR_POSITION_LIMIT**
     ///
     /// Calibration could not finish because the lock's store of positions is full. On an Opener (go-nuki name K_ERROR_RECORDING_TIMEOUT) the byte means recording the intercom BUS signal ran for more than 30 seconds without capturing a signal.
@@ -260,7 +266,7 @@ pub enum Code {
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_POSITION_LIMIT")]
     #[doc(alias = "K_ERROR_RECORDING_TIMEOUT")]
-    KErrorMotorPositionLimit,
+    KErrorMotorPositionLimit = 0x48,
     /// `0x49` **K_ERROR_MOTOR_LOW_VOLTAGE**
     ///
     /// The motor stalled because the supply voltage is too low. On an Opener (go-nuki name K_ERROR_LOW_VOLTAGE) it means the operating mode is above 1 but no voltage is present on the intercom BUS.
@@ -270,7 +276,7 @@ pub enum Code {
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_LOW_VOLTAGE")]
     #[doc(alias = "K_ERROR_LOW_VOLTAGE")]
-    KErrorMotorLowVoltage,
+    KErrorMotorLowVoltage = 0x49,
     /// `0x4A` **K_ERROR_MOTOR_POWER_FAILURE**
     ///
     /// The motor drew no power while it should have been moving.
@@ -278,7 +284,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_POWER_FAILURE")]
-    KErrorMotorPowerFailure,
+    KErrorMotorPowerFailure = 0x4A,
     /// `0x4B` **K_ERROR_CLUTCH_POWER_FAILURE**
     ///
     /// The clutch drew no power while it should have been moving.
@@ -286,7 +292,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CLUTCH_POWER_FAILURE")]
-    KErrorClutchPowerFailure,
+    KErrorClutchPowerFailure = 0x4B,
     /// `0x4C` **K_ERROR_VOLTAGE_TOO_LOW**
     ///
     /// The battery level is too low, so the calibration was not started.
@@ -294,7 +300,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_VOLTAGE_TOO_LOW")]
-    KErrorVoltageTooLow,
+    KErrorVoltageTooLow = 0x4C,
     /// `0x4D` **K_ERROR_FIRMWARE_UPDATE_NEEDED**
     ///
     /// The lock refuses motor actions until a mandatory firmware update has been installed.
@@ -302,7 +308,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_FIRMWARE_UPDATE_NEEDED")]
-    KErrorFirmwareUpdateNeeded,
+    KErrorFirmwareUpdateNeeded = 0x4D,
     /// `0x4E` **K_ERROR_REJECTED**
     ///
     /// The lock turned the request down. Nuki documents this code by name only, without a reason.
@@ -310,7 +316,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_REJECTED")]
-    KErrorRejected,
+    KErrorRejected = 0x4E,
     /// `0x4F` **K_ERROR_REJECTED_NIGHTMODE**
     ///
     /// The lock turned the request down because night mode is active (documented by name only).
@@ -318,7 +324,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_REJECTED_NIGHTMODE")]
-    KErrorRejectedNightmode,
+    KErrorRejectedNightmode = 0x4F,
     /// `0x50` **K_ERROR_OPERATING_MODE_UNKNOWN**
     ///
     /// The configured operating mode lies outside the range the firmware accepts. Operating modes are an Opener setting, but go-nuki maps this byte for every device type.
@@ -329,7 +335,7 @@ pub enum Code {
     /// - Source: `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "K_ERROR_OPERATING_MODE_UNKNOWN")]
-    KErrorOperatingModeUnknown,
+    KErrorOperatingModeUnknown = 0x50,
     /// `0x60` **K_ERROR_DS_CALIBRATION_FAILED**
     ///
     /// Calibrating the door sensor did not succeed (documented by name only).
@@ -337,7 +343,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_DS_CALIBRATION_FAILED")]
-    KErrorDsCalibrationFailed,
+    KErrorDsCalibrationFailed = 0x60,
     /// `0x61` **K_ERROR_DS_TIMEOUT**
     ///
     /// The door sensor operation ran into a timeout (documented by name only).
@@ -345,7 +351,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_DS_TIMEOUT")]
-    KErrorDsTimeout,
+    KErrorDsTimeout = 0x61,
     /// `0xE0` **K_ERROR_NOT_IN_MAINTENANCE_MODE**
     ///
     /// The command needs the device to be in maintenance mode and it is not (documented by name only).
@@ -353,7 +359,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_NOT_IN_MAINTENANCE_MODE")]
-    KErrorNotInMaintenanceMode,
+    KErrorNotInMaintenanceMode = 0xE0,
     /// `0xE1` **K_ERROR_ALREADY_CONFIGURED**
     ///
     /// The device reports that it has been configured already (documented by name only).
@@ -361,7 +367,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_ALREADY_CONFIGURED")]
-    KErrorAlreadyConfigured,
+    KErrorAlreadyConfigured = 0xE1,
     /// `0xE2` **K_ERROR_TIMEOUT**
     ///
     /// The operation did not complete in time (documented by name only).
@@ -369,7 +375,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_TIMEOUT")]
-    KErrorTimeout,
+    KErrorTimeout = 0xE2,
     /// `0xE3` **K_ERROR_NO_NUKI_ID**
     ///
     /// The device has no Nuki ID assigned (documented by name only).
@@ -377,7 +383,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_NO_NUKI_ID")]
-    KErrorNoNukiId,
+    KErrorNoNukiId = 0xE3,
     /// `0xFD` **ERROR_BAD_CRC**
     ///
     /// The checksum (CRC) of the command the lock received is wrong.
@@ -385,7 +391,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "ERROR_BAD_CRC")]
-    ErrorBadCrc,
+    ErrorBadCrc = 0xFD,
     /// `0xFE` **ERROR_BAD_LENGTH**
     ///
     /// The payload is not as long as the lock expects for this command.
@@ -393,7 +399,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "ERROR_BAD_LENGTH")]
-    ErrorBadLength,
+    ErrorBadLength = 0xFE,
     /// `0xFF` **ERROR_UNKNOWN**
     ///
     /// Catch-all when no other code fits. Through the Web API it usually means the device is offline or cannot be reached.
@@ -402,7 +408,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "ERROR_UNKNOWN")]
-    ErrorUnknown,
+    ErrorUnknown = 0xFF,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -454,26 +460,56 @@ impl Code {
         Code::ErrorUnknown,
     ];
 }
-crate::code_impl::code_impl!(u8, from_hex, Hex);
+crate::code_impl! {
+    code : Code, key : int u8, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
+    entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
+    from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its byte: one load from a 256-entry table.
+#[inline]
 #[must_use]
-pub const fn from_byte(value: u8) -> Option<Code> {
-    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
+pub const fn from_value(value: u8) -> Option<Code> {
+    BY_VALUE[crate::__private::dense_slot(value as u64, 0, 255)]
+}
+/// The same as [`from_value`], in the vendor's words.
+#[inline]
+#[must_use]
+pub const fn from_byte(byte: u8) -> Option<Code> {
+    from_value(byte)
 }
 /// Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_hex(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Hex,
         0,
         255,
         ID,
-        |value| from_byte(value as u8),
+        |value| from_value(value as u8),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_hex(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u8 as u64, 0, 255)] as usize;
+    if row < 45 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u8 {
+    code as u8
 }
 static BY_VALUE: [Option<Code>; 256] = {
     let mut t = [None; 256];
@@ -524,8 +560,57 @@ static BY_VALUE: [Option<Code>; 256] = {
     t[255] = Some(Code::ErrorUnknown);
     t
 };
+static INDEX: [u8; 256] = {
+    let mut t = [0; 256];
+    t[16] = 0;
+    t[17] = 1;
+    t[18] = 2;
+    t[19] = 3;
+    t[32] = 4;
+    t[33] = 5;
+    t[34] = 6;
+    t[35] = 7;
+    t[36] = 8;
+    t[37] = 9;
+    t[38] = 10;
+    t[39] = 11;
+    t[40] = 12;
+    t[41] = 13;
+    t[42] = 14;
+    t[43] = 15;
+    t[44] = 16;
+    t[45] = 17;
+    t[46] = 18;
+    t[64] = 19;
+    t[65] = 20;
+    t[66] = 21;
+    t[67] = 22;
+    t[68] = 23;
+    t[69] = 24;
+    t[70] = 25;
+    t[71] = 26;
+    t[72] = 27;
+    t[73] = 28;
+    t[74] = 29;
+    t[75] = 30;
+    t[76] = 31;
+    t[77] = 32;
+    t[78] = 33;
+    t[79] = 34;
+    t[80] = 35;
+    t[96] = 36;
+    t[97] = 37;
+    t[224] = 38;
+    t[225] = 39;
+    t[226] = 40;
+    t[227] = 41;
+    t[253] = 42;
+    t[254] = 43;
+    t[255] = 44;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki",
     title: "Nuki device error codes",
@@ -533,37 +618,37 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Hex,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_hex(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 4] = [
-    Source {
-        id: "W",
-        title: "Nuki Web API, \"Error Codes\" (read 2026-11; copy in shared/seeds/002)",
-        url: "https://docs.nuki.io/guide/endpoints/error-codes/",
-        official: true,
-    },
-    Source {
-        id: "P",
-        title: "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)",
-        url: "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
-        official: false,
-    },
-    Source {
-        id: "E",
-        title: "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)",
-        url: "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
-        official: false,
-    },
-    Source {
-        id: "G",
-        title: "tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)",
-        url: "https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go",
-        official: false,
-    },
+    crate::__private::source(
+        "W",
+        "Nuki Web API, \"Error Codes\" (read 2026-11; copy in shared/seeds/002)",
+        "https://docs.nuki.io/guide/endpoints/error-codes/",
+        true,
+    ),
+    crate::__private::source(
+        "P",
+        "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)",
+        "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
+        false,
+    ),
+    crate::__private::source(
+        "E",
+        "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)",
+        "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
+        false,
+    ),
+    crate::__private::source(
+        "G",
+        "tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)",
+        "https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 45] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(16),
         wire: "0x10",
@@ -579,8 +664,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(17),
         wire: "0x11",
@@ -596,8 +681,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(18),
         wire: "0x12",
@@ -613,8 +698,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(19),
         wire: "0x13",
@@ -632,8 +717,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(32),
         wire: "0x20",
@@ -649,8 +734,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(33),
         wire: "0x21",
@@ -666,8 +751,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(34),
         wire: "0x22",
@@ -683,8 +768,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(35),
         wire: "0x23",
@@ -700,8 +785,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(36),
         wire: "0x24",
@@ -717,8 +802,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(37),
         wire: "0x25",
@@ -734,8 +819,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(38),
         wire: "0x26",
@@ -751,8 +836,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(39),
         wire: "0x27",
@@ -768,8 +853,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40),
         wire: "0x28",
@@ -785,8 +870,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(41),
         wire: "0x29",
@@ -802,8 +887,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(42),
         wire: "0x2A",
@@ -819,8 +904,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(43),
         wire: "0x2B",
@@ -836,8 +921,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(44),
         wire: "0x2C",
@@ -853,8 +938,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(45),
         wire: "0x2D",
@@ -870,8 +955,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(46),
         wire: "0x2E",
@@ -887,8 +972,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(64),
         wire: "0x40",
@@ -904,8 +989,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(65),
         wire: "0x41",
@@ -921,8 +1006,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(66),
         wire: "0x42",
@@ -938,8 +1023,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(67),
         wire: "0x43",
@@ -955,8 +1040,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(68),
         wire: "0x44",
@@ -972,8 +1057,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(69),
         wire: "0x45",
@@ -991,8 +1076,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(70),
         wire: "0x46",
@@ -1001,15 +1086,15 @@ static ENTRIES: [Entry; 45] = [
         description: "Someone pressed the button on the lock and so stopped the motor movement or the calibration.",
         remediation: None,
         http_status: None,
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2], &SOURCES[3]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(71),
         wire: "0x47",
@@ -1022,20 +1107,14 @@ static ENTRIES: [Entry; 45] = [
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2], &SOURCES[3]],
         device_names: &[
-            crate::DeviceName {
-                name: "K_ERROR_SL_NOT_CALIBRATED",
-                device: "Smart Lock",
-            },
-            crate::DeviceName {
-                name: "K_ERROR_OPENER_NOT_CALIBRATED",
-                device: "Opener",
-            },
+            crate::__private::device_name("K_ERROR_SL_NOT_CALIBRATED", "Smart Lock"),
+            crate::__private::device_name("K_ERROR_OPENER_NOT_CALIBRATED", "Opener"),
         ],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(72),
         wire: "0x48",
@@ -1048,16 +1127,13 @@ static ENTRIES: [Entry; 45] = [
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2], &SOURCES[3]],
         device_names: &[
-            crate::DeviceName {
-                name: "K_ERROR_RECORDING_TIMEOUT",
-                device: "Opener",
-            },
+            crate::__private::device_name("K_ERROR_RECORDING_TIMEOUT", "Opener"),
         ],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(73),
         wire: "0x49",
@@ -1069,17 +1145,12 @@ static ENTRIES: [Entry; 45] = [
         action: Action::CheckDevice,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2], &SOURCES[3]],
-        device_names: &[
-            crate::DeviceName {
-                name: "K_ERROR_LOW_VOLTAGE",
-                device: "Opener",
-            },
-        ],
+        device_names: &[crate::__private::device_name("K_ERROR_LOW_VOLTAGE", "Opener")],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(74),
         wire: "0x4A",
@@ -1095,8 +1166,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(75),
         wire: "0x4B",
@@ -1112,8 +1183,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(76),
         wire: "0x4C",
@@ -1129,8 +1200,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(77),
         wire: "0x4D",
@@ -1146,8 +1217,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(78),
         wire: "0x4E",
@@ -1163,8 +1234,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(79),
         wire: "0x4F",
@@ -1180,8 +1251,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(80),
         wire: "0x50",
@@ -1199,8 +1270,8 @@ static ENTRIES: [Entry; 45] = [
         uncertain: Some(
             "Named by go-nuki alone; absent from Nuki's own table, pyNukiBT and NukiBleEsp32.",
         ),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(96),
         wire: "0x60",
@@ -1216,8 +1287,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(97),
         wire: "0x61",
@@ -1233,8 +1304,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(224),
         wire: "0xE0",
@@ -1250,8 +1321,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(225),
         wire: "0xE1",
@@ -1267,8 +1338,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(226),
         wire: "0xE2",
@@ -1284,8 +1355,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(227),
         wire: "0xE3",
@@ -1301,8 +1372,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(253),
         wire: "0xFD",
@@ -1318,8 +1389,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(254),
         wire: "0xFE",
@@ -1335,8 +1406,8 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(255),
         wire: "0xFF",
@@ -1354,19 +1425,14 @@ static ENTRIES: [Entry; 45] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-];
-static VALUES: [u8; 45] = [
-    16, 17, 18, 19, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 64, 65,
-    66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 96, 97, 224, 225, 226,
-    227, 253, 254, 255,
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -1424,7 +1490,7 @@ static NAMES: [(&str, Code); 49] = [
     ("ERROR_BAD_LENGTH", Code::ErrorBadLength),
     ("ERROR_UNKNOWN", Code::ErrorUnknown),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 56,

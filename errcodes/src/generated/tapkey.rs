@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::tapkey;
 //!
-//! let code = tapkey::from_status(200).unwrap();
+//! let code = tapkey::from_wire("200")?;
 //! assert_eq!(code.name(), "OK");
 //! assert_eq!(tapkey::from_name("OK"), Some(code));
+//! assert_eq!(tapkey::from_value(200), Some(code));
+//! assert_eq!(code as u16, 200); // the discriminant is the wire value
+//! assert_eq!(tapkey::Code::try_from(200_u16), Ok(code));
 //! assert_eq!("200".parse::<tapkey::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -24,9 +28,11 @@ const ID: &str = "tapkey";
 /// A code of the `tapkey` catalogue: Tapkey Web API HTTP statuses.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
+/// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u16)]
 pub enum Code {
     /// `200` **OK**
     ///
@@ -36,7 +42,7 @@ pub enum Code {
     /// - HTTP status: 200
     /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     #[doc(alias = "OK")]
-    Ok,
+    Ok = 200,
     /// `204` **No Content**
     ///
     /// The call succeeded and returns no body.
@@ -45,7 +51,7 @@ pub enum Code {
     /// - HTTP status: 204
     /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     #[doc(alias = "No Content")]
-    NoContent,
+    NoContent = 204,
     /// `400` **BadRequest**
     ///
     /// The request is invalid in some way (parameters or body).
@@ -54,7 +60,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
     /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
-    BadRequest,
+    BadRequest = 400,
     /// `401` **Unauthorized**
     ///
     /// Authentication or authorization failed. Tapkey uses this one status for several token problems, listed as causes. The cause names (ExpiredToken, InvalidToken, MissingScopes) are this catalogue's labels, not Tapkey's: its table describes the cases in prose, and no response carries these names.
@@ -65,7 +71,7 @@ pub enum Code {
     /// - Cause `InvalidToken`: (Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation. Remediation: Inspect the token the client actually sent to the API. Next step: `fix_request`: fix the request before sending it again.
     /// - Cause `MissingScopes`: (Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation. Remediation: Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call. Next step: `fix_request`: fix the request before sending it again.
     /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
-    Unauthorized,
+    Unauthorized = 401,
     /// `402` **PaymentRequired**
     ///
     /// The subscription does not cover the resource or operation, for example the owner account already has as many smartphone users as its plan allows.
@@ -73,7 +79,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 402
     /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
-    PaymentRequired,
+    PaymentRequired = 402,
     /// `403` **Forbidden**
     ///
     /// The caller has no permission for the resource or action, for example binding a lock that is already bound.
@@ -81,7 +87,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
     /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
-    Forbidden,
+    Forbidden = 403,
     /// `404` **NotFound**
     ///
     /// The requested resource does not exist.
@@ -89,7 +95,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
     /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
-    NotFound,
+    NotFound = 404,
     /// `409` **Conflict**
     ///
     /// The operation was not carried out: either the desired state already holds, or a concurrent request changed the entity in the meantime.
@@ -97,7 +103,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 409
     /// - Source: `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
-    Conflict,
+    Conflict = 409,
     /// `500` **InternalServerError**
     ///
     /// Something unexpected went wrong on Tapkey's side during the operation.
@@ -105,7 +111,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 500
     /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
-    InternalServerError,
+    InternalServerError = 500,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -121,27 +127,57 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl::code_impl!(u16, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: one load from a dense table, one compare.
+#[inline]
 #[must_use]
-pub const fn from_status(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 511)];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+pub const fn from_value(value: u16) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 511)];
+    if found as u16 == value { Some(found) } else { None }
+}
+/// The same as [`from_value`], in the vendor's words.
+#[inline]
+#[must_use]
+pub const fn from_status(status: u16) -> Option<Code> {
+    from_value(status)
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
         999,
         ID,
-        |value| from_status(value as u16),
+        |value| from_value(value as u16),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 511)] as usize;
+    if row < 9 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u16 {
+    code as u16
 }
 static BY_VALUE: [Code; 512] = {
     let mut t = [Code::Ok; 512];
@@ -156,8 +192,21 @@ static BY_VALUE: [Code; 512] = {
     t[300] = Code::InternalServerError;
     t
 };
+static INDEX: [u8; 512] = {
+    let mut t = [0; 512];
+    t[0] = 0;
+    t[4] = 1;
+    t[200] = 2;
+    t[201] = 3;
+    t[202] = 4;
+    t[203] = 5;
+    t[204] = 6;
+    t[209] = 7;
+    t[300] = 8;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "tapkey",
     title: "Tapkey Web API HTTP statuses",
@@ -165,25 +214,25 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "rc",
-        title: "Tapkey developer docs, \"Response Codes\" (Management API version; copy in shared/seeds/000, read 2026-11)",
-        url: "https://developers.tapkey.io/api/response_codes/",
-        official: true,
-    },
-    Source {
-        id: "rc_web",
-        title: "Tapkey developer docs, \"Response Codes\" (newer Web APIs version, read 2026-11)",
-        url: "https://developers.tapkey.io/api/response_codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "rc",
+        "Tapkey developer docs, \"Response Codes\" (Management API version; copy in shared/seeds/000, read 2026-11)",
+        "https://developers.tapkey.io/api/response_codes/",
+        true,
+    ),
+    crate::__private::source(
+        "rc_web",
+        "Tapkey developer docs, \"Response Codes\" (newer Web APIs version, read 2026-11)",
+        "https://developers.tapkey.io/api/response_codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 9] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(200),
         wire: "200",
@@ -192,15 +241,15 @@ static ENTRIES: [Entry; 9] = [
         description: "The call succeeded; the shape of the returned data is given with each operation.",
         remediation: None,
         http_status: Some(200),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(204),
         wire: "204",
@@ -209,15 +258,15 @@ static ENTRIES: [Entry; 9] = [
         description: "The call succeeded and returns no body.",
         remediation: None,
         http_status: Some(204),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -235,8 +284,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -250,35 +299,33 @@ static ENTRIES: [Entry; 9] = [
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[],
         causes: &[
-            crate::Cause {
-                name: "ExpiredToken",
-                description: "(Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it.",
-                remediation: Some(
+            crate::__private::cause(
+                "ExpiredToken",
+                "(Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it.",
+                Some(
                     "Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token.",
                 ),
-                action: Action::RefreshCredentials,
-            },
-            crate::Cause {
-                name: "InvalidToken",
-                description: "(Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation.",
-                remediation: Some(
-                    "Inspect the token the client actually sent to the API.",
-                ),
-                action: Action::FixRequest,
-            },
-            crate::Cause {
-                name: "MissingScopes",
-                description: "(Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation.",
-                remediation: Some(
+                Action::RefreshCredentials,
+            ),
+            crate::__private::cause(
+                "InvalidToken",
+                "(Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation.",
+                Some("Inspect the token the client actually sent to the API."),
+                Action::FixRequest,
+            ),
+            crate::__private::cause(
+                "MissingScopes",
+                "(Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation.",
+                Some(
                     "Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call.",
                 ),
-                action: Action::FixRequest,
-            },
+                Action::FixRequest,
+            ),
         ],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(402),
         wire: "402",
@@ -294,8 +341,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -311,8 +358,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -328,8 +375,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(409),
         wire: "409",
@@ -345,8 +392,8 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(500),
         wire: "500",
@@ -362,15 +409,14 @@ static ENTRIES: [Entry; 9] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u16; 9] = [200, 204, 400, 401, 402, 403, 404, 409, 500];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -388,7 +434,7 @@ static NAMES: [(&str, Code); 9] = [
     ("Conflict", Code::Conflict),
     ("InternalServerError", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

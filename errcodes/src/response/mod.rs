@@ -55,7 +55,7 @@ pub fn status_next_step(status: u16) -> Action {
     match http::from_status(status) {
         Some(code) => code.action(),
         None => match status {
-            100..=399 => Action::None,
+            100..=399 => Action::Nothing,
             400..=499 => Action::FixRequest,
             _ => Action::ContactVendor,
         },

@@ -263,7 +263,7 @@ impl NukiLockResult {
     /// goes to the vendor.
     pub fn next_step(&self) -> Action {
         match self.outcome() {
-            LockOutcome::Succeeded => Action::None,
+            LockOutcome::Succeeded => Action::Nothing,
             LockOutcome::Failed(code) => code.action(),
             LockOutcome::FailedUnknown(_) => Action::ContactVendor,
         }
@@ -433,7 +433,7 @@ impl BridgeResponse {
     /// Bridge catalogue's action for the status (503: the Bridge is busy, retry).
     pub fn next_step(&self) -> Action {
         match self.outcome() {
-            BridgeOutcome::Succeeded => Action::None,
+            BridgeOutcome::Succeeded => Action::Nothing,
             BridgeOutcome::DeviceOffline => Action::Retry,
             BridgeOutcome::Status(_, Some(code)) => code.action(),
             BridgeOutcome::Status(status, None) => status_next_step(status),

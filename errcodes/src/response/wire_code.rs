@@ -53,7 +53,7 @@ impl<C: CatalogCode> WireCode<C> {
         Ok(WireCode {
             raw: raw.into(),
             number: false,
-            code: known(C::parse_wire(raw))?,
+            code: known(C::from_wire(raw))?,
         })
     }
 
@@ -70,12 +70,12 @@ impl<C: CatalogCode> WireCode<C> {
                     None
                 };
                 match value {
-                    Some(v) => known(C::parse_wire(&format!("0x{v:x}")))?,
+                    Some(v) => known(C::from_wire(&format!("0x{v:x}")))?,
                     // Let the catalogue explain why `-1` or `1.5` is no hex byte.
-                    None => known(C::parse_wire(raw))?,
+                    None => known(C::from_wire(raw))?,
                 }
             }
-            _ => known(C::parse_wire(raw))?,
+            _ => known(C::from_wire(raw))?,
         };
         Ok(WireCode {
             raw: raw.into(),

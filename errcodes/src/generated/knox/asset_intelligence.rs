@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::knox::asset_intelligence;
 //!
-//! let code = asset_intelligence::from_code(4000000).unwrap();
+//! let code = asset_intelligence::from_wire("4000000")?;
 //! assert_eq!(code.name(), "RESOURCE_INVALID_PARAM");
 //! assert_eq!(asset_intelligence::from_name("RESOURCE_INVALID_PARAM"), Some(code));
+//! assert_eq!(asset_intelligence::from_value(4000000), Some(code));
+//! assert_eq!(code as u32, 4000000); // the discriminant is the wire value
+//! assert_eq!(asset_intelligence::Code::try_from(4000000_u32), Ok(code));
 //! assert_eq!("4000000".parse::<asset_intelligence::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -23,9 +27,11 @@ const ID: &str = "knox::asset_intelligence";
 /// A code of the `knox::asset_intelligence` catalogue: Samsung Knox Asset Intelligence error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u32` is the value the vendor
+/// sends (also `u32::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u32)]
 pub enum Code {
     /// `4000000` **RESOURCE_INVALID_PARAM**
     ///
@@ -35,41 +41,71 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Source: `errors`, [Knox Asset Intelligence, "Error codes" (example 400 response; read 2026-11)](<https://docs.samsungknox.com/dev/knox-asset-intelligence/error-codes/>)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
-    ResourceInvalidParam,
+    ResourceInvalidParam = 4000000,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 1] = [Code::ResourceInvalidParam];
 }
-crate::code_impl::code_impl!(u32, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: one load from a dense table, one compare.
+#[inline]
 #[must_use]
-pub const fn from_code(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 4000000, 0)];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+pub const fn from_value(value: u32) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 4000000, 0)];
+    if found as u32 == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
         4294967295,
         ID,
-        |value| from_code(value as u32),
+        |value| from_value(value as u32),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u32 as u64, 4000000, 0)]
+        as usize;
+    if row < 1 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u32 {
+    code as u32
 }
 static BY_VALUE: [Code; 1] = {
     let mut t = [Code::ResourceInvalidParam; 1];
     t[0] = Code::ResourceInvalidParam;
     t
 };
+static INDEX: [u8; 1] = {
+    let mut t = [0; 1];
+    t[0] = 0;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-asset-intelligence",
     title: "Samsung Knox Asset Intelligence error codes",
@@ -77,19 +113,19 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 1] = [
-    Source {
-        id: "errors",
-        title: "Knox Asset Intelligence, \"Error codes\" (example 400 response; read 2026-11)",
-        url: "https://docs.samsungknox.com/dev/knox-asset-intelligence/error-codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Knox Asset Intelligence, \"Error codes\" (example 400 response; read 2026-11)",
+        "https://docs.samsungknox.com/dev/knox-asset-intelligence/error-codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 1] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000000),
         wire: "4000000",
@@ -105,15 +141,14 @@ static ENTRIES: [Entry; 1] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u32; 1] = [4000000];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::dense_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::dense_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         6622653746435788602,
         0,
     )] as usize];

@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::knox::cloud_auth;
 //!
-//! let code = cloud_auth::from_code(4000000).unwrap();
+//! let code = cloud_auth::from_wire("4000000")?;
 //! assert_eq!(code.name(), "RESOURCE_INVALID_PARAM");
 //! assert_eq!(cloud_auth::from_name("RESOURCE_INVALID_PARAM"), Some(code));
+//! assert_eq!(cloud_auth::from_value(4000000), Some(code));
+//! assert_eq!(code as u32, 4000000); // the discriminant is the wire value
+//! assert_eq!(cloud_auth::Code::try_from(4000000_u32), Ok(code));
 //! assert_eq!("4000000".parse::<cloud_auth::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -25,9 +29,11 @@ const ID: &str = "knox::cloud_auth";
 /// A code of the `knox::cloud_auth` catalogue: Samsung Knox Cloud Authentication error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u32` is the value the vendor
+/// sends (also `u32::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u32)]
 pub enum Code {
     /// `4000000` **RESOURCE_INVALID_PARAM**
     ///
@@ -37,7 +43,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
-    ResourceInvalidParam,
+    ResourceInvalidParam = 4000000,
     /// `4002250` **API_KEY_NON_UNIQUE_JWTID**
     ///
     /// The signed JWT has been used before; each one is accepted only once.
@@ -47,7 +53,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "API_KEY_NON_UNIQUE_JWTID")]
-    ApiKeyNonUniqueJwtid,
+    ApiKeyNonUniqueJwtid = 4002250,
     /// `4002251` **ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM**
     ///
     /// A parameter has the wrong type: `validityForAccessTokenInMinutes` was not a 32-bit integer.
@@ -57,7 +63,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM")]
-    AccessTokenTimeoutValidityResourceInvalidParam,
+    AccessTokenTimeoutValidityResourceInvalidParam = 4002251,
     /// `4010011` **IDP_AUTHORIZATION_FAIL**
     ///
     /// The Samsung Account app ID supplied could not be authorized.
@@ -66,7 +72,7 @@ pub enum Code {
     /// - HTTP status: 401
     /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "IDP_AUTHORIZATION_FAIL")]
-    IdpAuthorizationFail,
+    IdpAuthorizationFail = 4010011,
     /// `4030000` **AUTHENTICATION_FAIL**
     ///
     /// The server judged the access token expired while generating a signed token. The usual cause is a local clock or time zone that does not match the one the token request was made in.
@@ -76,7 +82,7 @@ pub enum Code {
     /// - HTTP status: 403
     /// - Source: `kba1242`, [Knox KBA-1242, "Authentication fails due to expired access token"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token>)
     #[doc(alias = "AUTHENTICATION_FAIL")]
-    AuthenticationFail,
+    AuthenticationFail = 4030000,
     /// `4032251` **ACCESS_TOKEN_EXPIRED**
     ///
     /// The access token presented has expired.
@@ -86,7 +92,7 @@ pub enum Code {
     /// - HTTP status: 403
     /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_EXPIRED")]
-    AccessTokenExpired,
+    AccessTokenExpired = 4032251,
     /// `4032252` **ACCESS_TOKEN_INVALID**
     ///
     /// The access token presented is not valid. The Knox page lists the code, but every stored copy is cut off inside its row; the name comes from a client library.
@@ -95,7 +101,7 @@ pub enum Code {
     /// - HTTP status: 403
     /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_INVALID")]
-    AccessTokenInvalid,
+    AccessTokenInvalid = 4032252,
     /// `4042251` **API_KEY_RESTRICTION_NOT_FOUND**
     ///
     /// An API key restriction the request refers to does not exist.
@@ -105,7 +111,7 @@ pub enum Code {
     /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "API_KEY_RESTRICTION_NOT_FOUND")]
-    ApiKeyRestrictionNotFound,
+    ApiKeyRestrictionNotFound = 4042251,
     /// `4042252` **API_KEY_RESTRICTION_INVALID**
     ///
     /// An API key restriction the request refers to is not valid.
@@ -115,7 +121,7 @@ pub enum Code {
     /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "API_KEY_RESTRICTION_INVALID")]
-    ApiKeyRestrictionInvalid,
+    ApiKeyRestrictionInvalid = 4042252,
     /// `40122050` **ACCESS_TOKEN_BAD_REQUEST**
     ///
     /// The JWT was not built correctly. This page prints the code as 40122050, while the Knox Mobile Enrollment, Knox Configure and KDP error pages print it as 4012250.
@@ -125,7 +131,7 @@ pub enum Code {
     /// - HTTP status: 401
     /// - Sources: `troubleshooting`, [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_BAD_REQUEST")]
-    AccessTokenBadRequest,
+    AccessTokenBadRequest = 40122050,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -142,33 +148,61 @@ impl Code {
         Code::AccessTokenBadRequest,
     ];
 }
-crate::code_impl::code_impl!(u32, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
+#[inline]
 #[must_use]
-pub const fn from_code(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+pub const fn from_value(value: u32) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
     )];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+    if found as u32 == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
         4294967295,
         ID,
-        |value| from_code(value as u32),
+        |value| from_value(value as u32),
     )
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::hashed_slot(
+        code as u32 as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )] as usize;
+    if row < 10 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u32 {
+    code as u32
+}
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,
@@ -188,8 +222,22 @@ static BY_VALUE: [Code; 64] = {
     t[60] = Code::ApiKeyRestrictionInvalid;
     t
 };
+static INDEX: [u8; 64] = {
+    let mut t = [0; 64];
+    t[6] = 9;
+    t[12] = 2;
+    t[18] = 5;
+    t[29] = 3;
+    t[37] = 6;
+    t[41] = 7;
+    t[49] = 0;
+    t[55] = 4;
+    t[56] = 1;
+    t[60] = 8;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-cloud-auth",
     title: "Samsung Knox Cloud Authentication error codes",
@@ -197,31 +245,31 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 3] = [
-    Source {
-        id: "troubleshooting",
-        title: "Knox Cloud Authentication, \"Troubleshooting Knox cloud services\"",
-        url: "https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/",
-        official: true,
-    },
-    Source {
-        id: "kba1242",
-        title: "Knox KBA-1242, \"Authentication fails due to expired access token\"",
-        url: "https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token",
-        official: true,
-    },
-    Source {
-        id: "redred",
-        title: "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
-        url: "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
-        official: false,
-    },
+    crate::__private::source(
+        "troubleshooting",
+        "Knox Cloud Authentication, \"Troubleshooting Knox cloud services\"",
+        "https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/",
+        true,
+    ),
+    crate::__private::source(
+        "kba1242",
+        "Knox KBA-1242, \"Authentication fails due to expired access token\"",
+        "https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token",
+        true,
+    ),
+    crate::__private::source(
+        "redred",
+        "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
+        "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 10] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000000),
         wire: "4000000",
@@ -237,8 +285,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4002250),
         wire: "4002250",
@@ -254,8 +302,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4002251),
         wire: "4002251",
@@ -271,8 +319,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4010011),
         wire: "4010011",
@@ -288,8 +336,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4030000),
         wire: "4030000",
@@ -307,8 +355,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4032251),
         wire: "4032251",
@@ -324,8 +372,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4032252),
         wire: "4032252",
@@ -341,8 +389,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4042251),
         wire: "4042251",
@@ -358,8 +406,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4042252),
         wire: "4042252",
@@ -375,8 +423,8 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40122050),
         wire: "40122050",
@@ -392,18 +440,14 @@ static ENTRIES: [Entry; 10] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-];
-static VALUES: [u32; 10] = [
-    4000000, 4002250, 4002251, 4010011, 4030000, 4032251, 4032252, 4042251, 4042252,
-    40122050,
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -425,7 +469,7 @@ static NAMES: [(&str, Code); 10] = [
     ("API_KEY_RESTRICTION_INVALID", Code::ApiKeyRestrictionInvalid),
     ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::knox::configure;
 //!
-//! let code = configure::from_code(4012250).unwrap();
+//! let code = configure::from_wire("4012250")?;
 //! assert_eq!(code.name(), "ACCESS_TOKEN_BAD_REQUEST");
 //! assert_eq!(configure::from_name("ACCESS_TOKEN_BAD_REQUEST"), Some(code));
+//! assert_eq!(configure::from_value(4012250), Some(code));
+//! assert_eq!(code as u32, 4012250); // the discriminant is the wire value
+//! assert_eq!(configure::Code::try_from(4012250_u32), Ok(code));
 //! assert_eq!("4012250".parse::<configure::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -24,9 +28,11 @@ const ID: &str = "knox::configure";
 /// A code of the `knox::configure` catalogue: Samsung Knox Configure error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u32` is the value the vendor
+/// sends (also `u32::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u32)]
 pub enum Code {
     /// `4012250` **ACCESS_TOKEN_BAD_REQUEST**
     ///
@@ -36,7 +42,7 @@ pub enum Code {
     /// - HTTP status: 401
     /// - Sources: `errors`, [Knox Configure, "Error codes" (example responses; read 2026-11)](<https://docs.samsungknox.com/dev/knox-configure/error-codes/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "ACCESS_TOKEN_BAD_REQUEST")]
-    AccessTokenBadRequest,
+    AccessTokenBadRequest = 4012250,
     /// `40000000` **RESOURCE_INVALID_PARAM**
     ///
     /// A parameter of the request is not valid.
@@ -45,7 +51,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Sources: `errors`, [Knox Configure, "Error codes" (example responses; read 2026-11)](<https://docs.samsungknox.com/dev/knox-configure/error-codes/>); `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
-    ResourceInvalidParam,
+    ResourceInvalidParam = 40000000,
     /// `40000017` **PROFILE_ID_MISSING**
     ///
     /// The request does not name a profile id.
@@ -55,7 +61,7 @@ pub enum Code {
     /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "PROFILE_ID_MISSING")]
-    ProfileIdMissing,
+    ProfileIdMissing = 40000017,
     /// `40300000` **AUTHORIZATION_FAIL**
     ///
     /// The calling user has no authorization for this service.
@@ -65,7 +71,7 @@ pub enum Code {
     /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "AUTHORIZATION_FAIL")]
-    AuthorizationFail,
+    AuthorizationFail = 40300000,
     /// `40400000` **RESOURCE_NOT_FOUND**
     ///
     /// The resource the request refers to does not exist.
@@ -75,7 +81,7 @@ pub enum Code {
     /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "RESOURCE_NOT_FOUND")]
-    ResourceNotFound,
+    ResourceNotFound = 40400000,
     /// `40400005` **DEVICES_NOT_FOUND**
     ///
     /// The devices the request refers to do not exist.
@@ -85,7 +91,7 @@ pub enum Code {
     /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "DEVICES_NOT_FOUND")]
-    DevicesNotFound,
+    DevicesNotFound = 40400005,
     /// `40400007` **LICENSE_NOT_FOUND**
     ///
     /// The license the request refers to does not exist.
@@ -95,7 +101,7 @@ pub enum Code {
     /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "LICENSE_NOT_FOUND")]
-    LicenseNotFound,
+    LicenseNotFound = 40400007,
     /// `50000000` **INTERNAL_SERVER_ERROR**
     ///
     /// Something unexpected failed on the Knox Configure side.
@@ -105,7 +111,7 @@ pub enum Code {
     /// - Source: `redred`, [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "INTERNAL_SERVER_ERROR")]
-    InternalServerError,
+    InternalServerError = 50000000,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -120,33 +126,61 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl::code_impl!(u32, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
+#[inline]
 #[must_use]
-pub const fn from_code(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+pub const fn from_value(value: u32) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
     )];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+    if found as u32 == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
         4294967295,
         ID,
-        |value| from_code(value as u32),
+        |value| from_value(value as u32),
     )
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::hashed_slot(
+        code as u32 as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )] as usize;
+    if row < 8 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u32 {
+    code as u32
+}
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -164,8 +198,20 @@ static BY_VALUE: [Code; 32] = {
     t[24] = Code::AccessTokenBadRequest;
     t
 };
+static INDEX: [u8; 32] = {
+    let mut t = [0; 32];
+    t[2] = 5;
+    t[4] = 7;
+    t[8] = 4;
+    t[10] = 6;
+    t[12] = 2;
+    t[19] = 3;
+    t[21] = 1;
+    t[24] = 0;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-configure",
     title: "Samsung Knox Configure error codes",
@@ -173,25 +219,25 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "redred",
-        title: "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
-        url: "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
-        official: false,
-    },
-    Source {
-        id: "errors",
-        title: "Knox Configure, \"Error codes\" (example responses; read 2026-11)",
-        url: "https://docs.samsungknox.com/dev/knox-configure/error-codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "redred",
+        "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
+        "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
+        false,
+    ),
+    crate::__private::source(
+        "errors",
+        "Knox Configure, \"Error codes\" (example responses; read 2026-11)",
+        "https://docs.samsungknox.com/dev/knox-configure/error-codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 8] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4012250),
         wire: "4012250",
@@ -207,8 +253,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40000000),
         wire: "40000000",
@@ -224,8 +270,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40000017),
         wire: "40000017",
@@ -241,8 +287,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40300000),
         wire: "40300000",
@@ -258,8 +304,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40400000),
         wire: "40400000",
@@ -275,8 +321,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40400005),
         wire: "40400005",
@@ -292,8 +338,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40400007),
         wire: "40400007",
@@ -309,8 +355,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(50000000),
         wire: "50000000",
@@ -326,17 +372,14 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-];
-static VALUES: [u32; 8] = [
-    4012250, 40000000, 40000017, 40300000, 40400000, 40400005, 40400007, 50000000,
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -353,7 +396,7 @@ static NAMES: [(&str, Code); 8] = [
     ("LICENSE_NOT_FOUND", Code::LicenseNotFound),
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

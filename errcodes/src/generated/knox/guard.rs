@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::knox::guard;
 //!
-//! let code = guard::from_code(4000000).unwrap();
+//! let code = guard::from_wire("4000000")?;
 //! assert_eq!(code.name(), "RESOURCE_INVALID_PARAM");
 //! assert_eq!(guard::from_name("RESOURCE_INVALID_PARAM"), Some(code));
+//! assert_eq!(guard::from_value(4000000), Some(code));
+//! assert_eq!(code as u32, 4000000); // the discriminant is the wire value
+//! assert_eq!(guard::Code::try_from(4000000_u32), Ok(code));
 //! assert_eq!("4000000".parse::<guard::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -23,9 +27,11 @@ const ID: &str = "knox::guard";
 /// A code of the `knox::guard` catalogue: Samsung Knox Guard error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u32` is the value the vendor
+/// sends (also `u32::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u32)]
 pub enum Code {
     /// `4000000` **RESOURCE_INVALID_PARAM**
     ///
@@ -34,7 +40,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `errors`, [Knox Guard, "Error codes"](<https://docs.samsungknox.com/dev/knox-guard/error-codes/>)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
-    ResourceInvalidParam,
+    ResourceInvalidParam = 4000000,
     /// `4010000` **AUTHORIZATION_FAIL**
     ///
     /// Authorization failed; the documented reason is an invalid API key.
@@ -43,39 +49,67 @@ pub enum Code {
     /// - HTTP status: 401
     /// - Source: `errors`, [Knox Guard, "Error codes"](<https://docs.samsungknox.com/dev/knox-guard/error-codes/>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
-    AuthorizationFail,
+    AuthorizationFail = 4010000,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 2] = [Code::ResourceInvalidParam, Code::AuthorizationFail];
 }
-crate::code_impl::code_impl!(u32, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
+#[inline]
 #[must_use]
-pub const fn from_code(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+pub const fn from_value(value: u32) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
     )];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+    if found as u32 == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
         4294967295,
         ID,
-        |value| from_code(value as u32),
+        |value| from_value(value as u32),
     )
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::hashed_slot(
+        code as u32 as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )] as usize;
+    if row < 2 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u32 {
+    code as u32
+}
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 61,
@@ -87,8 +121,14 @@ static BY_VALUE: [Code; 8] = {
     t[6] = Code::ResourceInvalidParam;
     t
 };
+static INDEX: [u8; 8] = {
+    let mut t = [0; 8];
+    t[1] = 1;
+    t[6] = 0;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-guard",
     title: "Samsung Knox Guard error codes",
@@ -96,19 +136,19 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 1] = [
-    Source {
-        id: "errors",
-        title: "Knox Guard, \"Error codes\"",
-        url: "https://docs.samsungknox.com/dev/knox-guard/error-codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Knox Guard, \"Error codes\"",
+        "https://docs.samsungknox.com/dev/knox-guard/error-codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 2] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000000),
         wire: "4000000",
@@ -124,8 +164,8 @@ static ENTRIES: [Entry; 2] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4010000),
         wire: "4010000",
@@ -141,15 +181,14 @@ static ENTRIES: [Entry; 2] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u32; 2] = [4000000, 4010000];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -160,7 +199,7 @@ static NAMES: [(&str, Code); 2] = [
     ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
     ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 61,

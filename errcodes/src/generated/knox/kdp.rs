@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::knox::kdp;
 //!
-//! let code = kdp::from_code(4012250).unwrap();
+//! let code = kdp::from_wire("4012250")?;
 //! assert_eq!(code.name(), "ACCESS_TOKEN_BAD_REQUEST");
 //! assert_eq!(kdp::from_name("ACCESS_TOKEN_BAD_REQUEST"), Some(code));
+//! assert_eq!(kdp::from_value(4012250), Some(code));
+//! assert_eq!(code as u32, 4012250); // the discriminant is the wire value
+//! assert_eq!(kdp::Code::try_from(4012250_u32), Ok(code));
 //! assert_eq!("4012250".parse::<kdp::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -23,9 +27,11 @@ const ID: &str = "knox::kdp";
 /// A code of the `knox::kdp` catalogue: Samsung Knox Deployment Program error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u32` is the value the vendor
+/// sends (also `u32::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u32)]
 pub enum Code {
     /// `4012250` **ACCESS_TOKEN_BAD_REQUEST**
     ///
@@ -35,7 +41,7 @@ pub enum Code {
     /// - HTTP status: 401
     /// - Source: `errors`, [Knox Deployment Program, "Troubleshooting" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)](<https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/>)
     #[doc(alias = "ACCESS_TOKEN_BAD_REQUEST")]
-    AccessTokenBadRequest,
+    AccessTokenBadRequest = 4012250,
     /// `40000004` **DEVICE_INVALID**
     ///
     /// A device given in the request is not valid. KDP's page shows this code only per device inside the HTTP 200 result of an asynchronous operation (`devices[]` of `GET /kcs/v1/rp/devices/status`), not as an error response, so no HTTP status is given here.
@@ -43,7 +49,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Source: `errors`, [Knox Deployment Program, "Troubleshooting" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)](<https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/>)
     #[doc(alias = "DEVICE_INVALID")]
-    DeviceInvalid,
+    DeviceInvalid = 40000004,
     /// `40000011` **CUSTOMER_ID_INVALID**
     ///
     /// The customer id given in the request is not valid.
@@ -52,7 +58,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Source: `errors`, [Knox Deployment Program, "Troubleshooting" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)](<https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/>)
     #[doc(alias = "CUSTOMER_ID_INVALID")]
-    CustomerIdInvalid,
+    CustomerIdInvalid = 40000011,
     /// `40300000` **AUTHORIZATION_FAIL**
     ///
     /// The calling user has no authorization for this service.
@@ -61,7 +67,7 @@ pub enum Code {
     /// - HTTP status: 403
     /// - Source: `errors`, [Knox Deployment Program, "Troubleshooting" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)](<https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
-    AuthorizationFail,
+    AuthorizationFail = 40300000,
     /// `40400001` **RESELLER_NOT_FOUND**
     ///
     /// The reseller referred to does not exist.
@@ -70,7 +76,7 @@ pub enum Code {
     /// - HTTP status: 404
     /// - Source: `errors`, [Knox Deployment Program, "Troubleshooting" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)](<https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/>)
     #[doc(alias = "RESELLER_NOT_FOUND")]
-    ResellerNotFound,
+    ResellerNotFound = 40400001,
     /// `50000000` **INTERNAL_SERVER_ERROR**
     ///
     /// Something unexpected failed on the KDP side.
@@ -79,7 +85,7 @@ pub enum Code {
     /// - HTTP status: 500
     /// - Source: `errors`, [Knox Deployment Program, "Troubleshooting" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)](<https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/>)
     #[doc(alias = "INTERNAL_SERVER_ERROR")]
-    InternalServerError,
+    InternalServerError = 50000000,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -92,33 +98,61 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl::code_impl!(u32, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
+#[inline]
 #[must_use]
-pub const fn from_code(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+pub const fn from_value(value: u32) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
     )];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+    if found as u32 == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
         4294967295,
         ID,
-        |value| from_code(value as u32),
+        |value| from_value(value as u32),
     )
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::hashed_slot(
+        code as u32 as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )] as usize;
+    if row < 6 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u32 {
+    code as u32
+}
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -134,8 +168,18 @@ static BY_VALUE: [Code; 32] = {
     t[30] = Code::InternalServerError;
     t
 };
+static INDEX: [u8; 32] = {
+    let mut t = [0; 32];
+    t[11] = 4;
+    t[13] = 3;
+    t[14] = 2;
+    t[18] = 0;
+    t[22] = 1;
+    t[30] = 5;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-kdp",
     title: "Samsung Knox Deployment Program error codes",
@@ -143,19 +187,19 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 1] = [
-    Source {
-        id: "errors",
-        title: "Knox Deployment Program, \"Troubleshooting\" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)",
-        url: "https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Knox Deployment Program, \"Troubleshooting\" (example responses; read 2026-11; the older copy at error-codes.htm shows the same examples)",
+        "https://docs.samsungknox.com/dev/knox-deployment-program/troubleshooting-for-knox-deployment-program/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 6] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4012250),
         wire: "4012250",
@@ -171,8 +215,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40000004),
         wire: "40000004",
@@ -188,8 +232,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40000011),
         wire: "40000011",
@@ -205,8 +249,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40300000),
         wire: "40300000",
@@ -222,8 +266,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40400001),
         wire: "40400001",
@@ -239,8 +283,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(50000000),
         wire: "50000000",
@@ -256,15 +300,14 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u32; 6] = [4012250, 40000004, 40000011, 40300000, 40400001, 50000000];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -279,7 +322,7 @@ static NAMES: [(&str, Code); 6] = [
     ("RESELLER_NOT_FOUND", Code::ResellerNotFound),
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::knox::tag;
 //!
-//! let code = tag::from_code(4000000).unwrap();
+//! let code = tag::from_wire("4000000")?;
 //! assert_eq!(code.name(), "RESOURCE_INVALID_PARAM");
 //! assert_eq!(tag::from_name("RESOURCE_INVALID_PARAM"), Some(code));
+//! assert_eq!(tag::from_value(4000000), Some(code));
+//! assert_eq!(code as u32, 4000000); // the discriminant is the wire value
+//! assert_eq!(tag::Code::try_from(4000000_u32), Ok(code));
 //! assert_eq!("4000000".parse::<tag::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -24,9 +28,11 @@ const ID: &str = "knox::tag";
 /// A code of the `knox::tag` catalogue: Samsung Knox Tag API error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u32` is the value the vendor
+/// sends (also `u32::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u32)]
 pub enum Code {
     /// `4000000` **RESOURCE_INVALID_PARAM**
     ///
@@ -37,7 +43,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "RESOURCE_INVALID_PARAM")]
-    ResourceInvalidParam,
+    ResourceInvalidParam = 4000000,
     /// `4000001` **MISSING_REQUIRED_PARAM**
     ///
     /// The request leaves out a parameter that is required.
@@ -47,7 +53,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "MISSING_REQUIRED_PARAM")]
-    MissingRequiredParam,
+    MissingRequiredParam = 4000001,
     /// `4040000` **RESOURCE_NOT_FOUND**
     ///
     /// The resource the request refers to does not exist.
@@ -57,7 +63,7 @@ pub enum Code {
     /// - HTTP status: 404
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "RESOURCE_NOT_FOUND")]
-    ResourceNotFound,
+    ResourceNotFound = 4040000,
     /// `20100000` **SUCCESS**
     ///
     /// Success code returned with HTTP 201 when a resource was created, for example by `POST /tags`.
@@ -66,7 +72,7 @@ pub enum Code {
     /// - HTTP status: 201
     /// - Source: `get_started`, [Samsung Knox Tag API, "Get started"](<https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/>)
     #[doc(alias = "SUCCESS")]
-    Success,
+    Success = 20100000,
     /// `40100000` **AUTHORIZATION_FAIL**
     ///
     /// The Authorization header is absent or not valid.
@@ -76,7 +82,7 @@ pub enum Code {
     /// - HTTP status: 401
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "AUTHORIZATION_FAIL")]
-    AuthorizationFail,
+    AuthorizationFail = 40100000,
     /// `40300000` **FORBIDDEN_ACCESS**
     ///
     /// Access was refused because the caller lacks the necessary permissions.
@@ -86,7 +92,7 @@ pub enum Code {
     /// - HTTP status: 403
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "FORBIDDEN_ACCESS")]
-    ForbiddenAccess,
+    ForbiddenAccess = 40300000,
     /// `50000000` **INTERNAL_SERVER_ERROR**
     ///
     /// Something unexpected failed on the Knox side.
@@ -96,7 +102,7 @@ pub enum Code {
     /// - HTTP status: 500
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "INTERNAL_SERVER_ERROR")]
-    InternalServerError,
+    InternalServerError = 50000000,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -110,33 +116,61 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl::code_impl!(u32, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
+#[inline]
 #[must_use]
-pub const fn from_code(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
+pub const fn from_value(value: u32) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::hashed_slot(
         value as u64,
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
     )];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+    if found as u32 == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         0,
         4294967295,
         ID,
-        |value| from_code(value as u32),
+        |value| from_value(value as u32),
     )
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::hashed_slot(
+        code as u32 as u64,
+        &BY_VALUE_DISPLACEMENTS,
+        BY_VALUE_SHAPE,
+    )] as usize;
+    if row < 7 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u32 {
+    code as u32
+}
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -153,8 +187,19 @@ static BY_VALUE: [Code; 32] = {
     t[24] = Code::ResourceInvalidParam;
     t
 };
+static INDEX: [u8; 32] = {
+    let mut t = [0; 32];
+    t[2] = 1;
+    t[7] = 2;
+    t[8] = 6;
+    t[14] = 4;
+    t[17] = 3;
+    t[23] = 5;
+    t[24] = 0;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-tag",
     title: "Samsung Knox Tag API error codes",
@@ -162,25 +207,25 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "errors",
-        title: "Samsung Knox Tag API, \"Error codes\"",
-        url: "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
-        official: true,
-    },
-    Source {
-        id: "get_started",
-        title: "Samsung Knox Tag API, \"Get started\"",
-        url: "https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Samsung Knox Tag API, \"Error codes\"",
+        "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
+        true,
+    ),
+    crate::__private::source(
+        "get_started",
+        "Samsung Knox Tag API, \"Get started\"",
+        "https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 7] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000000),
         wire: "4000000",
@@ -198,8 +243,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4000001),
         wire: "4000001",
@@ -217,8 +262,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4040000),
         wire: "4040000",
@@ -236,8 +281,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(20100000),
         wire: "20100000",
@@ -246,15 +291,15 @@ static ENTRIES: [Entry; 7] = [
         description: "Success code returned with HTTP 201 when a resource was created, for example by `POST /tags`.",
         remediation: None,
         http_status: Some(201),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[1],
         sources: &[&SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40100000),
         wire: "40100000",
@@ -272,8 +317,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(40300000),
         wire: "40300000",
@@ -291,8 +336,8 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(50000000),
         wire: "50000000",
@@ -310,17 +355,14 @@ static ENTRIES: [Entry; 7] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-];
-static VALUES: [u32; 7] = [
-    4000000, 4000001, 4040000, 20100000, 40100000, 40300000, 50000000,
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -336,7 +378,7 @@ static NAMES: [(&str, Code); 7] = [
     ("FORBIDDEN_ACCESS", Code::ForbiddenAccess),
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

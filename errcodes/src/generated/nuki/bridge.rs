@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::nuki::bridge;
 //!
-//! let code = bridge::from_status(400).unwrap();
+//! let code = bridge::from_wire("400")?;
 //! assert_eq!(code.name(), "Bad Request");
 //! assert_eq!(bridge::from_name("Bad Request"), Some(code));
+//! assert_eq!(bridge::from_value(400), Some(code));
+//! assert_eq!(code as u16, 400); // the discriminant is the wire value
+//! assert_eq!(bridge::Code::try_from(400_u16), Ok(code));
 //! assert_eq!("400".parse::<bridge::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -26,9 +30,11 @@ const ID: &str = "nuki::bridge";
 /// A code of the `nuki::bridge` catalogue: Nuki Bridge HTTP API statuses.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
+/// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u16)]
 pub enum Code {
     /// `400` **Bad Request**
     ///
@@ -39,7 +45,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
     #[doc(alias = "Bad Request")]
-    BadRequest,
+    BadRequest = 400,
     /// `401` **Unauthorized**
     ///
     /// The API token is invalid, or a hashed-token parameter is missing. The body is typically `{"error":"invalid api token"}`.
@@ -48,7 +54,7 @@ pub enum Code {
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
     /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `pynuki`, [pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)](<https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py>) (unofficial)
-    Unauthorized,
+    Unauthorized = 401,
     /// `403` **Forbidden**
     ///
     /// Authentication is disabled on the Bridge, so `/auth` is refused; this also happens when discovery has been switched off through `/configAuth`.
@@ -57,7 +63,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - HTTP status: 403
     /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `forum87`, [Nuki developer forum, "Bridge discovery \& HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
-    Forbidden,
+    Forbidden = 403,
     /// `404` **Not Found**
     ///
     /// The Nuki device id given to `/lockState`, `/lockAction`, `/lock`, `/unlock` or `/unpair` is not known to this Bridge.
@@ -67,7 +73,7 @@ pub enum Code {
     /// - HTTP status: 404
     /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
     #[doc(alias = "Not Found")]
-    NotFound,
+    NotFound = 404,
     /// `410` **Gone**
     ///
     /// The Bridge has considered the device offline for a longer period.
@@ -78,7 +84,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - HTTP status: 410
     /// - Source: `forum13423`, [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
-    Gone,
+    Gone = 410,
     /// `503` **Service Unavailable**
     ///
     /// The Bridge is busy with another request (it handles one at a time); for the device endpoints it can also mean the device cannot be reached.
@@ -88,7 +94,7 @@ pub enum Code {
     /// - HTTP status: 503
     /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `forum13423`, [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
     #[doc(alias = "Service Unavailable")]
-    ServiceUnavailable,
+    ServiceUnavailable = 503,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -101,27 +107,57 @@ impl Code {
         Code::ServiceUnavailable,
     ];
 }
-crate::code_impl::code_impl!(u16, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: one load from a dense table, one compare.
+#[inline]
 #[must_use]
-pub const fn from_status(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 400, 127)];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+pub const fn from_value(value: u16) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 400, 127)];
+    if found as u16 == value { Some(found) } else { None }
+}
+/// The same as [`from_value`], in the vendor's words.
+#[inline]
+#[must_use]
+pub const fn from_status(status: u16) -> Option<Code> {
+    from_value(status)
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
         999,
         ID,
-        |value| from_status(value as u16),
+        |value| from_value(value as u16),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 400, 127)] as usize;
+    if row < 6 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u16 {
+    code as u16
 }
 static BY_VALUE: [Code; 128] = {
     let mut t = [Code::BadRequest; 128];
@@ -133,8 +169,18 @@ static BY_VALUE: [Code; 128] = {
     t[103] = Code::ServiceUnavailable;
     t
 };
+static INDEX: [u8; 128] = {
+    let mut t = [0; 128];
+    t[0] = 0;
+    t[1] = 1;
+    t[3] = 2;
+    t[4] = 3;
+    t[10] = 4;
+    t[103] = 5;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki-bridge",
     title: "Nuki Bridge HTTP API statuses",
@@ -142,37 +188,37 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 4] = [
-    Source {
-        id: "B",
-        title: "Nuki Bridge HTTP API V1.13.3, section 7 \"Error codes/handling\"",
-        url: "https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/",
-        official: true,
-    },
-    Source {
-        id: "forum87",
-        title: "Nuki developer forum, \"Bridge discovery & HTTP-API activation\" (403 on /auth while discovery is off; read 2026-11)",
-        url: "https://developer.nuki.io/t/bridge-discovery-http-api-activation/87",
-        official: true,
-    },
-    Source {
-        id: "pynuki",
-        title: "pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)",
-        url: "https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py",
-        official: false,
-    },
-    Source {
-        id: "forum13423",
-        title: "Nuki developer forum, \"HTTP 503 error code collision - how to handle?\"",
-        url: "https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423",
-        official: true,
-    },
+    crate::__private::source(
+        "B",
+        "Nuki Bridge HTTP API V1.13.3, section 7 \"Error codes/handling\"",
+        "https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/",
+        true,
+    ),
+    crate::__private::source(
+        "forum87",
+        "Nuki developer forum, \"Bridge discovery & HTTP-API activation\" (403 on /auth while discovery is off; read 2026-11)",
+        "https://developer.nuki.io/t/bridge-discovery-http-api-activation/87",
+        true,
+    ),
+    crate::__private::source(
+        "pynuki",
+        "pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)",
+        "https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py",
+        false,
+    ),
+    crate::__private::source(
+        "forum13423",
+        "Nuki developer forum, \"HTTP 503 error code collision - how to handle?\"",
+        "https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 6] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -190,8 +236,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -207,8 +253,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -226,8 +272,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -243,8 +289,8 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(410),
         wire: "410",
@@ -264,8 +310,8 @@ static ENTRIES: [Entry; 6] = [
         uncertain: Some(
             "Only a Nuki staff forum post mentions it; the v1.13.3 error table does not.",
         ),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(503),
         wire: "503",
@@ -283,15 +329,14 @@ static ENTRIES: [Entry; 6] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u16; 6] = [400, 401, 403, 404, 410, 503];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -306,7 +351,7 @@ static NAMES: [(&str, Code); 6] = [
     ("Gone", Code::Gone),
     ("Service Unavailable", Code::ServiceUnavailable),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::nuki::command_status;
 //!
-//! let code = command_status::from_byte(0x00).unwrap();
+//! let code = command_status::from_wire("0x00")?;
 //! assert_eq!(code.name(), "COMPLETE");
 //! assert_eq!(command_status::from_name("COMPLETE"), Some(code));
+//! assert_eq!(command_status::from_value(0x00), Some(code));
+//! assert_eq!(code as u8, 0x00); // the discriminant is the wire value
+//! assert_eq!(command_status::Code::try_from(0x00_u8), Ok(code));
 //! assert_eq!("0x00".parse::<command_status::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -25,6 +29,8 @@ const ID: &str = "nuki::command_status";
 /// A code of the `nuki::command_status` catalogue: Nuki command status.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u8` is the value the vendor
+/// sends (also `u8::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
@@ -38,7 +44,7 @@ pub enum Code {
     /// - Sources: `forum27`, [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
     #[doc(alias = "COMPLETE")]
     #[doc(alias = "COMPLETED")]
-    Complete,
+    Complete = 0x00,
     /// `0x01` **ACCEPTED**
     ///
     /// The command was accepted and is still running; the device signals its completion in a later message.
@@ -46,32 +52,62 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - Sources: `forum27`, [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
     #[doc(alias = "ACCEPTED")]
-    Accepted,
+    Accepted = 0x01,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 2] = [Code::Complete, Code::Accepted];
 }
-crate::code_impl::code_impl!(u8, from_hex, Hex);
+crate::code_impl! {
+    code : Code, key : int u8, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
+    entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
+    from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its byte: one load from a 256-entry table.
+#[inline]
 #[must_use]
-pub const fn from_byte(value: u8) -> Option<Code> {
-    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
+pub const fn from_value(value: u8) -> Option<Code> {
+    BY_VALUE[crate::__private::dense_slot(value as u64, 0, 255)]
+}
+/// The same as [`from_value`], in the vendor's words.
+#[inline]
+#[must_use]
+pub const fn from_byte(byte: u8) -> Option<Code> {
+    from_value(byte)
 }
 /// Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_hex(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Hex,
         0,
         255,
         ID,
-        |value| from_byte(value as u8),
+        |value| from_value(value as u8),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_hex(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u8 as u64, 0, 255)] as usize;
+    if row < 2 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u8 {
+    code as u8
 }
 static BY_VALUE: [Option<Code>; 256] = {
     let mut t = [None; 256];
@@ -79,8 +115,14 @@ static BY_VALUE: [Option<Code>; 256] = {
     t[1] = Some(Code::Accepted);
     t
 };
+static INDEX: [u8; 256] = {
+    let mut t = [0; 256];
+    t[0] = 0;
+    t[1] = 1;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki-command-status",
     title: "Nuki command status",
@@ -88,31 +130,31 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Hex,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_hex(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 3] = [
-    Source {
-        id: "forum27",
-        title: "Nuki developer forum, \"Bluetooth API\", section 8 \"Status Codes\" (read 2026-11)",
-        url: "https://developer.nuki.io/t/bluetooth-api/27",
-        official: true,
-    },
-    Source {
-        id: "P",
-        title: "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode",
-        url: "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
-        official: false,
-    },
-    Source {
-        id: "E",
-        title: "I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus",
-        url: "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h",
-        official: false,
-    },
+    crate::__private::source(
+        "forum27",
+        "Nuki developer forum, \"Bluetooth API\", section 8 \"Status Codes\" (read 2026-11)",
+        "https://developer.nuki.io/t/bluetooth-api/27",
+        true,
+    ),
+    crate::__private::source(
+        "P",
+        "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode",
+        "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
+        false,
+    ),
+    crate::__private::source(
+        "E",
+        "I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus",
+        "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 2] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(0),
         wire: "0x00",
@@ -121,15 +163,15 @@ static ENTRIES: [Entry; 2] = [
         description: "The command has been carried out completely.",
         remediation: None,
         http_status: None,
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(1),
         wire: "0x01",
@@ -138,22 +180,21 @@ static ENTRIES: [Entry; 2] = [
         description: "The command was accepted and is still running; the device signals its completion in a later message.",
         remediation: None,
         http_status: None,
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u8; 2] = [0, 1];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -165,7 +206,7 @@ static NAMES: [(&str, Code); 3] = [
     ("COMPLETED", Code::Complete),
     ("ACCEPTED", Code::Accepted),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 60,

@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::nuki::completion;
 //!
-//! let code = completion::from_byte(0x00).unwrap();
+//! let code = completion::from_wire("0x00")?;
 //! assert_eq!(code.name(), "SUCCESS");
 //! assert_eq!(completion::from_name("SUCCESS"), Some(code));
+//! assert_eq!(completion::from_value(0x00), Some(code));
+//! assert_eq!(code as u8, 0x00); // the discriminant is the wire value
+//! assert_eq!(completion::Code::try_from(0x00_u8), Ok(code));
 //! assert_eq!("0x00".parse::<completion::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -24,6 +28,8 @@ const ID: &str = "nuki::completion";
 /// A code of the `nuki::completion` catalogue: Nuki lock-action completion status.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u8` is the value the vendor
+/// sends (also `u8::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
@@ -35,7 +41,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "SUCCESS")]
-    Success,
+    Success = 0x00,
     /// `0x01` **MOTOR_BLOCKED**
     ///
     /// The lock action stopped because the motor was blocked.
@@ -43,7 +49,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "MOTOR_BLOCKED")]
-    MotorBlocked,
+    MotorBlocked = 0x01,
     /// `0x02` **CANCELED**
     ///
     /// The lock action was cancelled before it finished.
@@ -51,7 +57,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "CANCELED")]
-    Canceled,
+    Canceled = 0x02,
     /// `0x03` **TOO_RECENT**
     ///
     /// The lock action was refused because another one ran only moments before.
@@ -59,7 +65,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "TOO_RECENT")]
-    TooRecent,
+    TooRecent = 0x03,
     /// `0x04` **BUSY**
     ///
     /// The device was busy with another action.
@@ -67,7 +73,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "BUSY")]
-    Busy,
+    Busy = 0x04,
     /// `0x05` **LOW_MOTOR_VOLTAGE**
     ///
     /// The motor voltage was too low to complete the action.
@@ -75,7 +81,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "LOW_MOTOR_VOLTAGE")]
-    LowMotorVoltage,
+    LowMotorVoltage = 0x05,
     /// `0x06` **CLUTCH_FAILURE**
     ///
     /// The clutch failed during the action.
@@ -83,7 +89,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "CLUTCH_FAILURE")]
-    ClutchFailure,
+    ClutchFailure = 0x06,
     /// `0x07` **MOTOR_POWER_FAILURE**
     ///
     /// The motor lost power during the action.
@@ -91,7 +97,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "MOTOR_POWER_FAILURE")]
-    MotorPowerFailure,
+    MotorPowerFailure = 0x07,
     /// `0x08` **INCOMPLETE**
     ///
     /// The action ran but did not reach its end position. NukiBleEsp32's Smart Lock header names this byte IncompleteFailure; pyNukiBT and its Opener header say INCOMPLETE.
@@ -101,7 +107,7 @@ pub enum Code {
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "INCOMPLETE")]
     #[doc(alias = "IncompleteFailure")]
-    Incomplete,
+    Incomplete = 0x08,
     /// `0x0B` **FAILURE**
     ///
     /// The action failed; no more specific reason is given.
@@ -112,7 +118,7 @@ pub enum Code {
     /// - Source: `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "FAILURE")]
-    Failure,
+    Failure = 0x0B,
     /// `0xE0` **INVALID_CODE**
     ///
     /// The keypad code given for the action was not valid.
@@ -120,7 +126,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "INVALID_CODE")]
-    InvalidCode,
+    InvalidCode = 0xE0,
     /// `0xE1` **INVALID_FINGERPRINT**
     ///
     /// The fingerprint presented for the action was not accepted.
@@ -131,7 +137,7 @@ pub enum Code {
     /// - Source: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial)
     /// - Evidence: a single unofficial source; no document of the vendor confirms it.
     #[doc(alias = "INVALID_FINGERPRINT")]
-    InvalidFingerprint,
+    InvalidFingerprint = 0xE1,
     /// `0xFE` **OTHER_ERROR**
     ///
     /// The action failed for a reason that has no code of its own.
@@ -139,7 +145,7 @@ pub enum Code {
     /// - Next step: `check_device`: check the device
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "OTHER_ERROR")]
-    OtherError,
+    OtherError = 0xFE,
     /// `0xFF` **UNKNOWN**
     ///
     /// The outcome of the action is not known.
@@ -147,7 +153,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - Sources: `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
     #[doc(alias = "UNKNOWN")]
-    Unknown,
+    Unknown = 0xFF,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -168,26 +174,56 @@ impl Code {
         Code::Unknown,
     ];
 }
-crate::code_impl::code_impl!(u8, from_hex, Hex);
+crate::code_impl! {
+    code : Code, key : int u8, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
+    entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
+    from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its byte: one load from a 256-entry table.
+#[inline]
 #[must_use]
-pub const fn from_byte(value: u8) -> Option<Code> {
-    BY_VALUE[crate::hash::dense_slot(value as u64, 0, 255)]
+pub const fn from_value(value: u8) -> Option<Code> {
+    BY_VALUE[crate::__private::dense_slot(value as u64, 0, 255)]
+}
+/// The same as [`from_value`], in the vendor's words.
+#[inline]
+#[must_use]
+pub const fn from_byte(byte: u8) -> Option<Code> {
+    from_value(byte)
 }
 /// Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_hex(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Hex,
         0,
         255,
         ID,
-        |value| from_byte(value as u8),
+        |value| from_value(value as u8),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_hex(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u8 as u64, 0, 255)] as usize;
+    if row < 14 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u8 {
+    code as u8
 }
 static BY_VALUE: [Option<Code>; 256] = {
     let mut t = [None; 256];
@@ -207,8 +243,26 @@ static BY_VALUE: [Option<Code>; 256] = {
     t[255] = Some(Code::Unknown);
     t
 };
+static INDEX: [u8; 256] = {
+    let mut t = [0; 256];
+    t[0] = 0;
+    t[1] = 1;
+    t[2] = 2;
+    t[3] = 3;
+    t[4] = 4;
+    t[5] = 5;
+    t[6] = 6;
+    t[7] = 7;
+    t[8] = 8;
+    t[11] = 9;
+    t[224] = 10;
+    t[225] = 11;
+    t[254] = 12;
+    t[255] = 13;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki-completion",
     title: "Nuki lock-action completion status",
@@ -216,25 +270,25 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Hex,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_hex(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "P",
-        title: "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus",
-        url: "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
-        official: false,
-    },
-    Source {
-        id: "E",
-        title: "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus",
-        url: "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
-        official: false,
-    },
+    crate::__private::source(
+        "P",
+        "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus",
+        "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
+        false,
+    ),
+    crate::__private::source(
+        "E",
+        "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus",
+        "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 14] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(0),
         wire: "0x00",
@@ -243,15 +297,15 @@ static ENTRIES: [Entry; 14] = [
         description: "The lock action finished as requested.",
         remediation: None,
         http_status: None,
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(1),
         wire: "0x01",
@@ -267,8 +321,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(2),
         wire: "0x02",
@@ -277,15 +331,15 @@ static ENTRIES: [Entry; 14] = [
         description: "The lock action was cancelled before it finished.",
         remediation: None,
         http_status: None,
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(3),
         wire: "0x03",
@@ -301,8 +355,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(4),
         wire: "0x04",
@@ -318,8 +372,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(5),
         wire: "0x05",
@@ -335,8 +389,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(6),
         wire: "0x06",
@@ -352,8 +406,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(7),
         wire: "0x07",
@@ -369,8 +423,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(8),
         wire: "0x08",
@@ -383,16 +437,13 @@ static ENTRIES: [Entry; 14] = [
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[
-            crate::DeviceName {
-                name: "IncompleteFailure",
-                device: "Smart Lock",
-            },
+            crate::__private::device_name("IncompleteFailure", "Smart Lock"),
         ],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(11),
         wire: "0x0B",
@@ -410,8 +461,8 @@ static ENTRIES: [Entry; 14] = [
         uncertain: Some(
             "Only NukiBleEsp32's Smart Lock header lists it; pyNukiBT does not.",
         ),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(224),
         wire: "0xE0",
@@ -427,8 +478,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(225),
         wire: "0xE1",
@@ -444,8 +495,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: Some("Only pyNukiBT lists it; NukiBleEsp32 does not."),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(254),
         wire: "0xFE",
@@ -461,8 +512,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(255),
         wire: "0xFF",
@@ -478,15 +529,14 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u8; 14] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 224, 225, 254, 255];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -510,7 +560,7 @@ static NAMES: [(&str, Code); 15] = [
     ("OTHER_ERROR", Code::OtherError),
     ("UNKNOWN", Code::Unknown),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::nuki::web_api;
 //!
-//! let code = web_api::from_status(200).unwrap();
+//! let code = web_api::from_wire("200")?;
 //! assert_eq!(code.name(), "OK");
 //! assert_eq!(web_api::from_name("OK"), Some(code));
+//! assert_eq!(web_api::from_value(200), Some(code));
+//! assert_eq!(code as u16, 200); // the discriminant is the wire value
+//! assert_eq!(web_api::Code::try_from(200_u16), Ok(code));
 //! assert_eq!("200".parse::<web_api::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -26,9 +30,11 @@ const ID: &str = "nuki::web_api";
 /// A code of the `nuki::web_api` catalogue: Nuki Web API HTTP statuses.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
+/// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u16)]
 pub enum Code {
     /// `200` **OK**
     ///
@@ -39,7 +45,7 @@ pub enum Code {
     /// - HTTP status: 200
     /// - Sources: `concepts`, [Nuki Web API guide, "Concepts" (asynchronous execution)](<https://docs.nuki.io/guide/overview/concepts/>); `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>)
     #[doc(alias = "OK")]
-    Ok,
+    Ok = 200,
     /// `204` **No Content**
     ///
     /// The payload was validated and accepted, with no body returned. Execution on the device happens later and asynchronously, so this status does not prove the action took effect.
@@ -49,7 +55,7 @@ pub enum Code {
     /// - HTTP status: 204
     /// - Sources: `concepts`, [Nuki Web API guide, "Concepts" (asynchronous execution)](<https://docs.nuki.io/guide/overview/concepts/>); `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>)
     #[doc(alias = "No Content")]
-    NoContent,
+    NoContent = 204,
     /// `400` **Bad Parameter**
     ///
     /// A parameter of the request is missing or invalid. Some operations use a more specific text (an e-mail address or name that is not valid, an empty one-time password).
@@ -60,7 +66,7 @@ pub enum Code {
     /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial)
     #[doc(alias = "Bad Parameter")]
     #[doc(alias = "Bad parameter")]
-    BadParameter,
+    BadParameter = 400,
     /// `401` **Not authorized**
     ///
     /// The request carries no valid API token or OAuth access token (on the one-time password login: or the one-time password is wrong).
@@ -69,7 +75,7 @@ pub enum Code {
     /// - HTTP status: 401
     /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial)
     #[doc(alias = "Not authorized")]
-    NotAuthorized,
+    NotAuthorized = 401,
     /// `402` **Account not payed**
     ///
     /// The account has not paid for the feature. This stems from the legacy Nuki Box package billing; Nuki staff say on the developer forum that it is no longer used.
@@ -78,7 +84,7 @@ pub enum Code {
     /// - HTTP status: 402
     /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial)
     #[doc(alias = "Account not payed")]
-    AccountNotPayed,
+    AccountNotPayed = 402,
     /// `403` **Forbidden**
     ///
     /// The account or token is not permitted to access this resource or operation.
@@ -86,7 +92,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
     /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial)
-    Forbidden,
+    Forbidden = 403,
     /// `404` **Not found**
     ///
     /// The requested resource (for example a smart lock id, a token or another id) does not exist.
@@ -95,7 +101,7 @@ pub enum Code {
     /// - HTTP status: 404
     /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `gem`, [nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb](<https://rubygems.org/gems/nuki_api>) (unofficial)
     #[doc(alias = "Not found")]
-    NotFound,
+    NotFound = 404,
     /// `405` **Not allowed**
     ///
     /// The operation is not allowed on the resource in its current state, for example enabling one-time passwords on an account that already has them.
@@ -104,7 +110,7 @@ pub enum Code {
     /// - HTTP status: 405
     /// - Source: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>)
     #[doc(alias = "Not allowed")]
-    NotAllowed,
+    NotAllowed = 405,
     /// `409` **Parameter conflicts**
     ///
     /// The request conflicts with existing data, for example a keypad code that already exists on the lock; account operations use the same status when the e-mail address is already taken by another account.
@@ -114,7 +120,7 @@ pub enum Code {
     /// - HTTP status: 409
     /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial)
     #[doc(alias = "Parameter conflicts")]
-    ParameterConflicts,
+    ParameterConflicts = 409,
     /// `423` **Locked**
     ///
     /// The resource is locked against this change for now; the spec documents it on creating, updating and deleting smart lock authorizations, account users and address units, without saying why.
@@ -122,7 +128,7 @@ pub enum Code {
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 423
     /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `gem`, [nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb](<https://rubygems.org/gems/nuki_api>) (unofficial)
-    Locked,
+    Locked = 423,
     /// `426` **Account upgrade required**
     ///
     /// The operation needs a higher account plan than the account has; the spec documents it on creating or updating authorizations and on advanced lock actions.
@@ -131,7 +137,7 @@ pub enum Code {
     /// - HTTP status: 426
     /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `gem`, [nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb](<https://rubygems.org/gems/nuki_api>) (unofficial)
     #[doc(alias = "Account upgrade required")]
-    AccountUpgradeRequired,
+    AccountUpgradeRequired = 426,
     /// `429` **Too many failed attempts**
     ///
     /// Too many failed tries in a row; the spec documents it only on the one-time password endpoint (`POST /account/otp`). Nuki documents no general rate limit.
@@ -140,7 +146,7 @@ pub enum Code {
     /// - HTTP status: 429
     /// - Source: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>)
     #[doc(alias = "Too many failed attempts")]
-    TooManyFailedAttempts,
+    TooManyFailedAttempts = 429,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -159,27 +165,57 @@ impl Code {
         Code::TooManyFailedAttempts,
     ];
 }
-crate::code_impl::code_impl!(u16, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: one load from a dense table, one compare.
+#[inline]
 #[must_use]
-pub const fn from_status(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 255)];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+pub const fn from_value(value: u16) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 255)];
+    if found as u16 == value { Some(found) } else { None }
+}
+/// The same as [`from_value`], in the vendor's words.
+#[inline]
+#[must_use]
+pub const fn from_status(status: u16) -> Option<Code> {
+    from_value(status)
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
         999,
         ID,
-        |value| from_status(value as u16),
+        |value| from_value(value as u16),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 255)] as usize;
+    if row < 12 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u16 {
+    code as u16
 }
 static BY_VALUE: [Code; 256] = {
     let mut t = [Code::Ok; 256];
@@ -197,8 +233,24 @@ static BY_VALUE: [Code; 256] = {
     t[229] = Code::TooManyFailedAttempts;
     t
 };
+static INDEX: [u8; 256] = {
+    let mut t = [0; 256];
+    t[0] = 0;
+    t[4] = 1;
+    t[200] = 2;
+    t[201] = 3;
+    t[202] = 4;
+    t[203] = 5;
+    t[204] = 6;
+    t[205] = 7;
+    t[209] = 8;
+    t[223] = 9;
+    t[226] = 10;
+    t[229] = 11;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "nuki-web-api",
     title: "Nuki Web API HTTP statuses",
@@ -206,37 +258,37 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 4] = [
-    Source {
-        id: "concepts",
-        title: "Nuki Web API guide, \"Concepts\" (asynchronous execution)",
-        url: "https://docs.nuki.io/guide/overview/concepts/",
-        official: true,
-    },
-    Source {
-        id: "spec",
-        title: "Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json",
-        url: "https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json",
-        official: true,
-    },
-    Source {
-        id: "swagger",
-        title: "Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api",
-        url: "https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api",
-        official: false,
-    },
-    Source {
-        id: "gem",
-        title: "nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb",
-        url: "https://rubygems.org/gems/nuki_api",
-        official: false,
-    },
+    crate::__private::source(
+        "concepts",
+        "Nuki Web API guide, \"Concepts\" (asynchronous execution)",
+        "https://docs.nuki.io/guide/overview/concepts/",
+        true,
+    ),
+    crate::__private::source(
+        "spec",
+        "Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json",
+        "https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json",
+        true,
+    ),
+    crate::__private::source(
+        "swagger",
+        "Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api",
+        "https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api",
+        false,
+    ),
+    crate::__private::source(
+        "gem",
+        "nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb",
+        "https://rubygems.org/gems/nuki_api",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 12] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(200),
         wire: "200",
@@ -247,15 +299,15 @@ static ENTRIES: [Entry; 12] = [
             "Confirm the outcome afterwards with a GET on the resource or through a webhook.",
         ),
         http_status: Some(200),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(204),
         wire: "204",
@@ -266,15 +318,15 @@ static ENTRIES: [Entry; 12] = [
             "Confirm the outcome afterwards with a GET on the resource or through a webhook.",
         ),
         http_status: Some(204),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -290,8 +342,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -307,8 +359,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(402),
         wire: "402",
@@ -324,8 +376,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -341,8 +393,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -358,8 +410,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(405),
         wire: "405",
@@ -375,8 +427,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(409),
         wire: "409",
@@ -394,8 +446,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(423),
         wire: "423",
@@ -411,8 +463,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(426),
         wire: "426",
@@ -428,8 +480,8 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(429),
         wire: "429",
@@ -445,15 +497,14 @@ static ENTRIES: [Entry; 12] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u16; 12] = [200, 204, 400, 401, 402, 403, 404, 405, 409, 423, 426, 429];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -475,7 +526,7 @@ static NAMES: [(&str, Code); 13] = [
     ("Account upgrade required", Code::AccountUpgradeRequired),
     ("Too many failed attempts", Code::TooManyFailedAttempts),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -8,10 +8,12 @@
 //! ```
 //! use errcodes::samsung::account;
 //!
-//! let code = account::from_code("AUT_1001").unwrap();
+//! let code = account::from_wire("AUT_1001")?;
 //! assert_eq!(code.name(), "AUT_1001");
 //! assert_eq!(account::from_name("AUT_1001"), Some(code));
+//! assert_eq!(account::from_value("AUT_1001"), Some(code));
 //! assert_eq!("AUT_1001".parse::<account::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -24,6 +26,7 @@ const ID: &str = "samsung::account";
 /// A code of the `samsung::account` catalogue: Samsung Account OAuth error codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Codes are strings on the wire; `value()` gives the string.
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
@@ -211,21 +214,54 @@ impl Code {
         Code::Aut1806,
     ];
 }
-crate::code_impl::code_impl!(& 'static str, parse_code, Text);
+crate::code_impl! {
+    code : Code, key : text, id : ID, wire_format : Text, catalog : CATALOG, entries :
+    ENTRIES, index : code_index, value : code_value, from_value : from_value, from_wire :
+    from_wire, from_name : from_name,
+}
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
-pub fn from_code(code: &str) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
-        crate::hash::text_key(code.as_bytes(), false),
+pub fn from_value(code: &str) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::hashed_slot(
+        crate::__private::text_key(code.as_bytes(), false),
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
     )];
     if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
 }
-fn parse_code(text: &str) -> Result<Code, ParseError> {
-    crate::wire::text_key(text, from_code(text), ID)
+/// Looks a code up by its wire string, exactly as sent (what `from_value` does, with
+/// a reason when there is no such code).
+///
+/// # Errors
+/// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::found_text(text, from_value(text), ID)
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const fn code_index(code: Code) -> usize {
+    code as usize
+}
+const fn code_value(code: Code) -> &'static str {
+    VALUES[code as usize]
+}
+static VALUES: [&'static str; 16] = [
+    "AUT_1001",
+    "AUT_1002",
+    "AUT_1006",
+    "AUT_1008",
+    "AUT_1010",
+    "AUT_1011",
+    "AUT_1015",
+    "AUT_1017",
+    "AUT_1022",
+    "AUT_1024",
+    "AUT_1045",
+    "AUT_1702",
+    "AUT_1785",
+    "AUT_1802",
+    "AUT_1803",
+    "AUT_1806",
+];
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,
@@ -252,7 +288,7 @@ static BY_VALUE: [Code; 64] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "samsung-account",
     title: "Samsung Account OAuth error codes",
@@ -260,25 +296,25 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Text,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| parse_code(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 2] = [
-    Source {
-        id: "redred",
-        title: "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)",
-        url: "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
-        official: false,
-    },
-    Source {
-        id: "smartthings52",
-        title: "TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)",
-        url: "https://github.com/TA2k/ioBroker.smartthings/issues/52",
-        official: false,
-    },
+    crate::__private::source(
+        "redred",
+        "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)",
+        "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
+        false,
+    ),
+    crate::__private::source(
+        "smartthings52",
+        "TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)",
+        "https://github.com/TA2k/ioBroker.smartthings/issues/52",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 16] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1001"),
         wire: "AUT_1001",
@@ -294,8 +330,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1002"),
         wire: "AUT_1002",
@@ -311,8 +347,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1006"),
         wire: "AUT_1006",
@@ -328,8 +364,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1008"),
         wire: "AUT_1008",
@@ -345,8 +381,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1010"),
         wire: "AUT_1010",
@@ -362,8 +398,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1011"),
         wire: "AUT_1011",
@@ -379,8 +415,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1015"),
         wire: "AUT_1015",
@@ -396,8 +432,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1017"),
         wire: "AUT_1017",
@@ -413,8 +449,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1022"),
         wire: "AUT_1022",
@@ -430,8 +466,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1024"),
         wire: "AUT_1024",
@@ -447,8 +483,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1045"),
         wire: "AUT_1045",
@@ -464,8 +500,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1702"),
         wire: "AUT_1702",
@@ -481,8 +517,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1785"),
         wire: "AUT_1785",
@@ -498,8 +534,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1802"),
         wire: "AUT_1802",
@@ -515,8 +551,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1803"),
         wire: "AUT_1803",
@@ -534,8 +570,8 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("AUT_1806"),
         wire: "AUT_1806",
@@ -551,32 +587,14 @@ static ENTRIES: [Entry; 16] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-];
-static VALUES: [&'static str; 16] = [
-    "AUT_1001",
-    "AUT_1002",
-    "AUT_1006",
-    "AUT_1008",
-    "AUT_1010",
-    "AUT_1011",
-    "AUT_1015",
-    "AUT_1017",
-    "AUT_1022",
-    "AUT_1024",
-    "AUT_1045",
-    "AUT_1702",
-    "AUT_1785",
-    "AUT_1802",
-    "AUT_1803",
-    "AUT_1806",
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -601,7 +619,7 @@ static NAMES: [(&str, Code); 16] = [
     ("AUT_1803", Code::Aut1803),
     ("AUT_1806", Code::Aut1806),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

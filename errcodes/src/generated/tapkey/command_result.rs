@@ -8,10 +8,12 @@
 //! ```
 //! use errcodes::tapkey::command_result;
 //!
-//! let code = command_result::from_code("LockCommunicationError").unwrap();
+//! let code = command_result::from_wire("LockCommunicationError")?;
 //! assert_eq!(code.name(), "LockCommunicationError");
 //! assert_eq!(command_result::from_name("LockCommunicationError"), Some(code));
+//! assert_eq!(command_result::from_value("LockCommunicationError"), Some(code));
 //! assert_eq!("LockCommunicationError".parse::<command_result::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -25,6 +27,7 @@ const ID: &str = "tapkey::command_result";
 /// A code of the `tapkey::command_result` catalogue: Tapkey Mobile SDK command result codes.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Codes are strings on the wire; `value()` gives the string.
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
@@ -150,21 +153,52 @@ impl Code {
         Code::WrongLockMode,
     ];
 }
-crate::code_impl::code_impl!(& 'static str, parse_code, Text);
+crate::code_impl! {
+    code : Code, key : text, id : ID, wire_format : Text, catalog : CATALOG, entries :
+    ENTRIES, index : code_index, value : code_value, from_value : from_value, from_wire :
+    from_wire, from_name : from_name,
+}
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
-pub fn from_code(code: &str) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::hashed_slot(
-        crate::hash::text_key(code.as_bytes(), false),
+pub fn from_value(code: &str) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::hashed_slot(
+        crate::__private::text_key(code.as_bytes(), false),
         &BY_VALUE_DISPLACEMENTS,
         BY_VALUE_SHAPE,
     )];
     if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
 }
-fn parse_code(text: &str) -> Result<Code, ParseError> {
-    crate::wire::text_key(text, from_code(text), ID)
+/// Looks a code up by its wire string, exactly as sent (what `from_value` does, with
+/// a reason when there is no such code).
+///
+/// # Errors
+/// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::found_text(text, from_value(text), ID)
 }
-const BY_VALUE_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const fn code_index(code: Code) -> usize {
+    code as usize
+}
+const fn code_value(code: Code) -> &'static str {
+    VALUES[code as usize]
+}
+static VALUES: [&'static str; 14] = [
+    "LockCommunicationError",
+    "LockDateTimeInvalid",
+    "LockNotFullyAssembled",
+    "LockVersionTooOld",
+    "LockVersionTooYoung",
+    "Ok",
+    "ServerCommunicationError",
+    "TechnicalError",
+    "TemporarilyUnauthorized",
+    "Unauthorized",
+    "Unauthorized_NotYetValid",
+    "UnknownTagType",
+    "UserSpecificError",
+    "WrongLockMode",
+];
+const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,
@@ -189,7 +223,7 @@ static BY_VALUE: [Code; 64] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "tapkey-command-result",
     title: "Tapkey Mobile SDK command result codes",
@@ -197,31 +231,31 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Text,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| parse_code(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 3] = [
-    Source {
-        id: "template",
-        title: "tapkey/tapkey-keyring-app-template-android@a7a08bf, app/app/src/main/java/io/tapkey/util/MessageResolver.kt (Android enum names)",
-        url: "https://github.com/tapkey/tapkey-keyring-app-template-android/blob/a7a08bfdf5f4fe6faf379744eacc7b6612fc9a8a/app/app/src/main/java/io/tapkey/util/MessageResolver.kt",
-        official: true,
-    },
-    Source {
-        id: "ios_template",
-        title: "tapkey/tapkey-keyring-app-template-ios@ae7c239, app/App/Services/MessageResolver.swift (iOS case names)",
-        url: "https://github.com/tapkey/tapkey-keyring-app-template-ios/blob/ae7c2393f93eb6c956be5a8fe29b4dce8c23e27d/app/App/Services/MessageResolver.swift",
-        official: true,
-    },
-    Source {
-        id: "ios",
-        title: "Tapkey Mobile SDK for iOS reference, TKMCommandResultCode (read 2026-11)",
-        url: "https://developers.tapkey.io/mobile/ios/reference/TapkeyMobileLib/latest/Classes/TKMCommandResult/TKMCommandResultCode.html",
-        official: true,
-    },
+    crate::__private::source(
+        "template",
+        "tapkey/tapkey-keyring-app-template-android@a7a08bf, app/app/src/main/java/io/tapkey/util/MessageResolver.kt (Android enum names)",
+        "https://github.com/tapkey/tapkey-keyring-app-template-android/blob/a7a08bfdf5f4fe6faf379744eacc7b6612fc9a8a/app/app/src/main/java/io/tapkey/util/MessageResolver.kt",
+        true,
+    ),
+    crate::__private::source(
+        "ios_template",
+        "tapkey/tapkey-keyring-app-template-ios@ae7c239, app/App/Services/MessageResolver.swift (iOS case names)",
+        "https://github.com/tapkey/tapkey-keyring-app-template-ios/blob/ae7c2393f93eb6c956be5a8fe29b4dce8c23e27d/app/App/Services/MessageResolver.swift",
+        true,
+    ),
+    crate::__private::source(
+        "ios",
+        "Tapkey Mobile SDK for iOS reference, TKMCommandResultCode (read 2026-11)",
+        "https://developers.tapkey.io/mobile/ios/reference/TapkeyMobileLib/latest/Classes/TKMCommandResult/TKMCommandResultCode.html",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 14] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("LockCommunicationError"),
         wire: "LockCommunicationError",
@@ -237,8 +271,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("LockDateTimeInvalid"),
         wire: "LockDateTimeInvalid",
@@ -254,8 +288,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("LockNotFullyAssembled"),
         wire: "LockNotFullyAssembled",
@@ -271,8 +305,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("LockVersionTooOld"),
         wire: "LockVersionTooOld",
@@ -288,8 +322,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("LockVersionTooYoung"),
         wire: "LockVersionTooYoung",
@@ -305,8 +339,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("Ok"),
         wire: "Ok",
@@ -315,15 +349,15 @@ static ENTRIES: [Entry; 14] = [
         description: "The lock carried out the command as requested.",
         remediation: None,
         http_status: None,
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("ServerCommunicationError"),
         wire: "ServerCommunicationError",
@@ -339,8 +373,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("TechnicalError"),
         wire: "TechnicalError",
@@ -356,8 +390,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("TemporarilyUnauthorized"),
         wire: "TemporarilyUnauthorized",
@@ -373,8 +407,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("Unauthorized"),
         wire: "Unauthorized",
@@ -390,8 +424,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("Unauthorized_NotYetValid"),
         wire: "Unauthorized_NotYetValid",
@@ -407,8 +441,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("UnknownTagType"),
         wire: "UnknownTagType",
@@ -426,8 +460,8 @@ static ENTRIES: [Entry; 14] = [
         uncertain: Some(
             "The meaning is on Tapkey's iOS page, but no source we could read spells the name UnknownTagType: neither keyring template handles it, and the \"older SDK sample\" the research notes cite was not recorded.",
         ),
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("UserSpecificError"),
         wire: "UserSpecificError",
@@ -443,8 +477,8 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Text("WrongLockMode"),
         wire: "WrongLockMode",
@@ -460,30 +494,14 @@ static ENTRIES: [Entry; 14] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-];
-static VALUES: [&'static str; 14] = [
-    "LockCommunicationError",
-    "LockDateTimeInvalid",
-    "LockNotFullyAssembled",
-    "LockVersionTooOld",
-    "LockVersionTooYoung",
-    "Ok",
-    "ServerCommunicationError",
-    "TechnicalError",
-    "TemporarilyUnauthorized",
-    "Unauthorized",
-    "Unauthorized_NotYetValid",
-    "UnknownTagType",
-    "UserSpecificError",
-    "WrongLockMode",
+    }),
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -506,7 +524,7 @@ static NAMES: [(&str, Code); 14] = [
     ("UserSpecificError", Code::UserSpecificError),
     ("WrongLockMode", Code::WrongLockMode),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -8,10 +8,14 @@
 //! ```
 //! use errcodes::knox::tag::http;
 //!
-//! let code = http::from_status(200).unwrap();
+//! let code = http::from_wire("200")?;
 //! assert_eq!(code.name(), "Success");
 //! assert_eq!(http::from_name("Success"), Some(code));
+//! assert_eq!(http::from_value(200), Some(code));
+//! assert_eq!(code as u16, 200); // the discriminant is the wire value
+//! assert_eq!(http::Code::try_from(200_u16), Ok(code));
 //! assert_eq!("200".parse::<http::Code>(), Ok(code));
+//! # Ok::<(), errcodes::ParseError>(())
 //! ```
 //!
 //! # Sources
@@ -23,9 +27,11 @@ const ID: &str = "knox::tag::http";
 /// A code of the `knox::tag::http` catalogue: Samsung Knox Tag API HTTP statuses.
 ///
 /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
+/// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
+#[repr(u16)]
 pub enum Code {
     /// `200` **Success**
     ///
@@ -34,7 +40,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 200
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
-    Success,
+    Success = 200,
     /// `201` **Created**
     ///
     /// The request succeeded and a new resource now exists.
@@ -42,7 +48,7 @@ pub enum Code {
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 201
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
-    Created,
+    Created = 201,
     /// `204` **No Content**
     ///
     /// The request succeeded; the response has no body.
@@ -51,7 +57,7 @@ pub enum Code {
     /// - HTTP status: 204
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "No Content")]
-    NoContent,
+    NoContent = 204,
     /// `400` **Bad Request**
     ///
     /// The server rejected the request as invalid.
@@ -61,7 +67,7 @@ pub enum Code {
     /// - HTTP status: 400
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "Bad Request")]
-    BadRequest,
+    BadRequest = 400,
     /// `401` **Unauthorized**
     ///
     /// The endpoint requires authorization and the request carried none that works.
@@ -70,7 +76,7 @@ pub enum Code {
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
-    Unauthorized,
+    Unauthorized = 401,
     /// `403` **Forbidden**
     ///
     /// The caller lacks the permissions this resource requires.
@@ -79,7 +85,7 @@ pub enum Code {
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
-    Forbidden,
+    Forbidden = 403,
     /// `404` **Not Found**
     ///
     /// Nothing exists at the requested path, or the resource is unknown.
@@ -89,7 +95,7 @@ pub enum Code {
     /// - HTTP status: 404
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "Not Found")]
-    NotFound,
+    NotFound = 404,
     /// `500` **Server Error**
     ///
     /// The request failed because of a fault on the server side.
@@ -99,7 +105,7 @@ pub enum Code {
     /// - HTTP status: 500
     /// - Source: `errors`, [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
     #[doc(alias = "Server Error")]
-    ServerError,
+    ServerError = 500,
 }
 impl Code {
     /// Every code of the catalogue, sorted by wire value.
@@ -114,27 +120,57 @@ impl Code {
         Code::ServerError,
     ];
 }
-crate::code_impl::code_impl!(u16, from_decimal, Decimal);
+crate::code_impl! {
+    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
+    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
+    from_value, from_wire : from_wire, from_name : from_name,
+}
 /// Looks a code up by its value: one load from a dense table, one compare.
+#[inline]
 #[must_use]
-pub const fn from_status(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::hash::dense_slot(value as u64, 200, 511)];
-    if VALUES[found as usize] == value { Some(found) } else { None }
+pub const fn from_value(value: u16) -> Option<Code> {
+    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 511)];
+    if found as u16 == value { Some(found) } else { None }
+}
+/// The same as [`from_value`], in the vendor's words.
+#[inline]
+#[must_use]
+pub const fn from_status(status: u16) -> Option<Code> {
+    from_value(status)
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
 ///
 /// # Errors
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
-pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
-    crate::wire::parse_key(
+pub fn from_wire(text: &str) -> Result<Code, ParseError> {
+    crate::__private::parse_key(
         text,
         WireFormat::Decimal,
         100,
         999,
         ID,
-        |value| from_status(value as u16),
+        |value| from_value(value as u16),
     )
+}
+/// The same as [`from_wire`], in the vendor's words.
+///
+/// # Errors
+/// As [`from_wire`].
+#[inline]
+pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
+    from_wire(text)
+}
+/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+#[inline]
+const fn code_index(code: Code) -> usize {
+    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 511)] as usize;
+    if row < 8 { row } else { 0 }
+}
+#[inline]
+const fn code_value(code: Code) -> u16 {
+    code as u16
 }
 static BY_VALUE: [Code; 512] = {
     let mut t = [Code::Success; 512];
@@ -148,8 +184,20 @@ static BY_VALUE: [Code; 512] = {
     t[300] = Code::ServerError;
     t
 };
+static INDEX: [u8; 512] = {
+    let mut t = [0; 512];
+    t[0] = 0;
+    t[1] = 1;
+    t[4] = 2;
+    t[200] = 3;
+    t[201] = 4;
+    t[203] = 5;
+    t[204] = 6;
+    t[300] = 7;
+    t
+};
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = Catalog {
+pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
     id: ID,
     slug: "knox-tag-http",
     title: "Samsung Knox Tag API HTTP statuses",
@@ -157,19 +205,19 @@ pub static CATALOG: Catalog = Catalog {
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
-    by_wire: |text| from_decimal(text).map(Code::entry),
+    by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
-};
+});
 static SOURCES: [Source; 1] = [
-    Source {
-        id: "errors",
-        title: "Samsung Knox Tag API, \"Error codes\"",
-        url: "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
-        official: true,
-    },
+    crate::__private::source(
+        "errors",
+        "Samsung Knox Tag API, \"Error codes\"",
+        "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
+        true,
+    ),
 ];
 static ENTRIES: [Entry; 8] = [
-    Entry {
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(200),
         wire: "200",
@@ -178,15 +226,15 @@ static ENTRIES: [Entry; 8] = [
         description: "The request was handled without error.",
         remediation: None,
         http_status: Some(200),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(201),
         wire: "201",
@@ -195,15 +243,15 @@ static ENTRIES: [Entry; 8] = [
         description: "The request succeeded and a new resource now exists.",
         remediation: None,
         http_status: Some(201),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(204),
         wire: "204",
@@ -212,15 +260,15 @@ static ENTRIES: [Entry; 8] = [
         description: "The request succeeded; the response has no body.",
         remediation: None,
         http_status: Some(204),
-        action: Action::None,
+        action: Action::Nothing,
         source: &SOURCES[0],
         sources: &[&SOURCES[0]],
         device_names: &[],
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(400),
         wire: "400",
@@ -238,8 +286,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(401),
         wire: "401",
@@ -257,8 +305,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(403),
         wire: "403",
@@ -276,8 +324,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(404),
         wire: "404",
@@ -295,8 +343,8 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
-    Entry {
+    }),
+    crate::__private::entry(crate::__private::EntryParts {
         catalog: ID,
         value: Value::Unsigned(500),
         wire: "500",
@@ -314,15 +362,14 @@ static ENTRIES: [Entry; 8] = [
         causes: &[],
         deprecated: false,
         uncertain: None,
-    },
+    }),
 ];
-static VALUES: [u16; 8] = [200, 201, 204, 400, 401, 403, 404, 500];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::hash::hashed_slot(
-        crate::hash::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+        crate::__private::text_key(name.as_bytes(), false),
         &NAME_SLOTS_DISPLACEMENTS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -339,7 +386,7 @@ static NAMES: [(&str, Code); 8] = [
     ("Not Found", Code::NotFound),
     ("Server Error", Code::ServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::hash::Shape = crate::hash::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

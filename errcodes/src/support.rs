@@ -1,0 +1,133 @@
+//! The contract between generated catalogue code and the runtime (`errcodes::__private`).
+//!
+//! Generated code builds its statics only through the `const fn`s here (no `pub(crate)` field
+//! is written from outside the runtime), probes its tables with the hash functions re-exported
+//! here, and gets everything else from the exported `code_impl!` macro, which is handed every
+//! item of the module it uses. That is what a generator in another crate (a future
+//! `errcodes-build`) needs; it is hidden and carries no semver promise until that crate exists.
+
+use crate::{
+    Action, Catalog, Cause, DeviceName, Entry, KeyKind, ParseError, Source, Value, WireFormat,
+};
+
+pub use crate::catalog::lookup_with;
+pub use crate::hash::{Shape, dense_slot, hashed_slot, text_key};
+#[cfg(feature = "serde")]
+pub use crate::serde_impl::{deserialize_code, serialize_code};
+pub use crate::wire::{found_text, parse_key};
+#[cfg(feature = "defmt")]
+pub use defmt;
+#[cfg(feature = "serde")]
+pub use serde;
+
+/// The error for a well-formed value no entry has.
+pub const fn unknown_value(catalog: &'static str, wire: WireFormat, value: Value) -> ParseError {
+    ParseError::unknown_value(catalog, wire, value)
+}
+
+/// A document a catalogue cites.
+pub const fn source(
+    id: &'static str,
+    title: &'static str,
+    url: &'static str,
+    official: bool,
+) -> Source {
+    Source {
+        id,
+        title,
+        url,
+        official,
+    }
+}
+
+/// A device-specific alias.
+pub const fn device_name(name: &'static str, device: &'static str) -> DeviceName {
+    DeviceName { name, device }
+}
+
+/// One documented cause of a code.
+pub const fn cause(
+    name: &'static str,
+    description: &'static str,
+    remediation: Option<&'static str>,
+    action: Action,
+) -> Cause {
+    Cause {
+        name,
+        description,
+        remediation,
+        action,
+    }
+}
+
+/// Every field of an [`Entry`], by name.
+#[allow(missing_docs)]
+#[derive(Clone, Copy)]
+pub struct EntryParts {
+    pub catalog: &'static str,
+    pub value: Value,
+    pub wire: &'static str,
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub description: &'static str,
+    pub remediation: Option<&'static str>,
+    pub http_status: Option<u16>,
+    pub action: Action,
+    pub source: &'static Source,
+    pub sources: &'static [&'static Source],
+    pub device_names: &'static [DeviceName],
+    pub causes: &'static [Cause],
+    pub deprecated: bool,
+    pub uncertain: Option<&'static str>,
+}
+
+/// An entry from its parts.
+pub const fn entry(p: EntryParts) -> Entry {
+    Entry {
+        catalog: p.catalog,
+        value: p.value,
+        wire: p.wire,
+        name: p.name,
+        aliases: p.aliases,
+        description: p.description,
+        remediation: p.remediation,
+        http_status: p.http_status,
+        action: p.action,
+        source: p.source,
+        sources: p.sources,
+        device_names: p.device_names,
+        causes: p.causes,
+        deprecated: p.deprecated,
+        uncertain: p.uncertain,
+    }
+}
+
+/// Every field of a [`Catalog`], by name.
+#[allow(missing_docs)]
+#[derive(Clone, Copy)]
+pub struct CatalogParts {
+    pub id: &'static str,
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub key: KeyKind,
+    pub wire: WireFormat,
+    pub sources: &'static [Source],
+    pub entries: &'static [Entry],
+    pub by_wire: fn(&str) -> Result<&'static Entry, ParseError>,
+    pub by_name: fn(&str) -> Option<&'static Entry>,
+}
+
+/// A catalogue from its parts.
+pub const fn catalog(p: CatalogParts) -> Catalog {
+    Catalog {
+        id: p.id,
+        slug: p.slug,
+        title: p.title,
+        key: p.key,
+        wire: p.wire,
+        sources: p.sources,
+        entries: p.entries,
+        by_wire: p.by_wire,
+        by_name: p.by_name,
+    }
+}
