@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::emit::COMMAND;
 use crate::markdown::{attr, cell_code, code, fragment, inline, md};
-use crate::model::{Action, Catalog, Entry, WireFormat};
+use crate::model::{Action, Catalog, Entry, KeyKindExt, WireFormat};
 
 /// Renders every file of the docs folder, keyed by path relative to it.
 pub(crate) fn render(catalogs: &[Catalog], dir_name: &str) -> BTreeMap<String, String> {

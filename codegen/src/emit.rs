@@ -8,7 +8,9 @@ use quote::{ToTokens, format_ident, quote};
 use crate::features;
 use crate::index::{self, Layout};
 use crate::markdown::{code, md};
-use crate::model::{Action, Catalog, Cause, Entry, KeyKind, Value, WireFormat};
+use crate::model::{
+    Action, Catalog, Cause, Entry, KeyKind, KeyKindExt, Value, WireFormat, WireFormatExt,
+};
 
 /// The command every generated file names in its header.
 pub const COMMAND: &str = "cargo run -p codegen";
@@ -247,7 +249,10 @@ fn discriminant(c: &Catalog, value: &Value) -> TokenStream {
         (Value::Int(v), WireFormat::Hex) if *v >= 0 => {
             format!("0x{v:02X}").parse().expect("hex literals parse")
         }
-        _ => value_literal(value),
+        (
+            Value::Int(_) | Value::Text(_),
+            WireFormat::Hex | WireFormat::Decimal | WireFormat::Text,
+        ) => value_literal(value),
     }
 }
 
@@ -372,14 +377,22 @@ fn lookups(c: &Catalog) -> TokenStream {
         WireFormat::Hex => {
             " Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up."
         }
-        _ => " Parses decimal wire text (`404`, `4000000`) and looks the code up.",
+        WireFormat::Decimal | WireFormat::Text => {
+            " Parses decimal wire text (`404`, `4000000`) and looks the code up."
+        }
     };
     // The vendor's own words for the same two lookups (`nuki::from_byte`, `http::from_status`,
     // `from_hex`, `from_decimal`).
     let by_value_alias = match c.key {
         KeyKind::Byte => Some((format_ident!("from_byte"), format_ident!("byte"))),
         KeyKind::HttpStatus => Some((format_ident!("from_status"), format_ident!("status"))),
-        _ => None,
+        KeyKind::U16
+        | KeyKind::U32
+        | KeyKind::U64
+        | KeyKind::I16
+        | KeyKind::I32
+        | KeyKind::I64
+        | KeyKind::Text => None,
     }
     .map(|(name, arg)| {
         quote! {

@@ -6,23 +6,12 @@
 
 #![forbid(unsafe_code)]
 
-// Runtime definitions the generator shares rather than repeats: the next-step classes, the
-// key kinds and wire formats (with their catalogue spellings) and the hash functions.
-#[path = "../../errcodes/src/action.rs"]
-#[allow(dead_code)]
-mod action;
 mod diag;
 mod docs;
 mod emit;
 mod features;
-#[path = "../../errcodes/src/hash.rs"]
-#[allow(dead_code)] // the probing half is the runtime's
-mod hash;
 mod ident;
 mod index;
-#[path = "../../errcodes/src/kind.rs"]
-#[allow(dead_code)]
-mod kind;
 mod load;
 mod markdown;
 mod model;
@@ -42,46 +31,22 @@ pub use output::{
 };
 pub use validate::{MAX_ENTRIES, MAX_NAME_LEN, MAX_TEXT_LEN};
 
-/// The names `errcodes` already uses at its root, which no catalogue id may start with: every
-/// item its `lib.rs` declares or imports (derived from that file, so the list cannot drift),
-/// and the crates `core`, `alloc` and `std`.
-pub fn reserved_root_names() -> Vec<String> {
-    let file = syn::parse_file(include_str!("../../errcodes/src/lib.rs"))
-        .expect("the runtime's lib.rs is valid Rust");
-    let mut names: Vec<String> = ["core", "alloc", "std"].map(str::to_owned).to_vec();
-    for item in &file.items {
-        let ident = match item {
-            syn::Item::Mod(m) => Some(&m.ident),
-            syn::Item::Fn(f) => Some(&f.sig.ident),
-            syn::Item::Struct(s) => Some(&s.ident),
-            syn::Item::Enum(e) => Some(&e.ident),
-            syn::Item::Trait(t) => Some(&t.ident),
-            syn::Item::Type(t) => Some(&t.ident),
-            syn::Item::Const(c) => Some(&c.ident),
-            syn::Item::Static(s) => Some(&s.ident),
-            syn::Item::Macro(m) => m.ident.as_ref(),
-            syn::Item::ExternCrate(c) => Some(c.rename.as_ref().map_or(&c.ident, |r| &r.1)),
-            syn::Item::Use(u) => {
-                use_names(&u.tree, &mut names);
-                None
-            }
-            _ => None,
-        };
-        names.extend(ident.map(ToString::to_string));
-    }
-    names.sort();
-    names.dedup();
-    names
+/// The runtime's vocabulary, shared rather than repeated: the hash functions the generated
+/// tables are probed with (`errcodes::__private`), through the runtime crate itself.
+mod hash {
+    #[cfg(test)]
+    pub(crate) use errcodes::__private::hashed_slot;
+    pub(crate) use errcodes::__private::{Shape, bucket, dense_slot, displaced_slot, text_key};
 }
 
-fn use_names(tree: &syn::UseTree, names: &mut Vec<String>) {
-    match tree {
-        syn::UseTree::Path(p) => use_names(&p.tree, names),
-        syn::UseTree::Name(n) => names.push(n.ident.to_string()),
-        syn::UseTree::Rename(r) => names.push(r.rename.to_string()),
-        syn::UseTree::Group(g) => g.items.iter().for_each(|t| use_names(t, names)),
-        syn::UseTree::Glob(_) => {}
-    }
+/// The names `errcodes` already uses at its root, which none of its own catalogue ids may
+/// start with (`errcodes::__private::ROOT_NAMES`, checked against the runtime's `lib.rs` by
+/// the workspace tests).
+pub fn reserved_root_names() -> Vec<String> {
+    errcodes::__private::ROOT_NAMES
+        .iter()
+        .map(|n| (*n).to_owned())
+        .collect()
 }
 
 /// What the catalogue folder produces.

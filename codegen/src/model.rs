@@ -1,7 +1,6 @@
 //! The validated catalogue: what the emitter turns into Rust.
 
-pub(crate) use crate::action::Action;
-pub(crate) use crate::kind::{KeyKind, WireFormat};
+pub(crate) use errcodes::{Action, KeyKind, WireFormat};
 
 /// The allowed spellings, for messages: `byte, http_status, …`.
 pub(crate) fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> String {
@@ -11,13 +10,25 @@ pub(crate) fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> St
         .join(", ")
 }
 
-impl KeyKind {
-    pub fn parse(s: &str) -> Option<KeyKind> {
+/// What the generator adds to the runtime's key kinds. Every `match` lists each kind, so a new
+/// kind fails to compile here until it is handled.
+pub(crate) trait KeyKindExt: Sized + Copy {
+    /// The kind a catalogue spells `s`.
+    fn parse(s: &str) -> Option<Self>;
+    /// The inclusive range of values, for integer keys.
+    fn range(self) -> Option<(i128, i128)>;
+    /// Whether values may be negative.
+    fn is_signed(&self) -> bool;
+    /// The Rust type of a wire value.
+    fn rust_type(self) -> &'static str;
+}
+
+impl KeyKindExt for KeyKind {
+    fn parse(s: &str) -> Option<KeyKind> {
         KeyKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    /// The inclusive range of values, for integer keys.
-    pub fn range(self) -> Option<(i128, i128)> {
+    fn range(self) -> Option<(i128, i128)> {
         Some(match self {
             KeyKind::Byte => (0, u8::MAX.into()),
             KeyKind::HttpStatus => (100, 999),
@@ -31,12 +42,19 @@ impl KeyKind {
         })
     }
 
-    pub fn is_signed(self) -> bool {
-        matches!(self, KeyKind::I16 | KeyKind::I32 | KeyKind::I64)
+    fn is_signed(&self) -> bool {
+        match self {
+            KeyKind::I16 | KeyKind::I32 | KeyKind::I64 => true,
+            KeyKind::Byte
+            | KeyKind::HttpStatus
+            | KeyKind::U16
+            | KeyKind::U32
+            | KeyKind::U64
+            | KeyKind::Text => false,
+        }
     }
 
-    /// The Rust type of a wire value.
-    pub fn rust_type(self) -> &'static str {
+    fn rust_type(self) -> &'static str {
         match self {
             KeyKind::Byte => "u8",
             KeyKind::HttpStatus | KeyKind::U16 => "u16",
@@ -50,14 +68,21 @@ impl KeyKind {
     }
 }
 
-impl WireFormat {
-    pub fn parse(s: &str) -> Option<WireFormat> {
+/// What the generator adds to the runtime's wire formats.
+pub(crate) trait WireFormatExt: Sized {
+    /// The format a catalogue spells `s`.
+    fn parse(s: &str) -> Option<Self>;
+    /// The vendor's name for the module function that parses wire text (`from_wire` is the
+    /// name every catalogue shares).
+    fn parse_fn(self) -> &'static str;
+}
+
+impl WireFormatExt for WireFormat {
+    fn parse(s: &str) -> Option<WireFormat> {
         WireFormat::ALL.into_iter().find(|w| w.as_str() == s)
     }
 
-    /// The vendor's name for the module function that parses wire text (`from_wire` is the
-    /// name every catalogue shares).
-    pub fn parse_fn(self) -> &'static str {
+    fn parse_fn(self) -> &'static str {
         match self {
             WireFormat::Hex => "from_hex",
             WireFormat::Decimal => "from_decimal",

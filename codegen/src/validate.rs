@@ -6,7 +6,10 @@ use std::collections::hash_map::Entry::{Occupied, Vacant};
 use crate::diag::{Pos, Sink};
 use crate::ident;
 use crate::index;
-use crate::model::{Action, Catalog, Cause, Entry, KeyKind, Source, Value, WireFormat, spellings};
+use crate::model::{
+    Action, Catalog, Cause, Entry, KeyKind, KeyKindExt, Source, Value, WireFormat, WireFormatExt,
+    spellings,
+};
 use crate::schema::{self, S, pos};
 
 /// Longest name, alias, ident or string value.
@@ -152,10 +155,12 @@ fn module_path(id: &S<String>, reserved: &[String], sink: &mut Sink) -> Option<V
 fn key_and_wire_fit(key: KeyKind, wire: WireFormat, at: &S<String>, sink: &mut Sink) -> bool {
     let problem = match (key, wire) {
         (KeyKind::Text, WireFormat::Text) => return true,
-        (KeyKind::Text, _) => "`key: string` needs `wire: string`",
+        (KeyKind::Text, WireFormat::Hex | WireFormat::Decimal) => {
+            "`key: string` needs `wire: string`"
+        }
         (_, WireFormat::Text) => "`wire: string` needs `key: string`",
         (k, WireFormat::Hex) if k.is_signed() => "`wire: hex` needs an unsigned key kind",
-        _ => return true,
+        (_, WireFormat::Hex | WireFormat::Decimal) => return true,
     };
     sink.at(pos(at), problem);
     false

@@ -1,10 +1,13 @@
 //! The kinds of wire key and their text forms, as catalogue files spell them.
 //!
-//! Shared with the generator (`codegen` includes this file), which reads these spellings
-//! from YAML: one definition for both sides.
+//! The generator (`errcodes-build`) uses these through its dependency on this crate, and
+//! reads these spellings from YAML: one definition for both sides.
 
 /// What kind of value identifies a code on the wire.
-#[non_exhaustive]
+///
+/// Exhaustive on purpose, like [`WireFormat`]: a new kind needs new tables from the
+/// generator, so it comes with a major release, and a generator (`errcodes-build`) matching
+/// on it fails to compile until it handles the new kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyKind {
     /// One byte, `0x00..=0xFF`.
@@ -27,8 +30,8 @@ pub enum KeyKind {
     Text,
 }
 
-/// How a catalogue's wire values are written as text.
-#[non_exhaustive]
+/// How a catalogue's wire values are written as text. Exhaustive on purpose (see
+/// [`KeyKind`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WireFormat {
     /// Hexadecimal, with or without `0x` (`ff`, `0xFF`).

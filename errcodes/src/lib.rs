@@ -120,9 +120,13 @@ pub use error::{ParseError, ParseErrorKind};
 pub use generated::*;
 pub use kind::{KeyKind, WireFormat};
 
+mod support;
+
 #[doc(hidden)]
-#[path = "support.rs"]
-pub mod __private;
+pub mod __private {
+    //! The contract between generated code and the runtime: see `support.rs`.
+    pub use crate::support::*;
+}
 
 /// Every catalogue, sorted by id.
 ///

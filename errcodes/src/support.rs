@@ -11,7 +11,7 @@ use crate::{
 };
 
 pub use crate::catalog::lookup_with;
-pub use crate::hash::{Shape, dense_slot, hashed_slot, text_key};
+pub use crate::hash::{Shape, bucket, dense_slot, displaced_slot, hashed_slot, text_key};
 #[cfg(feature = "serde")]
 pub use crate::serde_impl::{deserialize_code, serialize_code};
 pub use crate::wire::{found_text, parse_key};
@@ -19,6 +19,51 @@ pub use crate::wire::{found_text, parse_key};
 pub use defmt;
 #[cfg(feature = "serde")]
 pub use serde;
+
+/// Every name `errcodes` declares or imports at its root, its dependencies, and the crates
+/// `core`, `alloc` and `std`: no catalogue module of errcodes' own may take one (it would be shadowed or clash).
+/// `tests/reserved_names.rs` checks this list against `src/lib.rs`.
+pub const ROOT_NAMES: &[&str] = &[
+    "Action",
+    "Catalog",
+    "CatalogCode",
+    "Cause",
+    "DeviceName",
+    "Entry",
+    "KeyKind",
+    "ParseError",
+    "ParseErrorKind",
+    "Source",
+    "Value",
+    "WireFormat",
+    "WireKey",
+    "__code_defmt",
+    "__code_serde",
+    "__private",
+    "action",
+    "alloc",
+    "catalog",
+    "catalogs",
+    "code_impl",
+    "core",
+    "defmt",
+    "defmt_impl",
+    "entry",
+    "error",
+    "generated",
+    "hash",
+    "http1",
+    "http_crate",
+    "kind",
+    "lookup",
+    "readme",
+    "response",
+    "serde",
+    "serde_impl",
+    "std",
+    "support",
+    "wire",
+];
 
 /// The error for a well-formed value no entry has.
 pub const fn unknown_value(catalog: &'static str, wire: WireFormat, value: Value) -> ParseError {
