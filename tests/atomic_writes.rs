@@ -8,7 +8,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use codegen::{Disk, RealDisk, recover, replace_dir, replace_dir_on};
+use errcodes_build::{Disk, RealDisk, recover, replace_dir, replace_dir_on};
 
 fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
@@ -163,7 +163,7 @@ fn a_missing_output_folder_is_created() {
 }
 
 /// The outputs of one run, read back: each folder's files, and each section file's text.
-fn outputs_state(o: &codegen::Outputs) -> BTreeMap<String, BTreeMap<String, String>> {
+fn outputs_state(o: &errcodes_build::Outputs) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut state = BTreeMap::new();
     for dir in [Some(&o.code), o.docs.as_ref()].into_iter().flatten() {
         let tree = if dir.exists() {
@@ -185,7 +185,13 @@ fn outputs_state(o: &codegen::Outputs) -> BTreeMap<String, BTreeMap<String, Stri
 
 /// A scratch folder with a catalogue, all four kinds of output, and a second catalogue that
 /// changes every output.
-fn two_catalogues(scratch: &Path) -> (codegen::Outputs, std::path::PathBuf, std::path::PathBuf) {
+fn two_catalogues(
+    scratch: &Path,
+) -> (
+    errcodes_build::Outputs,
+    std::path::PathBuf,
+    std::path::PathBuf,
+) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let good = root.join("fixtures/good");
     let (v1, v2) = (scratch.join("v1"), scratch.join("v2"));
@@ -223,17 +229,17 @@ fn two_catalogues(scratch: &Path) -> (codegen::Outputs, std::path::PathBuf, std:
          <!-- @generated catalogues: end -->\n",
     )
     .unwrap();
-    let outputs = codegen::Outputs {
+    let outputs = errcodes_build::Outputs {
         code: scratch.join("generated"),
         docs: Some(scratch.join("docs")),
         manifest: Some(manifest),
         readme: Some(readme),
     };
-    codegen::run(&v1, &outputs, codegen::Mode::Write).unwrap();
+    errcodes_build::run(&v1, &outputs, errcodes_build::Mode::Write).unwrap();
     (outputs, v1, v2)
 }
 
-fn recover_all(o: &codegen::Outputs) {
+fn recover_all(o: &errcodes_build::Outputs) {
     for path in [
         Some(&o.code),
         o.docs.as_ref(),
@@ -252,34 +258,35 @@ fn a_failure_at_any_write_of_a_whole_run_is_reported_exactly() {
     let scratch = tempfile::tempdir().unwrap();
     let (outputs, v1, v2) = two_catalogues(scratch.path());
     let old = outputs_state(&outputs);
-    codegen::run(&v2, &outputs, codegen::Mode::Write).unwrap();
+    errcodes_build::run(&v2, &outputs, errcodes_build::Mode::Write).unwrap();
     let new = outputs_state(&outputs);
     assert!(old.keys().all(|k| old[k] != new[k]), "every output changes");
 
     // Every file-system operation of a whole run, failed in turn (and, for a crash, every
     // operation after it too).
-    codegen::run(&v1, &outputs, codegen::Mode::Write).unwrap();
+    errcodes_build::run(&v1, &outputs, errcodes_build::Mode::Write).unwrap();
     let mut counting = FailingDisk {
         calls: 0,
         fail_at: usize::MAX,
         crash: false,
     };
-    codegen::run_on(&mut counting, &v2, &outputs, codegen::Mode::Write).unwrap();
+    errcodes_build::run_on(&mut counting, &v2, &outputs, errcodes_build::Mode::Write).unwrap();
     let operations = counting.calls;
     assert!(operations > 10, "{operations}");
     let mut outcomes = BTreeMap::new();
     for crash in [false, true] {
         for fail_at in 0..operations {
-            codegen::run(&v1, &outputs, codegen::Mode::Write).unwrap();
+            errcodes_build::run(&v1, &outputs, errcodes_build::Mode::Write).unwrap();
             let mut disk = FailingDisk {
                 calls: 0,
                 fail_at,
                 crash,
             };
-            let result = codegen::run_on(&mut disk, &v2, &outputs, codegen::Mode::Write);
+            let result =
+                errcodes_build::run_on(&mut disk, &v2, &outputs, errcodes_build::Mode::Write);
             let (replaced, kept) = match result {
                 Ok(_) => (old.keys().cloned().collect(), Vec::new()),
-                Err(codegen::Failure::Write(w)) => {
+                Err(errcodes_build::Failure::Write(w)) => {
                     let shown = |p: &Vec<std::path::PathBuf>| -> Vec<String> {
                         p.iter().map(|p| p.display().to_string()).collect()
                     };
@@ -307,7 +314,7 @@ fn a_failure_at_any_write_of_a_whole_run_is_reported_exactly() {
                 );
             }
             *outcomes.entry(replaced.len()).or_insert(0) += 1;
-            codegen::run(&v2, &outputs, codegen::Mode::Write).unwrap();
+            errcodes_build::run(&v2, &outputs, errcodes_build::Mode::Write).unwrap();
             assert_eq!(
                 outputs_state(&outputs),
                 new,

@@ -5,13 +5,13 @@ use std::path::Path;
 #[test]
 fn committed_outputs_match_the_catalogue() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let outputs = codegen::Outputs::workspace(root);
-    match codegen::run(&root.join("catalog"), &outputs, codegen::Mode::Check) {
+    let outputs = errcodes_build::Outputs::workspace(root);
+    match errcodes_build::run(&root.join("catalog"), &outputs, errcodes_build::Mode::Check) {
         Ok(report) => assert!(report.drift.is_empty()),
         Err(failure) => panic!(
             "the generated code, docs/ or errcodes/Cargo.toml features differ from the \
              catalogue: {failure:?}\nrun `{}` and commit the result",
-            codegen::COMMAND
+            errcodes_build::COMMAND
         ),
     }
 }
@@ -19,8 +19,8 @@ fn committed_outputs_match_the_catalogue() {
 #[test]
 fn generation_is_deterministic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let first = codegen::generate(&root.join("catalog")).unwrap();
-    let second = codegen::generate(&root.join("catalog")).unwrap();
+    let first = errcodes_build::generate(&root.join("catalog")).unwrap();
+    let second = errcodes_build::generate(&root.join("catalog")).unwrap();
     assert_eq!(first.files, second.files);
     assert_eq!(first.docs, second.docs);
     for (path, content) in &first.files {
@@ -42,7 +42,9 @@ fn generation_is_deterministic() {
 #[test]
 fn docs_agree_with_the_runtime() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let docs = codegen::generate(&root.join("catalog")).unwrap().docs;
+    let docs = errcodes_build::generate(&root.join("catalog"))
+        .unwrap()
+        .docs;
     let index = &docs["README.md"];
     for catalog in errcodes::catalogs() {
         let page = format!("{}.md", catalog.slug());
@@ -65,7 +67,7 @@ fn docs_agree_with_the_runtime() {
 /// stale feature section.
 #[test]
 fn check_covers_docs_and_manifest() {
-    use codegen::{Drift, Failure, Mode, Outputs};
+    use errcodes_build::{Drift, Failure, Mode, Outputs};
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let scratch = tempfile::tempdir().unwrap();
     let manifest = scratch.path().join("Cargo.toml");
@@ -78,10 +80,10 @@ fn check_covers_docs_and_manifest() {
     };
     let docs = scratch.path().join("docs");
     let catalog = root.join("catalog");
-    let report = codegen::run(&catalog, &outputs, Mode::Write).unwrap();
+    let report = errcodes_build::run(&catalog, &outputs, Mode::Write).unwrap();
     assert!(!report.drift.is_empty());
     assert!(docs.join("nuki.md").is_file() && outputs.code.join("nuki.rs").is_file());
-    let report = codegen::run(&catalog, &outputs, Mode::Check).unwrap();
+    let report = errcodes_build::run(&catalog, &outputs, Mode::Check).unwrap();
     assert!(report.drift.is_empty());
 
     std::fs::write(docs.join("nuki.md"), "edited by hand").unwrap();
@@ -99,8 +101,8 @@ fn check_covers_docs_and_manifest() {
     )
     .unwrap();
     let shown = |name: &str| docs.join(name).display().to_string();
-    match codegen::run(&catalog, &outputs, Mode::Check) {
-        Err(Failure::Stale(drift)) => assert_eq!(
+    match errcodes_build::run(&catalog, &outputs, Mode::Check) {
+        Err(Failure::Stale(drift, _)) => assert_eq!(
             drift,
             [
                 Drift::Extra(shown("gone.md")),
@@ -113,5 +115,5 @@ fn check_covers_docs_and_manifest() {
         other => panic!("expected stale outputs, got {other:?}"),
     }
     // Only the outputs named are compared.
-    codegen::run(&catalog, &Outputs::code(&outputs.code), Mode::Check).unwrap();
+    errcodes_build::run(&catalog, &Outputs::code(&outputs.code), Mode::Check).unwrap();
 }

@@ -98,13 +98,13 @@ fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
     )
     .unwrap();
 
-    let outputs = codegen::Outputs {
+    let outputs = errcodes_build::Outputs {
         code: krate.join("src/generated"),
         docs: None,
         manifest: Some(krate.join("Cargo.toml")),
         readme: None,
     };
-    let report = codegen::run(&catalog, &outputs, codegen::Mode::Write)
+    let report = errcodes_build::run(&catalog, &outputs, errcodes_build::Mode::Write)
         .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));
     assert!(
         report
@@ -149,13 +149,13 @@ fn hostile_catalogue_text_never_becomes_code_links_or_html() {
     copy_tree(&root.join("catalog"), &catalog, "").unwrap();
     let hostile = root.join("tests/fixtures/good/hostile_text/hostile.yaml");
     fs::copy(hostile, catalog.join("hostile.yaml")).unwrap();
-    let outputs = codegen::Outputs {
+    let outputs = errcodes_build::Outputs {
         code: krate.join("src/generated"),
         docs: Some(docs.clone()),
         manifest: Some(krate.join("Cargo.toml")),
         readme: None,
     };
-    codegen::run(&catalog, &outputs, codegen::Mode::Write)
+    errcodes_build::run(&catalog, &outputs, errcodes_build::Mode::Write)
         .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));
 
     let page = fs::read_to_string(docs.join("hostile.md")).unwrap();
@@ -213,7 +213,7 @@ fn hostile_catalogue_text_never_becomes_code_links_or_html() {
 fn generated_code_compiles_outside_errcodes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let scratch = tempfile::tempdir().unwrap();
-    let generated = codegen::generate(&root.join("tests/fixtures/good/signed_i32")).unwrap();
+    let generated = errcodes_build::generate(&root.join("tests/fixtures/good/signed_i32")).unwrap();
     let module = generated.files["acme.rs"].replace("crate::", "::errcodes::");
     fs::create_dir_all(scratch.path().join("src")).unwrap();
     fs::write(scratch.path().join("src/acme.rs"), module).unwrap();

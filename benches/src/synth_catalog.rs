@@ -3,8 +3,8 @@
 //! (`ERR_KQZMVBTA_000042`), in FILES files of equal size (default 1): `synth.yaml`
 //! (`id: synth`), then `synth2.yaml` (`id: synth2`) and so on. Never written into `catalog/`.
 //!
-//! Codegen accepts at most `codegen::MAX_ENTRIES` (50,000) entries per run, and
-//! `codegen::MAX_TOTAL_BYTES` (32 MiB) of catalogue files.
+//! Codegen accepts at most `errcodes_build::MAX_ENTRIES` (50,000) entries per run, and
+//! `errcodes_build::MAX_TOTAL_BYTES` (32 MiB) of catalogue files.
 //!
 //! `cargo run --release -p errcodes-benches --bin synth-catalog -- 10000 /tmp/scale/catalog [FILES] [DESC_BYTES]`
 //!

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Group, Literal, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 
 use crate::features;
@@ -11,75 +11,182 @@ use crate::markdown::{code, md};
 use crate::model::{
     Action, Catalog, Cause, Entry, KeyKind, KeyKindExt, Value, WireFormat, WireFormatExt,
 };
+use crate::settings::Settings;
 
-/// The command every generated file names in its header.
+/// The command errcodes' own generated files name in their header.
 pub const COMMAND: &str = "cargo run -p codegen";
 
-/// Renders every file of the generated folder, keyed by path relative to it.
-pub(crate) fn render(catalogs: &[Catalog], dir_name: &str) -> BTreeMap<String, String> {
+/// One generated module: its path, the file it comes from, and its items.
+struct Module {
+    path: Vec<String>,
+    origin: String,
+    body: TokenStream,
+}
+
+/// Every module the catalogues make, parents before children.
+fn modules(catalogs: &[Catalog], every_file: &str, s: &Settings) -> Vec<Module> {
+    let by_id: BTreeMap<Vec<String>, &Catalog> =
+        catalogs.iter().map(|c| (c.id.clone(), c)).collect();
+    let mut paths: BTreeSet<Vec<String>> = BTreeSet::new();
+    for id in by_id.keys() {
+        for len in 1..=id.len() {
+            paths.insert(id[..len].to_vec());
+        }
+    }
+    paths
+        .into_iter()
+        .map(|path| {
+            let (origin, body) = match by_id.get(&path) {
+                Some(catalog) => (catalog.path.clone(), catalog_module(catalog, s)),
+                None => (every_file.to_owned(), parent_module(&path, &by_id)),
+            };
+            Module { path, origin, body }
+        })
+        .collect()
+}
+
+/// Renders the generated folder: `mod.rs` and one file per module, keyed by path relative
+/// to the folder.
+pub(crate) fn render(
+    catalogs: &[Catalog],
+    dir_name: &str,
+    s: &Settings,
+) -> BTreeMap<String, String> {
     let every_file = format!("the files in {dir_name}/");
     let by_id: BTreeMap<Vec<String>, &Catalog> =
         catalogs.iter().map(|c| (c.id.clone(), c)).collect();
-    let mut modules: BTreeSet<Vec<String>> = BTreeSet::new();
-    for id in by_id.keys() {
-        for len in 1..=id.len() {
-            modules.insert(id[..len].to_vec());
-        }
-    }
+    let modules = modules(catalogs, &every_file, s);
     let mut files = BTreeMap::new();
     for module in &modules {
-        let children = modules
-            .iter()
-            .filter(|m| m.len() == module.len() + 1 && m.starts_with(module))
-            .map(|m| module_decl(m, &by_id));
-        let children = quote!(#(#children)*);
-        let (origin, body) = match by_id.get(module) {
-            Some(catalog) => (catalog.path.clone(), catalog_module(catalog)),
-            None => (every_file.clone(), parent_module(module, &by_id)),
-        };
-        let path = format!("{}.rs", module.join("/"));
-        files.insert(path, finish(&origin, quote!(#body #children)));
+        let children = children(&modules, &module.path)
+            .map(|child| module_decl(&child.path, &by_id, s, quote!(;)));
+        let body = &module.body;
+        let path = format!("{}.rs", module.path.join("/"));
+        files.insert(path, finish(&module.origin, quote!(#body #(#children)*), s));
     }
+    let top = children(&modules, &[]).map(|m| module_decl(&m.path, &by_id, s, quote!(;)));
+    let root = root_items(&by_id, s);
     files.insert(
         "mod.rs".to_owned(),
-        finish(&every_file, root_module(&modules, &by_id)),
+        finish(&every_file, quote!(#(#top)* #root), s),
     );
     files
 }
 
-fn finish(origin: &str, tokens: TokenStream) -> String {
+/// Renders every module into one file, nested inline (for `include!` from `OUT_DIR`).
+pub(crate) fn render_single(catalogs: &[Catalog], dir_name: &str, s: &Settings) -> String {
+    let every_file = format!("the files in {dir_name}/");
+    let by_id: BTreeMap<Vec<String>, &Catalog> =
+        catalogs.iter().map(|c| (c.id.clone(), c)).collect();
+    let modules = modules(catalogs, &every_file, s);
+    fn nested(
+        modules: &[Module],
+        module: &[String],
+        by_id: &BTreeMap<Vec<String>, &Catalog>,
+        s: &Settings,
+    ) -> Vec<TokenStream> {
+        children(modules, module)
+            .map(|child| {
+                let inner = nested(modules, &child.path, by_id, s);
+                let body = &child.body;
+                module_decl(&child.path, by_id, s, quote!({ #body #(#inner)* }))
+            })
+            .collect()
+    }
+    let top = nested(&modules, &[], &by_id, s);
+    let root = root_items(&by_id, s);
+    finish(&every_file, quote!(#(#top)* #root), s)
+}
+
+/// The direct children of `module` (the top-level modules for `[]`).
+fn children<'a>(modules: &'a [Module], module: &'a [String]) -> impl Iterator<Item = &'a Module> {
+    modules
+        .iter()
+        .filter(move |m| m.path.len() == module.len() + 1 && m.path.starts_with(module))
+}
+
+/// Parses, pretty-prints and heads generated code, its runtime paths pointing at
+/// [`Settings::runtime`].
+fn finish(origin: &str, tokens: TokenStream, s: &Settings) -> String {
+    let tokens = with_runtime(tokens, &s.runtime_tokens());
     let file: syn::File = syn::parse2(tokens).expect("generated code parses");
+    let by = s
+        .command
+        .as_ref()
+        .map_or_else(|| "errcodes-build".to_owned(), |c| format!("`{c}`"));
     format!(
-        "// @generated by `{COMMAND}` from {origin}. DO NOT EDIT.\n{}",
+        "// @generated by {by} from {origin}. DO NOT EDIT.\n{}",
         prettyplease::unparse(&file)
     )
 }
 
-fn root_module(
-    modules: &BTreeSet<Vec<String>>,
-    by_id: &BTreeMap<Vec<String>, &Catalog>,
-) -> TokenStream {
-    let top = modules
-        .iter()
-        .filter(|m| m.len() == 1)
-        .map(|m| module_decl(m, by_id));
+/// The emitters write the runtime's paths as `crate::…` (true inside errcodes itself);
+/// this puts `runtime` (`::errcodes`) in place of every `crate` followed by `::`. Strings
+/// (docs) are literals and are not touched, nor is `pub(crate)`.
+fn with_runtime(tokens: TokenStream, runtime: &TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(tree) = iter.next() {
+        match tree {
+            TokenTree::Ident(ref ident) if ident == "crate" => {
+                let path_follows =
+                    matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+                if path_follows {
+                    out.extend(runtime.clone());
+                } else {
+                    out.push(tree);
+                }
+            }
+            TokenTree::Group(group) => {
+                let mut inner =
+                    Group::new(group.delimiter(), with_runtime(group.stream(), runtime));
+                inner.set_span(group.span());
+                out.push(TokenTree::Group(inner));
+            }
+            other => out.push(other),
+        }
+    }
+    out.into_iter().collect()
+}
+
+fn root_items(by_id: &BTreeMap<Vec<String>, &Catalog>, s: &Settings) -> TokenStream {
     let paths = by_id.keys().map(|id| {
         let segments = id.iter().map(|s| format_ident!("{s}"));
-        let cfg = features::module_cfg(id, by_id);
-        quote!(#[cfg(#cfg)] &#(#segments)::*::CATALOG)
+        let cfg = s.features.then(|| {
+            let cfg = features::module_cfg(id, by_id);
+            quote!(#[cfg(#cfg)])
+        });
+        quote!(#cfg &#(#segments)::*::CATALOG)
     });
+    let vis = if s.catalogs_pub {
+        quote!(pub)
+    } else {
+        quote!(pub(crate))
+    };
+    let doc = if s.features {
+        " Every catalogue compiled in (one Cargo feature each), sorted by id."
+    } else {
+        " Every catalogue generated here, sorted by id: for the cross-catalogue lookups."
+    };
     quote! {
-        #(#top)*
-        /// Every catalogue compiled in (one Cargo feature each), sorted by id.
-        pub(crate) static CATALOGS: &[&crate::Catalog] = &[#(#paths),*];
+        #[doc = #doc]
+        #vis static CATALOGS: &[&crate::Catalog] = &[#(#paths),*];
     }
 }
 
-/// `#[cfg(feature = "nuki-bridge")] pub mod bridge;`
-fn module_decl(module: &[String], by_id: &BTreeMap<Vec<String>, &Catalog>) -> TokenStream {
+/// `#[cfg(feature = "nuki-bridge")] pub mod bridge;`, or with a `{ … }` body.
+fn module_decl(
+    module: &[String],
+    by_id: &BTreeMap<Vec<String>, &Catalog>,
+    s: &Settings,
+    body: TokenStream,
+) -> TokenStream {
     let name = format_ident!("{}", module[module.len() - 1]);
-    let cfg = features::module_cfg(module, by_id);
-    quote!(#[cfg(#cfg)] pub mod #name;)
+    let cfg = s.features.then(|| {
+        let cfg = features::module_cfg(module, by_id);
+        quote!(#[cfg(#cfg)])
+    });
+    quote!(#cfg pub mod #name #body)
 }
 
 fn parent_module(module: &[String], by_id: &BTreeMap<Vec<String>, &Catalog>) -> TokenStream {
@@ -91,17 +198,18 @@ fn parent_module(module: &[String], by_id: &BTreeMap<Vec<String>, &Catalog>) -> 
         .iter()
         .filter(|(id, _)| id.len() > module.len() && id.starts_with(module))
     {
+        // Relative, so the link holds wherever the modules are included.
         lines.push(format!(
-            "- [`{}`](crate::{}): {}",
+            "- [`{}`](self::{}): {}",
             id.join("::"),
-            id.join("::"),
+            id[module.len()..].join("::"),
             md(&catalog.title)
         ));
     }
     inner_docs(&lines)
 }
 
-fn catalog_module(c: &Catalog) -> TokenStream {
+fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
     let id = c.id_path();
     let n = c.entries.len();
     let text = c.key == KeyKind::Text;
@@ -142,7 +250,7 @@ fn catalog_module(c: &Catalog) -> TokenStream {
         quote!(crate::__private::source(#sid, #title, #url, #official))
     });
     let source_count = lit(c.sources.len());
-    let module_docs = module_docs(c);
+    let module_docs = module_docs(c, s);
     let lookups = lookups(c);
     let names = name_lookup(c);
     let key_kind = variant(c.key);
@@ -677,7 +785,7 @@ fn action(action: Action) -> TokenStream {
     quote!(Action::#variant)
 }
 
-fn module_docs(c: &Catalog) -> TokenStream {
+fn module_docs(c: &Catalog, s: &Settings) -> TokenStream {
     let id = c.id_path();
     let mut lines = vec![md(&c.title), String::new()];
     if let Some(d) = &c.description {
@@ -696,7 +804,10 @@ fn module_docs(c: &Catalog) -> TokenStream {
         c.path
     ));
     let first = &c.entries[0];
-    let path = format!("errcodes::{id}");
+    let path = s
+        .doc_path
+        .as_ref()
+        .map_or_else(|| id.clone(), |root| format!("{root}::{id}"));
     let m = c.id.last().expect("ids have a segment");
     // Wire text as the vendor sends it, then the same code by value and by name.
     let mut example = vec![
@@ -722,9 +833,15 @@ fn module_docs(c: &Catalog) -> TokenStream {
             "assert_eq!({:?}.parse::<{m}::Code>(), Ok(code));",
             first.wire
         ),
-        "# Ok::<(), errcodes::ParseError>(())".to_owned(),
+        format!("# Ok::<(), {}::ParseError>(())", s.runtime_name()),
     ]);
-    lines.extend([String::new(), "```".to_owned()]);
+    // Without the modules' path the example cannot be compiled as a doctest.
+    let fence = if s.doc_path.is_some() {
+        "```"
+    } else {
+        "```ignore"
+    };
+    lines.extend([String::new(), fence.to_owned()]);
     lines.extend(example);
     lines.extend([
         "```".to_owned(),

@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+mod builder;
 mod diag;
 mod docs;
 mod emit;
@@ -17,11 +18,15 @@ mod markdown;
 mod model;
 mod output;
 mod schema;
+mod settings;
 mod validate;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use settings::Settings;
+
+pub use builder::Builder;
 pub use diag::Diagnostic;
 pub use emit::COMMAND;
 pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_NODES, MAX_TOTAL_BYTES};
@@ -39,16 +44,6 @@ mod hash {
     pub(crate) use errcodes::__private::{Shape, bucket, dense_slot, displaced_slot, text_key};
 }
 
-/// The names `errcodes` already uses at its root, which none of its own catalogue ids may
-/// start with (`errcodes::__private::ROOT_NAMES`, checked against the runtime's `lib.rs` by
-/// the workspace tests).
-pub fn reserved_root_names() -> Vec<String> {
-    errcodes::__private::ROOT_NAMES
-        .iter()
-        .map(|n| (*n).to_owned())
-        .collect()
-}
-
 /// What the catalogue folder produces.
 #[derive(Debug, Clone)]
 pub struct Generated {
@@ -64,23 +59,38 @@ pub struct Generated {
     pub catalogs: Vec<(String, usize)>,
 }
 
-/// Validates every file of `catalog_dir` and renders the generated folder in memory.
+/// Validates every file of `catalog_dir` and renders errcodes' own outputs in memory.
 ///
 /// All problems of all files are returned together, sorted by file and line; nothing is
-/// written in any case.
+/// written in any case. (A dependent's catalogues: [`Builder`].)
 ///
 /// # Errors
 /// Every problem found, as `path:line:col: message`.
 pub fn generate(catalog_dir: &Path) -> Result<Generated, Vec<Diagnostic>> {
-    generate_beside(catalog_dir, &[])
+    own_builder(catalog_dir).generate()
 }
 
-/// [`generate`], also rejecting catalogues whose Cargo feature would take one of
-/// `fixed_features` (the runtime manifest's own features).
-fn generate_beside(
+/// errcodes' own settings, through the public [`Builder`]: the runtime is `crate`, each
+/// catalogue is a Cargo feature, doc examples use `errcodes::…`, and ids may not take a name
+/// the runtime's root already has. What `cargo run -p codegen` runs.
+pub fn own_builder(catalog_dir: &Path) -> Builder {
+    Builder::new()
+        .catalog_dir(catalog_dir)
+        .runtime_path("crate")
+        .doc_path("errcodes")
+        .command(COMMAND)
+        .feature_gates(true)
+        .reserved_names(errcodes::__private::ROOT_NAMES.iter().copied())
+}
+
+/// Validates every file of `catalog_dir`: the catalogues, and the folder's name for
+/// messages. Catalogues whose Cargo feature would take one of `fixed_features` (the runtime
+/// manifest's own features) are refused.
+pub(crate) fn validate_dir(
     catalog_dir: &Path,
+    settings: &Settings,
     fixed_features: &[String],
-) -> Result<Generated, Vec<Diagnostic>> {
+) -> Result<(Vec<model::Catalog>, String), Vec<Diagnostic>> {
     let dir_name = catalog_dir.file_name().map_or_else(
         || catalog_dir.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -101,7 +111,8 @@ fn generate_beside(
         let parsed = load::parse(path, &shown).map_err(|d| vec![d]);
         (shown, parsed)
     });
-    assemble(&dir_name, parsed, fixed_features)
+    let catalogs = assemble(parsed, settings, fixed_features)?;
+    Ok((catalogs, dir_name))
 }
 
 /// Validates and renders one catalogue file given as bytes: what [`generate`] does for a
@@ -113,17 +124,35 @@ fn generate_beside(
 pub fn generate_one(file_name: &str, bytes: &[u8]) -> Result<Generated, Vec<Diagnostic>> {
     let shown = format!("catalog/{file_name}");
     let parsed = load::parse_bytes(bytes, &shown).map_err(|d| vec![d]);
-    assemble("catalog", std::iter::once((shown, parsed)), &[])
+    let builder = own_builder(Path::new("catalog"));
+    let settings = builder.settings();
+    let catalogs = assemble(std::iter::once((shown, parsed)), settings, &[])?;
+    Ok(render(&catalogs, "catalog", settings))
 }
 
-/// Validates parsed files together (ids, slugs and features are unique across them) and
-/// renders them.
+/// Every output of validated catalogues, in memory.
+fn render(catalogs: &[model::Catalog], dir_name: &str, settings: &Settings) -> Generated {
+    let mut summary: Vec<(String, usize)> = catalogs
+        .iter()
+        .map(|c| (c.id_path(), c.entries.len()))
+        .collect();
+    summary.sort();
+    Generated {
+        features: features::section(catalogs),
+        readme: docs::readme_table(catalogs),
+        files: emit::render(catalogs, dir_name, settings),
+        docs: docs::render(catalogs, dir_name, settings),
+        catalogs: summary,
+    }
+}
+
+/// Validates parsed files together (ids, slugs and features are unique across them).
 fn assemble(
-    dir_name: &str,
     parsed: impl Iterator<Item = (String, Result<schema::File, Vec<Diagnostic>>)>,
+    settings: &Settings,
     fixed_features: &[String],
-) -> Result<Generated, Vec<Diagnostic>> {
-    let reserved = reserved_root_names();
+) -> Result<Vec<model::Catalog>, Vec<Diagnostic>> {
+    let reserved = &settings.reserved;
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
     let mut total = 0;
@@ -151,7 +180,7 @@ fn assemble(
         }
         let id_line = parsed.id.as_ref().map_or(0, |id| schema::pos(id).line);
         let mut sink = diag::Sink::new(&shown);
-        if let Some(catalog) = validate::catalog(parsed, &reserved, &mut sink) {
+        if let Some(catalog) = validate::catalog(parsed, reserved, &mut sink) {
             catalogs.push((catalog, id_line));
         }
         problems.extend(sink.found);
@@ -161,19 +190,7 @@ fn assemble(
         problems.sort();
         return Err(problems);
     }
-    let catalogs: Vec<model::Catalog> = catalogs.into_iter().map(|(c, _)| c).collect();
-    let mut summary: Vec<(String, usize)> = catalogs
-        .iter()
-        .map(|c| (c.id_path(), c.entries.len()))
-        .collect();
-    summary.sort();
-    Ok(Generated {
-        features: features::section(&catalogs),
-        readme: docs::readme_table(&catalogs),
-        files: emit::render(&catalogs, dir_name),
-        docs: docs::render(&catalogs, dir_name),
-        catalogs: summary,
-    })
+    Ok(catalogs.into_iter().map(|(c, _)| c).collect())
 }
 
 /// Whether [`run`] writes its outputs or only compares them.
@@ -255,8 +272,9 @@ impl Outputs {
 pub enum Failure {
     /// The catalogue has problems (or would leave the manifest unloadable); nothing was written.
     Invalid(Vec<Diagnostic>),
-    /// [`Mode::Check`]: the committed outputs differ from what the catalogue produces.
-    Stale(Vec<Drift>),
+    /// [`Mode::Check`]: the committed outputs differ from what the catalogue produces; the
+    /// second field says how to fix it (`run \`cargo run -p codegen\``).
+    Stale(Vec<Drift>, String),
     /// An output folder holds files the generator did not write (named); nothing was written.
     Foreign(Vec<String>),
     /// Reading the outputs, or taking the lock, failed; nothing was written.
@@ -285,7 +303,7 @@ impl std::fmt::Display for Failure {
                     problems.len()
                 )
             }
-            Failure::Stale(drift) => {
+            Failure::Stale(drift, fix) => {
                 for d in drift {
                     let why = match d {
                         Drift::Stale(_) => "stale (differs from what the catalogue produces)",
@@ -297,7 +315,7 @@ impl std::fmt::Display for Failure {
                 }
                 write!(
                     f,
-                    "generated files are out of date; run `{COMMAND}` and commit the result"
+                    "generated files are out of date; {fix} and commit the result"
                 )
             }
             Failure::Foreign(paths) => {
@@ -335,6 +353,11 @@ pub struct Report {
 ///
 /// # Errors
 /// See [`Failure`].
+/// This is errcodes' own regenerate (`cargo run -p codegen`): generated code inside the
+/// runtime crate, one Cargo feature per catalogue. A dependent uses [`Builder`].
+///
+/// # Errors
+/// See [`Failure`].
 pub fn run(catalog_dir: &Path, outputs: &Outputs, mode: Mode) -> Result<Report, Failure> {
     run_on(&mut RealDisk, catalog_dir, outputs, mode)
 }
@@ -349,6 +372,18 @@ pub fn run_on(
     outputs: &Outputs,
     mode: Mode,
 ) -> Result<Report, Failure> {
+    let builder = own_builder(catalog_dir);
+    execute(disk, catalog_dir, outputs, builder.settings(), mode)
+}
+
+/// Validates, compares and (in [`Mode::Write`]) replaces the outputs, with `settings`.
+pub(crate) fn execute(
+    disk: &mut dyn Disk,
+    catalog_dir: &Path,
+    outputs: &Outputs,
+    settings: &Settings,
+    mode: Mode,
+) -> Result<Report, Failure> {
     let _lock = lock(&outputs.code, mode == Mode::Write).map_err(Failure::Io)?;
     let fixed = match &outputs.manifest {
         Some(path) => {
@@ -357,7 +392,9 @@ pub fn run_on(
         }
         None => Vec::new(),
     };
-    let generated = generate_beside(catalog_dir, &fixed).map_err(Failure::Invalid)?;
+    let (catalogs, dir_name) =
+        validate_dir(catalog_dir, settings, &fixed).map_err(Failure::Invalid)?;
+    let generated = render(&catalogs, &dir_name, settings);
     let mut planned = Vec::new();
     for target in outputs.targets(&generated) {
         if mode == Mode::Write {
@@ -376,7 +413,7 @@ pub fn run_on(
         .map(|d| d.path().to_owned())
         .collect();
     match mode {
-        Mode::Check if !drift.is_empty() => return Err(Failure::Stale(drift)),
+        Mode::Check if !drift.is_empty() => return Err(Failure::Stale(drift, settings.fix())),
         Mode::Check => {}
         Mode::Write if !foreign.is_empty() => return Err(Failure::Foreign(foreign)),
         Mode::Write => output::install(disk, &planned).map_err(Failure::Write)?,

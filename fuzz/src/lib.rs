@@ -413,7 +413,7 @@ fn body_error(err: &errcodes::response::BodyError) {
 /// Arbitrary bytes as one catalogue file: the generator validates and renders it, or reports
 /// problems. It must not panic; every problem names the file, and a success has one catalogue.
 pub fn catalog_yaml(data: &[u8]) {
-    match codegen::generate_one("fuzz.yaml", data) {
+    match errcodes_build::generate_one("fuzz.yaml", data) {
         Ok(generated) => {
             assert_eq!(generated.catalogs.len(), 1, "one file, one catalogue");
             assert!(!generated.files.is_empty());

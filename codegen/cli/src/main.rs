@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use codegen::{Failure, Mode, Outputs};
+use errcodes_build::{Failure, Mode, Outputs};
 
 const USAGE: &str = "usage: codegen [--check] [--catalog DIR] [--out DIR] [--docs DIR] [--manifest FILE] [--readme FILE]
 
@@ -42,10 +42,12 @@ fn is_checkout(dir: &Path) -> bool {
 fn checkout() -> Result<PathBuf, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
-    let started = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .and_then(|codegen| codegen.parent().map(Path::to_path_buf))
-        .filter(|root| is_checkout(root));
+    let started = std::env::var_os("CARGO_MANIFEST_DIR").and_then(|package| {
+        Path::new(&package)
+            .ancestors()
+            .find(|d| is_checkout(d))
+            .map(Path::to_path_buf)
+    });
     let root = started
         .or_else(|| {
             cwd.ancestors()
@@ -144,7 +146,23 @@ fn main() -> ExitCode {
         Some(root) => format!("the checkout {}", root.display()),
         None => args.outputs.code.display().to_string(),
     };
-    match codegen::run(&args.catalog, &args.outputs, args.mode) {
+    // errcodes' own catalogues, through the same public builder any crate uses.
+    let o = &args.outputs;
+    let mut builder = errcodes_build::own_builder(&args.catalog);
+    if let Some(docs) = &o.docs {
+        builder = builder.docs_dir(docs);
+    }
+    if let Some(manifest) = &o.manifest {
+        builder = builder.manifest_features(manifest);
+    }
+    if let Some(readme) = &o.readme {
+        builder = builder.readme_table(readme);
+    }
+    let result = match args.mode {
+        Mode::Write => builder.write_to(&o.code),
+        Mode::Check => builder.check(&o.code),
+    };
+    match result {
         Ok(report) => {
             let g = &report.generated;
             let entries: usize = g.catalogs.iter().map(|(_, n)| n).sum();
@@ -167,7 +185,7 @@ fn main() -> ExitCode {
             }
             eprintln!("codegen: {place}: {last}");
             match failure {
-                Failure::Invalid(_) | Failure::Stale(_) => ExitCode::FAILURE,
+                Failure::Invalid(_) | Failure::Stale(..) => ExitCode::FAILURE,
                 _ => ExitCode::from(2),
             }
         }

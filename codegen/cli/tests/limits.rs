@@ -41,15 +41,15 @@ fn one_entry_past_the_run_wide_limit_is_refused_and_nothing_is_written() {
     let scratch = tempfile::tempdir().unwrap();
     let (catalog, out) = (scratch.path().join("catalog"), scratch.path().join("out"));
     fs::create_dir(&catalog).unwrap();
-    let half = codegen::MAX_ENTRIES / 2;
+    let half = errcodes_build::MAX_ENTRIES / 2;
     synthetic(&catalog, "a", 0, half);
-    synthetic(&catalog, "b", half, codegen::MAX_ENTRIES - half + 1);
+    synthetic(&catalog, "b", half, errcodes_build::MAX_ENTRIES - half + 1);
     let (code, said) = codegen(&catalog, &out);
     assert_eq!(code, Some(1), "{said}");
     let expected = format!(
         "catalog/b.yaml:10: with this file the catalogue holds {} entries; one run accepts at most {}",
-        codegen::MAX_ENTRIES + 1,
-        codegen::MAX_ENTRIES
+        errcodes_build::MAX_ENTRIES + 1,
+        errcodes_build::MAX_ENTRIES
     );
     assert!(said.contains(&expected), "{said}");
     assert!(!out.exists());
@@ -60,7 +60,7 @@ fn files_past_the_run_wide_size_are_refused_before_they_are_read() {
     let scratch = tempfile::tempdir().unwrap();
     let (catalog, out) = (scratch.path().join("catalog"), scratch.path().join("out"));
     fs::create_dir(&catalog).unwrap();
-    let half = usize::try_from(codegen::MAX_TOTAL_BYTES / 2).unwrap();
+    let half = usize::try_from(errcodes_build::MAX_TOTAL_BYTES / 2).unwrap();
     for name in ["a.yaml", "b.yaml"] {
         // Each file is within the per-file limit; together they are one byte over.
         let mut text = vec![b'#'; half];
@@ -70,7 +70,7 @@ fn files_past_the_run_wide_size_are_refused_before_they_are_read() {
     fs::write(catalog.join("c.yaml"), "#\n").unwrap();
     let (code, said) = codegen(&catalog, &out);
     assert_eq!(code, Some(1), "{said}");
-    let total = codegen::MAX_TOTAL_BYTES + 2;
+    let total = errcodes_build::MAX_TOTAL_BYTES + 2;
     assert!(
         said.contains(&format!(
             "catalog: its catalogue files hold {total} bytes together"

@@ -12,7 +12,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_codegen");
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
+        .ancestors()
+        .nth(2)
         .unwrap()
         .to_path_buf()
 }

@@ -1,0 +1,250 @@
+//! [`Builder`]: the generator for any crate's catalogue folder, from `build.rs` or into
+//! committed files (the `prost-build` shape).
+
+use std::path::{Path, PathBuf};
+
+use crate::output::{RealDisk, replace_dir, replace_file};
+use crate::settings::Settings;
+use crate::{Diagnostic, Failure, Generated, Mode, Outputs, Report, docs, emit, load};
+
+/// Generates typed modules, one per catalogue file, from a folder of catalogue YAML files
+/// (the schema of errcodes' own `catalog/`: see its `catalog/README.md`).
+///
+/// Two ways to use it:
+///
+/// - **Committed output** (recommended: a dependent then compiles no syn, prettyplease or
+///   YAML parser): [`write_to`](Builder::write_to) a folder in your crate, commit it, and
+///   let a test call [`check`](Builder::check) so that CI fails while it is stale.
+/// - **At build time**: [`compile`](Builder::compile) from `build.rs` writes
+///   `$OUT_DIR/catalogs.rs`, which your crate includes.
+///
+/// ```no_run
+/// // build.rs: fn main() { … }
+/// errcodes_build::Builder::new().catalog_dir("catalog").compile()?;
+/// // src/lib.rs: include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
+/// # Ok::<(), errcodes_build::Failure>(())
+/// ```
+///
+/// Each module has the API of a built-in catalogue (`Code`, `from_value`, `from_wire`,
+/// `from_name`, `CATALOG`…), and the file defines `CATALOGS`, every catalogue it holds, for
+/// the cross-catalogue lookups of the `errcodes` crate.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    catalog_dir: PathBuf,
+    settings: Settings,
+    out_dir: Option<PathBuf>,
+    docs_dir: Option<PathBuf>,
+    manifest: Option<PathBuf>,
+    readme: Option<PathBuf>,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder::new()
+    }
+}
+
+impl Builder {
+    /// A builder for the folder `catalog` (relative to the package, where cargo runs
+    /// `build.rs`), generating code that uses the runtime as `::errcodes`.
+    pub fn new() -> Builder {
+        Builder {
+            catalog_dir: PathBuf::from("catalog"),
+            settings: Settings::dependent(),
+            out_dir: None,
+            docs_dir: None,
+            manifest: None,
+            readme: None,
+        }
+    }
+
+    /// The folder of `*.yaml` catalogue files.
+    #[must_use]
+    pub fn catalog_dir(mut self, dir: impl AsRef<Path>) -> Builder {
+        self.catalog_dir = dir.as_ref().to_path_buf();
+        self
+    }
+
+    /// Where [`compile`](Builder::compile) writes `catalogs.rs` (default: `$OUT_DIR`).
+    #[must_use]
+    pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Builder {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The path generated code reaches the runtime crate by (default `::errcodes`; set it
+    /// when you rename the dependency or re-export it, like prost-build's `prost_path`).
+    #[must_use]
+    pub fn runtime_path(mut self, path: &str) -> Builder {
+        path.clone_into(&mut self.settings.runtime);
+        self.settings.catalogs_pub = path != "crate";
+        self
+    }
+
+    /// The module path the generated modules are reached by (`my_crate` when
+    /// `catalogs.rs` is included at the crate root, `my_crate::codes` in a module). With it,
+    /// each module's doc example is compiled as a doctest; without it, it is marked `ignore`.
+    #[must_use]
+    pub fn doc_path(mut self, path: &str) -> Builder {
+        self.settings.doc_path = Some(path.to_owned());
+        self
+    }
+
+    /// Also writes the Markdown error index (one page per catalogue) to `dir`.
+    #[must_use]
+    pub fn docs_dir(mut self, dir: impl AsRef<Path>) -> Builder {
+        self.docs_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The command that regenerates the committed output, named in each generated file's
+    /// header and in the message [`check`](Builder::check) gives when it is stale.
+    #[must_use]
+    pub fn command(mut self, command: &str) -> Builder {
+        self.settings.command = Some(command.to_owned());
+        self
+    }
+
+    /// Names no catalogue id may start with (those your module already uses).
+    #[must_use]
+    pub fn reserved_names<S: Into<String>>(
+        mut self,
+        names: impl IntoIterator<Item = S>,
+    ) -> Builder {
+        self.settings.reserved = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// One Cargo feature per catalogue, as errcodes has: each module gets
+    /// `#[cfg(feature = "<slug>")]` (the feature named like its slug, `knox::tag` →
+    /// `knox-tag`).
+    #[must_use]
+    pub fn feature_gates(mut self, on: bool) -> Builder {
+        self.settings.features = on;
+        self
+    }
+
+    /// Keeps the features of [`feature_gates`](Builder::feature_gates) in the marked section
+    /// of `manifest`'s `[features]` table (and turns the gates on). The manifest about to be
+    /// written is checked to load in cargo first.
+    #[must_use]
+    pub fn manifest_features(mut self, manifest: impl AsRef<Path>) -> Builder {
+        self.settings.features = true;
+        self.manifest = Some(manifest.as_ref().to_path_buf());
+        self
+    }
+
+    /// Keeps the catalogue table between the marker lines of `readme` in step.
+    #[must_use]
+    pub fn readme_table(mut self, readme: impl AsRef<Path>) -> Builder {
+        self.readme = Some(readme.as_ref().to_path_buf());
+        self
+    }
+
+    /// Validates every file and renders every output in memory; writes nothing.
+    ///
+    /// # Errors
+    /// Every problem of every file, as `path:line:col: message`.
+    pub fn generate(&self) -> Result<Generated, Vec<Diagnostic>> {
+        let (catalogs, dir_name) = crate::validate_dir(&self.catalog_dir, &self.settings, &[])?;
+        Ok(crate::render(&catalogs, &dir_name, &self.settings))
+    }
+
+    /// For `build.rs`: validates the folder and writes `catalogs.rs` to `$OUT_DIR` (or
+    /// [`out_dir`](Builder::out_dir)), all modules nested in one file. Tells cargo to run the
+    /// build script again when the folder or any file in it changes. Returns the file written.
+    ///
+    /// # Errors
+    /// [`Failure::Invalid`] with every problem as `path:line:col: message` (the build fails
+    /// showing them), or [`Failure::Io`].
+    pub fn compile(&self) -> Result<PathBuf, Failure> {
+        self.check_runtime_path()?;
+        println!("cargo:rerun-if-changed={}", self.catalog_dir.display());
+        let shown = self.catalog_dir.display().to_string();
+        if let Ok(files) = load::catalog_files(&self.catalog_dir, &shown) {
+            for file in files {
+                println!("cargo:rerun-if-changed={}", file.display());
+            }
+        }
+        let out_dir = match (&self.out_dir, std::env::var_os("OUT_DIR")) {
+            (Some(dir), _) => dir.clone(),
+            (None, Some(dir)) => PathBuf::from(dir),
+            (None, None) => {
+                return Err(Failure::Io(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "OUT_DIR is not set: call compile() from build.rs, or set out_dir",
+                )));
+            }
+        };
+        let (catalogs, dir_name) = crate::validate_dir(&self.catalog_dir, &self.settings, &[])
+            .map_err(Failure::Invalid)?;
+        let path = out_dir.join("catalogs.rs");
+        let code = emit::render_single(&catalogs, &dir_name, &self.settings);
+        replace_file(&path, &code).map_err(|e| io_at(&path, e))?;
+        if let Some(docs_dir) = &self.docs_dir {
+            let pages = docs::render(&catalogs, &dir_name, &self.settings);
+            replace_dir(docs_dir, &pages).map_err(|e| io_at(docs_dir, e))?;
+        }
+        Ok(path)
+    }
+
+    /// Committed output: replaces the folder `dir` with `mod.rs` and one file per module
+    /// (include it with `mod dir;`), and the docs folder if one is set, each all or nothing.
+    /// A file in `dir` that the generator did not write is never deleted: the run refuses.
+    ///
+    /// # Errors
+    /// See [`Failure`].
+    pub fn write_to(&self, dir: impl AsRef<Path>) -> Result<Report, Failure> {
+        self.run(dir.as_ref(), Mode::Write)
+    }
+
+    /// Compares the committed output in `dir` with what the catalogue produces, writing
+    /// nothing: call it from a test so that CI fails while the output is stale.
+    ///
+    /// # Errors
+    /// [`Failure::Stale`] listing every stale, missing or extra file and the command that
+    /// fixes it (see [`command`](Builder::command)); otherwise as [`write_to`](Builder::write_to).
+    pub fn check(&self, dir: impl AsRef<Path>) -> Result<Report, Failure> {
+        self.run(dir.as_ref(), Mode::Check)
+    }
+
+    fn run(&self, dir: &Path, mode: Mode) -> Result<Report, Failure> {
+        self.check_runtime_path()?;
+        let outputs = Outputs {
+            code: dir.to_path_buf(),
+            docs: self.docs_dir.clone(),
+            manifest: self.manifest.clone(),
+            readme: self.readme.clone(),
+        };
+        crate::execute(
+            &mut RealDisk,
+            &self.catalog_dir,
+            &outputs,
+            &self.settings,
+            mode,
+        )
+    }
+
+    pub(crate) fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    fn check_runtime_path(&self) -> Result<(), Failure> {
+        let runtime = &self.settings.runtime;
+        if runtime == "crate" || syn::parse_str::<syn::Path>(runtime).is_ok() {
+            Ok(())
+        } else {
+            Err(Failure::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("runtime_path `{runtime}` is not a Rust path like `::errcodes`"),
+            )))
+        }
+    }
+}
+
+fn io_at(path: &Path, e: std::io::Error) -> Failure {
+    Failure::Io(std::io::Error::new(
+        e.kind(),
+        format!("{}: {e}", path.display()),
+    ))
+}
