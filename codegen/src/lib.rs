@@ -8,6 +8,7 @@
 
 mod diag;
 mod docs;
+mod dynamic;
 mod emit;
 mod features;
 mod ident;
@@ -23,6 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 pub use diag::Diagnostic;
+pub use dynamic::{load_catalogs, load_catalogs_beside};
 pub use emit::COMMAND;
 pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_NODES, MAX_TOTAL_BYTES};
 pub use output::{
@@ -81,6 +83,19 @@ fn generate_beside(
     catalog_dir: &Path,
     fixed_features: &[String],
 ) -> Result<Generated, Vec<Diagnostic>> {
+    let (dir_name, catalogs) = validated(catalog_dir, fixed_features)?;
+    Ok(render(&dir_name, catalogs))
+}
+
+/// Validated catalogues, each with the line of its `id`.
+type Validated = Vec<(model::Catalog, usize)>;
+
+/// The folder's name and its validated catalogues, each with the line of its `id`: what
+/// [`generate`] renders, and what [`load_catalogs`] builds runtime catalogues from.
+pub(crate) fn validated(
+    catalog_dir: &Path,
+    fixed_features: &[String],
+) -> Result<(String, Validated), Vec<Diagnostic>> {
     let dir_name = catalog_dir.file_name().map_or_else(
         || catalog_dir.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -101,7 +116,8 @@ fn generate_beside(
         let parsed = load::parse(path, &shown).map_err(|d| vec![d]);
         (shown, parsed)
     });
-    assemble(&dir_name, parsed, fixed_features)
+    let catalogs = validate_all(parsed, fixed_features)?;
+    Ok((dir_name, catalogs))
 }
 
 /// Validates and renders one catalogue file given as bytes: what [`generate`] does for a
@@ -113,16 +129,15 @@ fn generate_beside(
 pub fn generate_one(file_name: &str, bytes: &[u8]) -> Result<Generated, Vec<Diagnostic>> {
     let shown = format!("catalog/{file_name}");
     let parsed = load::parse_bytes(bytes, &shown).map_err(|d| vec![d]);
-    assemble("catalog", std::iter::once((shown, parsed)), &[])
+    let catalogs = validate_all(std::iter::once((shown, parsed)), &[])?;
+    Ok(render("catalog", catalogs))
 }
 
-/// Validates parsed files together (ids, slugs and features are unique across them) and
-/// renders them.
-fn assemble(
-    dir_name: &str,
+/// Validates parsed files together (ids, slugs and features are unique across them).
+fn validate_all(
     parsed: impl Iterator<Item = (String, Result<schema::File, Vec<Diagnostic>>)>,
     fixed_features: &[String],
-) -> Result<Generated, Vec<Diagnostic>> {
+) -> Result<Validated, Vec<Diagnostic>> {
     let reserved = reserved_root_names();
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
@@ -161,19 +176,24 @@ fn assemble(
         problems.sort();
         return Err(problems);
     }
+    Ok(catalogs)
+}
+
+/// Renders validated catalogues.
+fn render(dir_name: &str, catalogs: Validated) -> Generated {
     let catalogs: Vec<model::Catalog> = catalogs.into_iter().map(|(c, _)| c).collect();
     let mut summary: Vec<(String, usize)> = catalogs
         .iter()
         .map(|c| (c.id_path(), c.entries.len()))
         .collect();
     summary.sort();
-    Ok(Generated {
+    Generated {
         features: features::section(&catalogs),
         readme: docs::readme_table(&catalogs),
         files: emit::render(&catalogs, dir_name),
         docs: docs::render(&catalogs, dir_name),
         catalogs: summary,
-    })
+    }
 }
 
 /// Whether [`run`] writes its outputs or only compares them.
