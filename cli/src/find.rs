@@ -1,20 +1,45 @@
 //! Finding catalogues and entries from what a person types, and close matches on a miss.
 //!
-//! Everything here goes through `errcodes::catalogs()`, `errcodes::catalog()`,
-//! `Catalog::lookup` and the `Entry` accessors, so every catalogue is served the same way.
+//! Everything here goes through the served catalogues (`errcodes::catalogs()` and those of
+//! `--catalog DIR`), `errcodes::catalog_in`, `Catalog::lookup` and the `Entry` accessors, so
+//! every catalogue, built in or loaded, is served the same way.
+
+use std::sync::OnceLock;
 
 use errcodes::{Catalog, Entry, ParseError};
 
-/// Every catalogue, sorted by id.
+/// The catalogues of this run, sorted by id: errcodes' own and those loaded with `--catalog`.
+static SERVED: OnceLock<Vec<&'static Catalog>> = OnceLock::new();
+
+/// Serves `loaded` beside the built-in catalogues for the rest of the run. Called once, before
+/// any lookup (a later call would change nothing).
+pub fn serve(loaded: Vec<&'static Catalog>) {
+    let mut all = errcodes::catalogs().to_vec();
+    all.extend(loaded);
+    all.sort_by_key(|c| c.id());
+    let _ = SERVED.set(all);
+}
+
+/// Every served catalogue, sorted by id.
+pub fn served() -> &'static [&'static Catalog] {
+    SERVED.get_or_init(|| errcodes::catalogs().to_vec())
+}
+
+/// Every served catalogue, sorted by id.
 pub fn catalogs() -> impl Iterator<Item = &'static Catalog> {
-    errcodes::catalogs().iter().copied()
+    served().iter().copied()
+}
+
+/// The served catalogue with exactly this id or slug (an entry's `catalog()`).
+pub fn by_id(id: &str) -> Option<&'static Catalog> {
+    errcodes::catalog_in(served(), id)
 }
 
 /// The catalogue named by its id (`knox::tag`) or slug (`knox-tag`); any case, and the
 /// file-name spelling (`knox.tag`) too.
 pub fn catalog(name: &str) -> Option<&'static Catalog> {
     let name = name.trim();
-    errcodes::catalog(name).or_else(|| catalogs().find(|c| c.slug() == normalize(name)))
+    by_id(name).or_else(|| catalogs().find(|c| c.slug() == normalize(name)))
 }
 
 /// The catalogues under a namespace that is not a catalogue itself (`knox` → `knox::tag`,

@@ -4,7 +4,8 @@
 //! Exit status: 0 found, 1 not found, 2 usage or I/O error (including a failed write to
 //! stdout, except a closed pipe); every failure prints one line on stderr, with close
 //! matches when there are any. With `--json`, stdout carries the documented JSON shape on
-//! success and nothing on failure.
+//! success and nothing on failure. The one exception to one line: a `--catalog` folder with
+//! bad files lists every problem as `path:line:col: message`, then a summary line (exit 2).
 
 #![forbid(unsafe_code)]
 
@@ -31,6 +32,12 @@ struct Cli {
     /// or `CLICOLOR=0`; `CLICOLOR_FORCE=1` forces it), `always` or `never`.
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     color: ColorWhen,
+    /// Also serve the catalogues in DIR's `*.yaml` files, beside the built-in ones, in every
+    /// command but `body` (repeatable). The files are checked as the generator checks
+    /// `catalog/`: every problem is printed as `path:line:col: message` and the command exits
+    /// 2. An id or slug that is already served is refused.
+    #[arg(long = "catalog", global = true, value_name = "DIR")]
+    catalog_dirs: Vec<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -132,6 +139,16 @@ fn main() -> ExitCode {
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
+    if let Err(problems) = load(&cli.catalog_dirs) {
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        eprintln!(
+            "errcodes: {} problem(s) in the --catalog folder(s); nothing was looked up",
+            problems.len()
+        );
+        return ExitCode::from(2);
+    }
     match run(&cli) {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
@@ -155,6 +172,29 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Loads every `--catalog` folder (each checked against the catalogues served before it) and
+/// serves them; on failure, every problem of every folder.
+fn load(dirs: &[std::path::PathBuf]) -> Result<(), Vec<errcodes_build::Diagnostic>> {
+    let mut loaded: Vec<&'static errcodes::Catalog> = Vec::new();
+    let mut problems = Vec::new();
+    for dir in dirs {
+        let served: Vec<&errcodes::Catalog> = errcodes::catalogs()
+            .iter()
+            .chain(&loaded)
+            .copied()
+            .collect();
+        match errcodes_build::load_catalogs_beside(dir, &served) {
+            Ok(found) => loaded.extend(found),
+            Err(found) => problems.extend(found),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    find::serve(loaded);
+    Ok(())
 }
 
 fn run(cli: &Cli) -> Result<String, Failure> {
@@ -319,7 +359,7 @@ fn namespace(
 /// hex, the form Nuki webhooks send.
 fn hex_note(entry: &Entry, text: &str) -> Option<String> {
     let text = text.trim();
-    let catalog = errcodes::catalog(entry.catalog())?;
+    let catalog = find::by_id(entry.catalog())?;
     let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     if catalog.wire_format() != errcodes::WireFormat::Hex || !digits || entry.name() == text {
         return None;
@@ -398,7 +438,7 @@ fn explain(catalog_name: &str, code: &str) -> Result<&'static Entry, Failure> {
 
 /// The slug of an entry's catalogue, for a command line.
 fn slug(e: &Entry) -> &'static str {
-    errcodes::catalog(e.catalog()).map_or(e.catalog(), |c| c.slug())
+    find::by_id(e.catalog()).map_or(e.catalog(), |c| c.slug())
 }
 
 /// Names of any catalogue near `text`, with the catalogue each belongs to.

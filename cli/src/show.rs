@@ -54,7 +54,7 @@ fn next_step(action: Action) -> String {
 /// Everything known about one entry (`errcodes explain`).
 pub fn explain(e: &Entry, s: Style) -> String {
     let mut out = String::new();
-    let catalog = errcodes::catalog(e.catalog());
+    let catalog = crate::find::by_id(e.catalog());
     let _ = writeln!(
         out,
         "{} {} {}",

@@ -980,3 +980,209 @@ fn tempdir() -> TempDir {
     std::fs::create_dir_all(&dir).unwrap();
     TempDir(dir)
 }
+
+/// A catalogue folder of the workspace's test fixtures, copied into `dir/name` (`id` replaced
+/// when given), returned as a command-line argument.
+fn catalog_folder(dir: &TempDir, name: &str, fixture: &str, id: Option<&str>) -> String {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let to = dir.join(name);
+    std::fs::create_dir_all(&to).unwrap();
+    for file in std::fs::read_dir(from.join(fixture)).unwrap() {
+        let file = file.unwrap().path();
+        let mut text = std::fs::read_to_string(&file).unwrap();
+        if let Some(id) = id {
+            let first = text.lines().next().unwrap().to_owned();
+            assert!(first.starts_with("id: "), "{first}");
+            text = text.replacen(&first, &format!("id: {id}"), 1);
+        }
+        std::fs::write(to.join(file.file_name().unwrap()), text).unwrap();
+    }
+    to.display().to_string()
+}
+
+#[test]
+fn a_catalog_folder_is_served_in_every_command_beside_the_built_in_ones() {
+    let dir = tempdir();
+    let acme = catalog_folder(&dir, "vendor", "good/signed_i32", None);
+    fn with<'a>(acme: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+        [&["--catalog", acme], args].concat()
+    }
+
+    // Not built in: only served with --catalog.
+    fails(1, &["explain", "acme", "-12"]);
+
+    let text = found(&with(&acme, &["explain", "acme", "-12"]));
+    assert!(text.starts_with("E_TIMEOUT -12 (acme)\n"), "{text}");
+    assert!(
+        text.contains("catalogue    acme — Signed integer codes"),
+        "{text}"
+    );
+    assert!(text.contains("next step    retry"), "{text}");
+    // The flag is global: after the subcommand too; names in any case, as for built-ins.
+    let e = json(&["explain", "acme", "e_bad_pin", "--catalog", &acme]);
+    check_entry_shape(&e);
+    assert_eq!(
+        (e["catalog"].as_str(), e["value"].as_i64()),
+        (Some("acme"), Some(7))
+    );
+    let e = json(&with(&acme, &["explain", "acme", "-2147483648"]));
+    assert_eq!(e["value"].as_i64(), Some(i64::from(i32::MIN)));
+    let reason = fails(1, &with(&acme, &["explain", "acme", "-13"]));
+    assert!(
+        one_line(&reason).contains("`acme` has no code -13"),
+        "{reason}"
+    );
+    let reason = fails(1, &with(&acme, &["explain", "acme", "-2147483649"]));
+    assert!(one_line(&reason).contains("out of range"), "{reason}");
+
+    // lookup and search cover the loaded catalogue and the built-in ones together.
+    let hits = json(&with(&acme, &["lookup", "7"]));
+    let catalogs: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["catalog"].as_str().unwrap())
+        .collect();
+    assert!(
+        catalogs.contains(&"acme") && catalogs.contains(&"nuki::completion"),
+        "{catalogs:?}"
+    );
+    assert!(found(&with(&acme, &["lookup", "-12"])).starts_with("acme -12 E_TIMEOUT\n"));
+    let hits = json(&with(&acme, &["search", "did", "not", "answer"]));
+    assert_eq!(hits[0]["name"], "E_TIMEOUT", "{hits}");
+
+    // list: the catalogue in the table, sorted by id, and its entries.
+    let table = found(&with(&acme, &["list"]));
+    let first = table.lines().next().unwrap();
+    assert!(
+        first.starts_with("acme ") && first.contains(" 4  Signed integer codes"),
+        "{table}"
+    );
+    let list = json(&with(&acme, &["list"]));
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), json(&["list"]).as_array().unwrap().len() + 1);
+    assert!(ids.is_sorted() && ids.contains(&"nuki"), "{ids:?}");
+    let one = json(&with(&acme, &["list", "acme"]));
+    assert_eq!(one["count"], 4);
+    let wires: Vec<&str> = one["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["wire"].as_str().unwrap())
+        .collect();
+    assert_eq!(wires, ["-2147483648", "-12", "0", "7"]);
+    one["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .for_each(check_entry_shape);
+}
+
+#[test]
+fn catalog_folders_add_up_and_an_id_served_already_is_refused() {
+    let dir = tempdir();
+    let acme = catalog_folder(&dir, "acme", "good/signed_i32", None);
+    let sdk = catalog_folder(&dir, "sdk", "good/string_key", None);
+    let both = ["--catalog", &acme, "--catalog", &sdk];
+    let list = json(&[&both[..], &["list"]].concat());
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"acme") && ids.contains(&"sdk"), "{ids:?}");
+    let e = json(&[&both[..], &["explain", "sdk", "Ok"]].concat());
+    assert_eq!(
+        (e["catalog"].as_str(), e["value"].as_str()),
+        (Some("sdk"), Some("Ok"))
+    );
+    assert_eq!(
+        json(&[&both[..], &["explain", "acme", "0"]].concat())["name"],
+        "OK"
+    );
+
+    // The same folder twice: its id is served already by the first.
+    let run = errcodes(&["--catalog", &acme, "--catalog", &acme, "list"]);
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""));
+    assert!(
+        run.stderr
+            .starts_with(&format!("{acme}/acme.yaml:1: catalogue id `acme`")),
+        "{}",
+        run.stderr
+    );
+
+    // A built-in id (`nuki`) and a built-in slug (`nuki_bridge` is `nuki-bridge`).
+    for (name, id, taken) in [
+        ("clash", "nuki", "`nuki`"),
+        ("slug", "nuki_bridge", "`nuki::bridge`"),
+    ] {
+        let folder = catalog_folder(&dir, name, "good/signed_i32", Some(id));
+        let run = errcodes(&["--catalog", &folder, "explain", "nuki", "ff"]);
+        assert_eq!((run.code, run.stdout.as_str()), (2, ""), "{id}");
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", run.stderr);
+        assert!(
+            lines[0].starts_with(&format!("{folder}/acme.yaml:1: catalogue id `{id}`")),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[0].contains(taken) && lines[0].contains("another id"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with("errcodes: 1 problem(s)"),
+            "{}",
+            lines[1]
+        );
+    }
+}
+
+#[test]
+fn a_bad_catalog_folder_lists_every_problem_with_its_place_and_exits_2() {
+    let dir = tempdir();
+    let bad = catalog_folder(&dir, "bad", "bad/many_problems", None);
+    let run = errcodes(&["--catalog", &bad, "lookup", "ff", "--json"]);
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""));
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let (summary, problems) = lines.split_last().unwrap();
+    assert!(problems.len() >= 3, "{}", run.stderr);
+    for p in problems {
+        let place = p
+            .strip_prefix(&format!("{bad}/nuki.yaml:"))
+            .unwrap_or_else(|| panic!("{p}"));
+        let (line, rest) = place.split_once(':').unwrap();
+        let (col, message) = rest.split_once(": ").unwrap();
+        assert!(
+            line.parse::<usize>().unwrap() > 0 && col.parse::<usize>().unwrap() > 0,
+            "{p}"
+        );
+        assert!(!message.is_empty(), "{p}");
+    }
+    assert_eq!(
+        *summary,
+        format!(
+            "errcodes: {} problem(s) in the --catalog folder(s); nothing was looked up",
+            problems.len()
+        )
+    );
+
+    // A folder that is not there, beside a good one: named, exit 2.
+    let good = catalog_folder(&dir, "good", "good/signed_i32", None);
+    let missing = dir.join("no-such-folder").display().to_string();
+    let run = errcodes(&["--catalog", &good, "--catalog", &missing, "list"]);
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""));
+    assert!(
+        run.stderr
+            .starts_with(&format!("{missing}: cannot read the catalogue folder")),
+        "{}",
+        run.stderr
+    );
+}

@@ -9,6 +9,7 @@
 mod builder;
 mod diag;
 mod docs;
+mod dynamic;
 mod emit;
 mod features;
 mod ident;
@@ -28,6 +29,7 @@ use settings::Settings;
 
 pub use builder::Builder;
 pub use diag::Diagnostic;
+pub use dynamic::{load_catalogs, load_catalogs_beside};
 pub use emit::COMMAND;
 pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_NODES, MAX_TOTAL_BYTES};
 pub use output::{
@@ -91,6 +93,28 @@ pub(crate) fn validate_dir(
     settings: &Settings,
     fixed_features: &[String],
 ) -> Result<(Vec<model::Catalog>, String), Vec<Diagnostic>> {
+    let (dir_name, catalogs) = validate_files(catalog_dir, settings, fixed_features)?;
+    Ok((catalogs.into_iter().map(|(c, _)| c).collect(), dir_name))
+}
+
+/// Validated catalogues, each with the line of its `id`.
+type Validated = Vec<(model::Catalog, usize)>;
+
+/// The folder's name and its validated catalogues, each with the line of its `id`, as a
+/// dependent's builder validates them: what [`load_catalogs`] builds runtime catalogues from.
+pub(crate) fn validated(
+    catalog_dir: &Path,
+    fixed_features: &[String],
+) -> Result<(String, Validated), Vec<Diagnostic>> {
+    validate_files(catalog_dir, &Settings::dependent(), fixed_features)
+}
+
+/// Reads and validates every `*.yaml` file of `catalog_dir` together.
+fn validate_files(
+    catalog_dir: &Path,
+    settings: &Settings,
+    fixed_features: &[String],
+) -> Result<(String, Validated), Vec<Diagnostic>> {
     let dir_name = catalog_dir.file_name().map_or_else(
         || catalog_dir.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -112,7 +136,7 @@ pub(crate) fn validate_dir(
         (shown, parsed)
     });
     let catalogs = assemble(parsed, settings, fixed_features)?;
-    Ok((catalogs, dir_name))
+    Ok((dir_name, catalogs))
 }
 
 /// Validates and renders one catalogue file given as bytes: what [`generate`] does for a
@@ -127,6 +151,7 @@ pub fn generate_one(file_name: &str, bytes: &[u8]) -> Result<Generated, Vec<Diag
     let builder = own_builder(Path::new("catalog"));
     let settings = builder.settings();
     let catalogs = assemble(std::iter::once((shown, parsed)), settings, &[])?;
+    let catalogs: Vec<model::Catalog> = catalogs.into_iter().map(|(c, _)| c).collect();
     Ok(render(&catalogs, "catalog", settings))
 }
 
@@ -151,7 +176,7 @@ fn assemble(
     parsed: impl Iterator<Item = (String, Result<schema::File, Vec<Diagnostic>>)>,
     settings: &Settings,
     fixed_features: &[String],
-) -> Result<Vec<model::Catalog>, Vec<Diagnostic>> {
+) -> Result<Validated, Vec<Diagnostic>> {
     let reserved = &settings.reserved;
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
@@ -190,7 +215,7 @@ fn assemble(
         problems.sort();
         return Err(problems);
     }
-    Ok(catalogs.into_iter().map(|(c, _)| c).collect())
+    Ok(catalogs)
 }
 
 /// Whether [`run`] writes its outputs or only compares them.

@@ -7,6 +7,10 @@ use crate::{Entry, KeyKind, ParseError, ParseErrorKind, Source, Value, WireForma
 /// One catalogue: its metadata, its entries and lookups by wire text or name.
 ///
 /// Every generated module exposes its catalogue as `CATALOG`; [`crate::catalogs`] lists them.
+/// A catalogue can also be built at run time from its entries alone (the `errcodes --catalog
+/// DIR` command reads YAML files that way): it answers every lookup below the same way, by
+/// scanning its entries instead of probing generated tables, and works with
+/// [`crate::lookup_in`] and [`crate::catalog_in`] beside the built-in ones.
 ///
 /// ```
 /// let knox = errcodes::catalog("knox::tag").ok_or("no Knox Tag catalogue")?;
@@ -23,8 +27,21 @@ pub struct Catalog {
     pub(crate) wire: WireFormat,
     pub(crate) sources: &'static [Source],
     pub(crate) entries: &'static [Entry],
-    pub(crate) by_wire: fn(&str) -> Result<&'static Entry, ParseError>,
-    pub(crate) by_name: fn(&str) -> Option<&'static Entry>,
+    pub(crate) lookups: Lookups,
+}
+
+/// How a catalogue finds a code.
+#[derive(Clone, Copy)]
+pub(crate) enum Lookups {
+    /// Generated functions over perfect-hash tables (every built-in catalogue). Plain `fn`
+    /// pointers, so they cannot hold a catalogue built at run time.
+    Tables {
+        by_wire: fn(&str) -> Result<&'static Entry, ParseError>,
+        by_name: fn(&str) -> Option<&'static Entry>,
+    },
+    /// No tables: wire text is parsed by the catalogue's key kind and wire format and the
+    /// entries are scanned (see `scan.rs`), for catalogues built at run time.
+    Scan,
 }
 
 impl Catalog {
@@ -63,12 +80,18 @@ impl Catalog {
     /// Why `text` is not a known wire value: empty, not in the wire form, out of range for
     /// the key kind, or well formed but not catalogued ([`ParseErrorKind::Unknown`]).
     pub fn parse_wire(&self, text: &str) -> Result<&'static Entry, ParseError> {
-        (self.by_wire)(text)
+        match self.lookups {
+            Lookups::Tables { by_wire, .. } => by_wire(text),
+            Lookups::Scan => crate::scan::by_wire(self, text),
+        }
     }
 
     /// Looks up a spec name or alias, exactly as written.
     pub fn find_name(&self, name: &str) -> Option<&'static Entry> {
-        (self.by_name)(name)
+        match self.lookups {
+            Lookups::Tables { by_name, .. } => by_name(name),
+            Lookups::Scan => crate::scan::by_name(self, name),
+        }
     }
 
     /// Looks up `text` as a wire value, then as a name: what a tool does with user input.
@@ -77,7 +100,13 @@ impl Catalog {
     /// As [`Catalog::parse_wire`], except that text that is neither wire text nor a name is
     /// [`ParseErrorKind::Unknown`].
     pub fn lookup(&self, text: &str) -> Result<&'static Entry, ParseError> {
-        lookup_with(text, self.by_wire, self.by_name, self.id, self.wire)
+        lookup_with(
+            text,
+            |text| self.parse_wire(text),
+            |name| self.find_name(name),
+            self.id,
+            self.wire,
+        )
     }
 }
 

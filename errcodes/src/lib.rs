@@ -99,6 +99,7 @@ mod http_crate;
 #[cfg(feature = "response")]
 #[cfg_attr(docsrs, doc(cfg(feature = "response")))]
 pub mod response;
+mod scan;
 #[cfg(feature = "serde")]
 mod serde_impl;
 /// Feature `defmt`. (Not in `action.rs`, which codegen also compiles.)
@@ -140,10 +141,7 @@ pub fn catalogs() -> &'static [&'static Catalog] {
 
 /// The catalogue with this id (`knox::tag`) or command-line slug (`knox-tag`).
 pub fn catalog(id: &str) -> Option<&'static Catalog> {
-    catalogs()
-        .iter()
-        .copied()
-        .find(|c| c.id() == id || c.slug() == id)
+    catalog_in(catalogs(), id)
 }
 
 /// Looks up `text` (a wire value in the catalogue's form, or a spec name) in catalogue `id`.
@@ -160,7 +158,56 @@ pub fn catalog(id: &str) -> Option<&'static Catalog> {
 /// # Ok::<(), errcodes::ParseError>(())
 /// ```
 pub fn lookup(id: &str, text: &str) -> Result<&'static Entry, ParseError> {
-    let catalog = catalog(id).ok_or_else(|| ParseError::unknown_catalog(id))?;
+    lookup_in(catalogs(), id, text)
+}
+
+/// [`catalog`] over the catalogues a program serves: errcodes' own together with, for
+/// example, a dependent's generated catalogues or ones built at run time (the `errcodes
+/// --catalog DIR` command). The first with this id or slug wins.
+///
+/// ```
+/// use errcodes::Catalog;
+///
+/// // errcodes' catalogues followed by a program's own (here two built-in ones stand in).
+/// let mine: &[&Catalog] = &[&errcodes::nuki::CATALOG, &errcodes::http::CATALOG];
+/// let served: Vec<&Catalog> = errcodes::catalogs().iter().chain(mine).copied().collect();
+///
+/// let knox = errcodes::catalog_in(&served, "knox-tag").ok_or("no knox-tag")?;
+/// assert_eq!(knox.id(), "knox::tag");
+/// assert!(errcodes::catalog_in(mine, "knox::tag").is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn catalog_in<'a>(catalogs: &[&'a Catalog], id: &str) -> Option<&'a Catalog> {
+    catalogs
+        .iter()
+        .copied()
+        .find(|c| c.id() == id || c.slug() == id)
+}
+
+/// [`lookup`] over the catalogues a program serves (see [`catalog_in`]), so that a
+/// dependent's catalogues and errcodes' own answer the same queries.
+///
+/// # Errors
+/// [`ParseErrorKind::UnknownCatalog`] when none of `catalogs` has that id or slug;
+/// otherwise as [`Catalog::lookup`].
+///
+/// ```
+/// use errcodes::{Catalog, ParseErrorKind};
+///
+/// let served: &[&Catalog] = &[&errcodes::nuki::CATALOG, &errcodes::http::CATALOG];
+/// assert_eq!(errcodes::lookup_in(served, "nuki", "ff")?.name(), "ERROR_UNKNOWN");
+/// assert_eq!(errcodes::lookup_in(served, "http", "Not Found")?.wire(), "404");
+///
+/// let err = errcodes::lookup_in(served, "tapkey", "401").unwrap_err();
+/// assert_eq!(err.kind(), ParseErrorKind::UnknownCatalog);
+/// # Ok::<(), errcodes::ParseError>(())
+/// ```
+pub fn lookup_in(
+    catalogs: &[&Catalog],
+    id: &str,
+    text: &str,
+) -> Result<&'static Entry, ParseError> {
+    let catalog = catalog_in(catalogs, id).ok_or_else(|| ParseError::unknown_catalog(id))?;
     catalog.lookup(text)
 }
 

@@ -6,6 +6,7 @@
 //! item of the module it uses. That is what a generator in another crate (a future
 //! `errcodes-build`) needs; it is hidden and carries no semver promise until that crate exists.
 
+use crate::catalog::Lookups;
 use crate::{
     Action, Catalog, Cause, DeviceName, Entry, KeyKind, ParseError, Source, Value, WireFormat,
 };
@@ -43,6 +44,7 @@ pub const ROOT_NAMES: &[&str] = &[
     "action",
     "alloc",
     "catalog",
+    "catalog_in",
     "catalogs",
     "code_impl",
     "core",
@@ -56,8 +58,10 @@ pub const ROOT_NAMES: &[&str] = &[
     "http_crate",
     "kind",
     "lookup",
+    "lookup_in",
     "readme",
     "response",
+    "scan",
     "serde",
     "serde_impl",
     "std",
@@ -172,7 +176,50 @@ pub const fn catalog(p: CatalogParts) -> Catalog {
         wire: p.wire,
         sources: p.sources,
         entries: p.entries,
-        by_wire: p.by_wire,
-        by_name: p.by_name,
+        lookups: Lookups::Tables {
+            by_wire: p.by_wire,
+            by_name: p.by_name,
+        },
+    }
+}
+
+/// Every field of a [`Catalog`] built at run time, by name: [`CatalogParts`] without the
+/// lookup functions.
+#[allow(missing_docs)]
+#[derive(Clone, Copy)]
+pub struct ScanParts {
+    pub id: &'static str,
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub key: KeyKind,
+    pub wire: WireFormat,
+    pub sources: &'static [Source],
+    /// Every entry, each built with [`entry`] with `catalog: id`; sorted by value, as
+    /// [`Catalog::entries`] promises (the lookups do not depend on the order).
+    pub entries: &'static [Entry],
+}
+
+/// A catalogue built from its entries alone, without generated lookup tables: wire text is
+/// parsed by `key` and `wire` exactly as a generated catalogue parses it, then the entries
+/// are scanned for the value; names and aliases are scanned too (a lookup is linear in the
+/// entries, which is fine for the few hundred codes a tool loads). Every query of a
+/// generated catalogue works on it: [`Catalog::lookup`], [`crate::lookup_in`] and the rest.
+///
+/// This is what `codegen::load_catalogs` (the `errcodes --catalog DIR` command) builds from
+/// YAML at run time. It lives here, hidden, rather than as a public `Catalog::from_parts`:
+/// the entries themselves can only be made with [`entry`], whose parts list every field of
+/// the record, so a public catalogue constructor alone would build nothing, and a public
+/// record constructor would make every field added to `Entry` a breaking change. Like the
+/// rest of this module it is for generators released together with this crate.
+pub const fn scan_catalog(p: ScanParts) -> Catalog {
+    Catalog {
+        id: p.id,
+        slug: p.slug,
+        title: p.title,
+        key: p.key,
+        wire: p.wire,
+        sources: p.sources,
+        entries: p.entries,
+        lookups: Lookups::Scan,
     }
 }

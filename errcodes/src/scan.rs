@@ -1,0 +1,232 @@
+//! Lookups by scanning the entries, for catalogues built at run time (no generated tables).
+//!
+//! The wire text goes through the same parser the generated modules call (`parse_key`,
+//! `found_text`) with the key kind's range, so a scanned catalogue accepts, rejects and
+//! reports exactly what its generated twin would; the tests below hold them to that.
+
+use crate::wire::{found_text, parse_key};
+use crate::{Catalog, Entry, KeyKind, ParseError, Value};
+
+/// The inclusive range of an integer key kind's values; `None` for string keys.
+fn int_range(key: KeyKind) -> Option<(i128, i128)> {
+    Some(match key {
+        KeyKind::Byte => (0, u8::MAX.into()),
+        KeyKind::HttpStatus => (100, 999),
+        KeyKind::U16 => (0, u16::MAX.into()),
+        KeyKind::U32 => (0, u32::MAX.into()),
+        KeyKind::U64 => (0, u64::MAX.into()),
+        KeyKind::I16 => (i16::MIN.into(), i16::MAX.into()),
+        KeyKind::I32 => (i32::MIN.into(), i32::MAX.into()),
+        KeyKind::I64 => (i64::MIN.into(), i64::MAX.into()),
+        KeyKind::Text => return None,
+    })
+}
+
+/// An integer value as one comparable number.
+fn int_of(value: Value) -> Option<i128> {
+    match value {
+        Value::Unsigned(v) => Some(v.into()),
+        Value::Signed(v) => Some(v.into()),
+        Value::Text(_) => None,
+    }
+}
+
+/// [`Catalog::parse_wire`] for a catalogue without tables.
+pub(crate) fn by_wire(c: &Catalog, text: &str) -> Result<&'static Entry, ParseError> {
+    let entries = c.entries;
+    let Some((lo, hi)) = int_range(c.key) else {
+        let found = entries
+            .iter()
+            .find(|e| matches!(e.value, Value::Text(v) if v == text));
+        return found_text(text, found, c.id);
+    };
+    parse_key(text, c.wire, lo, hi, c.id, |value| {
+        entries.iter().find(|e| int_of(e.value) == Some(value))
+    })
+}
+
+/// [`Catalog::find_name`] for a catalogue without tables: a spec name, else an alias.
+pub(crate) fn by_name(c: &Catalog, name: &str) -> Option<&'static Entry> {
+    let entries = c.entries;
+    entries
+        .iter()
+        .find(|e| e.name == name)
+        .or_else(|| entries.iter().find(|e| e.aliases.contains(&name)))
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use std::string::{String, ToString};
+    use std::vec::Vec;
+
+    use crate::__private::{EntryParts, ScanParts, entry, scan_catalog, source};
+    use crate::{Action, Catalog, Entry, KeyKind, ParseErrorKind, Source, Value, WireFormat};
+
+    static SOURCES: [Source; 1] = [source("sdk", "ACME SDK", "https://example.com", true)];
+    static CITED: [&Source; 1] = [&SOURCES[0]];
+
+    const fn acme(value: Value, wire: &'static str, name: &'static str) -> Entry {
+        entry(EntryParts {
+            catalog: "acme",
+            value,
+            wire,
+            name,
+            aliases: &[],
+            description: "",
+            remediation: None,
+            http_status: None,
+            action: Action::Retry,
+            source: &SOURCES[0],
+            sources: &CITED,
+            device_names: &[],
+            causes: &[],
+            deprecated: false,
+            uncertain: None,
+        })
+    }
+
+    static SIGNED: [Entry; 4] = [
+        acme(Value::Signed(-2_147_483_648), "-2147483648", "E_MIN"),
+        acme(Value::Signed(-12), "-12", "E_TIMEOUT"),
+        acme(Value::Signed(0), "0", "OK"),
+        Entry {
+            aliases: &["E_PIN", "OK_NOT"],
+            ..acme(Value::Signed(7), "7", "E_BAD_PIN")
+        },
+    ];
+
+    static ACME: Catalog = scan_catalog(ScanParts {
+        id: "acme",
+        slug: "acme",
+        title: "Signed codes",
+        key: KeyKind::I32,
+        wire: WireFormat::Decimal,
+        sources: &SOURCES,
+        entries: &SIGNED,
+    });
+
+    fn name(found: Result<&Entry, crate::ParseError>) -> Result<&str, ParseErrorKind> {
+        found.map(Entry::name).map_err(|e| e.kind())
+    }
+
+    #[test]
+    fn signed_decimal_codes_and_their_range() {
+        assert_eq!(name(ACME.parse_wire("-12")), Ok("E_TIMEOUT"));
+        assert_eq!(name(ACME.parse_wire("-2147483648")), Ok("E_MIN"));
+        assert_eq!(name(ACME.parse_wire("0")), Ok("OK"));
+        assert_eq!(
+            name(ACME.parse_wire("-2147483649")),
+            Err(ParseErrorKind::OutOfRange)
+        );
+        assert_eq!(
+            name(ACME.parse_wire("2147483648")),
+            Err(ParseErrorKind::OutOfRange)
+        );
+        assert_eq!(
+            name(ACME.parse_wire("+7")),
+            Err(ParseErrorKind::InvalidSyntax)
+        );
+        assert_eq!(
+            name(ACME.parse_wire("0x7")),
+            Err(ParseErrorKind::InvalidSyntax)
+        );
+        assert_eq!(name(ACME.parse_wire("")), Err(ParseErrorKind::Empty));
+        let unknown = ACME.parse_wire("-13").unwrap_err();
+        assert_eq!(unknown.kind(), ParseErrorKind::Unknown);
+        assert_eq!(unknown.value(), Some(Value::Signed(-13)));
+        assert_eq!(unknown.to_string(), "`acme` has no code -13");
+    }
+
+    #[test]
+    fn names_then_aliases_exactly_as_written() {
+        assert_eq!(ACME.find_name("E_TIMEOUT").map(Entry::wire), Some("-12"));
+        assert_eq!(ACME.find_name("E_PIN").map(Entry::wire), Some("7"));
+        assert_eq!(ACME.find_name("e_timeout"), None);
+        assert_eq!(ACME.find_name(""), None);
+        assert_eq!(name(ACME.lookup("OK_NOT")), Ok("E_BAD_PIN"));
+        assert_eq!(name(ACME.lookup("7")), Ok("E_BAD_PIN"));
+        assert_eq!(name(ACME.lookup("nothing")), Err(ParseErrorKind::Unknown));
+        assert_eq!(name(ACME.lookup("99")), Err(ParseErrorKind::Unknown));
+    }
+
+    #[test]
+    fn a_scanned_catalogue_joins_the_cross_catalogue_queries() {
+        let served = [&ACME];
+        assert_eq!(
+            crate::catalog_in(&served, "acme").map(Catalog::id),
+            Some("acme")
+        );
+        assert_eq!(
+            name(crate::lookup_in(&served, "acme", "-12")),
+            Ok("E_TIMEOUT")
+        );
+        let err = crate::lookup_in(&served, "nuki", "ff").unwrap_err();
+        assert_eq!(err.kind(), ParseErrorKind::UnknownCatalog);
+        assert_eq!(err.catalog(), "nuki");
+    }
+
+    /// Every built-in catalogue rebuilt from its entries alone answers every probe exactly as
+    /// its generated tables do: hex (`nuki`), decimal (`http`, `knox::tag`), string
+    /// (`tapkey::command_result`), names and aliases, and every kind of bad text.
+    #[cfg(feature = "all-catalogues")]
+    #[test]
+    fn scanned_twins_of_the_built_in_catalogues_answer_alike() {
+        let ids: Vec<&str> = crate::catalogs().iter().map(|c| c.id()).collect();
+        for needed in ["nuki", "http", "knox::tag", "tapkey::command_result"] {
+            assert!(ids.contains(&needed), "{needed} is built in");
+        }
+        let mut probes_run = 0;
+        for builtin in crate::catalogs() {
+            let twin = scan_catalog(ScanParts {
+                id: builtin.id(),
+                slug: builtin.slug(),
+                title: builtin.title(),
+                key: builtin.key(),
+                wire: builtin.wire_format(),
+                sources: builtin.sources(),
+                entries: builtin.entries(),
+            });
+            let mut probes: Vec<String> = [
+                "",
+                " ",
+                "-",
+                "0",
+                "0x",
+                "0x0",
+                "-1",
+                "+1",
+                "zz",
+                "ff",
+                "FF",
+                "0xFF",
+                "1000",
+                "99999999999999999999999999999999999999999",
+                "٣",
+                "Not Found",
+                "ok",
+            ]
+            .map(String::from)
+            .to_vec();
+            for e in builtin.entries() {
+                probes.push(e.wire().into());
+                probes.push(e.wire().to_lowercase());
+                probes.push(e.wire().trim_start_matches("0x").into());
+                probes.push(e.value().to_string());
+                probes.push(std::format!("-{}", e.value()));
+                probes.push(std::format!("{}0", e.value()));
+                probes.push(e.name().into());
+                probes.push(e.name().to_lowercase());
+                probes.extend(e.aliases().iter().map(|a| String::from(*a)));
+            }
+            for p in &probes {
+                let id = builtin.id();
+                assert_eq!(twin.parse_wire(p), builtin.parse_wire(p), "{id} wire {p:?}");
+                assert_eq!(twin.find_name(p), builtin.find_name(p), "{id} name {p:?}");
+                assert_eq!(twin.lookup(p), builtin.lookup(p), "{id} lookup {p:?}");
+                probes_run += 1;
+            }
+        }
+        assert!(probes_run > 1000, "{probes_run} probes");
+    }
+}
