@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::markdown::{attr, cell_code, code, fragment, inline, md};
-use crate::model::{Action, Catalog, Entry, KeyKindExt, WireFormat};
+use crate::model::{Action, Catalog, Entry, KeyKindExt, WireFormatExt};
 use crate::settings::Settings;
 
 /// Renders every file of the docs folder, keyed by path relative to it.
@@ -108,14 +108,7 @@ fn page(c: &Catalog, s: &Settings) -> String {
     let id = c.id_path();
     let mut out = header(&c.path, s);
     let _ = writeln!(out, "# {}\n", inline(&c.title));
-    let (key, wire) = (
-        c.key.rust_type().trim_start_matches("&'static "),
-        match c.wire {
-            WireFormat::Hex => "hex",
-            WireFormat::Decimal => "decimal text",
-            WireFormat::Text => "the string itself",
-        },
-    );
+    let (key, wire) = (KeyKindExt::phrase(c.key), WireFormatExt::phrase(c.wire));
     let _ = writeln!(
         out,
         "`{id}`: {} codes, keyed by {key} written as {wire} on the wire. \

@@ -1,8 +1,31 @@
-//! The errcodes generator: validates `catalog/*.yaml` and renders `errcodes/src/generated/`
-//! and the browsable error index `docs/`.
+//! Typed error-code modules from catalogue YAML files, for crates that use the `errcodes`
+//! runtime: the generator behind errcodes' own catalogues, for any crate's own.
 //!
-//! `cargo run -p codegen` regenerates; `cargo run -p codegen -- --check` only compares. The
-//! library form exists so the workspace tests can run the generator on fixture catalogues.
+//! A catalogue file lists a vendor's codes (wire value, spec name, description,
+//! remediation, HTTP status, next step, sources); its schema is errcodes' `catalog/README.md`.
+//! Every file of a folder is validated before anything is written, and every problem of
+//! every file is reported as `path:line:col: message`.
+//!
+//! - [`Builder`]: generate from `build.rs` ([`Builder::compile`], writing
+//!   `$OUT_DIR/catalogs.rs`), or into committed files ([`Builder::write_to`], with
+//!   [`Builder::check`] for a test that fails while they are stale). Each module has the API
+//!   of a built-in errcodes catalogue (`Code`, `from_value`, `from_wire`, `from_name`,
+//!   `CATALOG`), and `CATALOGS` joins errcodes' cross-catalogue lookups
+//!   (`errcodes::lookup_in`).
+//! - [`load_catalogs`]: the same validation at run time, giving `errcodes::Catalog`s that
+//!   answer every lookup without compiling anything (`errcodes --catalog DIR`).
+//!
+//! ```no_run
+//! // build.rs
+//! errcodes_build::Builder::new().catalog_dir("catalog").compile()?;
+//! # Ok::<(), errcodes_build::Failure>(())
+//! ```
+//!
+//! Within errcodes' own repository, `cargo run -p codegen` (the package in `codegen/cli`)
+//! regenerates errcodes' tables, error index, feature list and README table through
+//! [`own_builder`]; [`run`] and [`run_on`] are that regenerate as functions, for its tests.
+//!
+//! Limits (see the constants) bound a run's memory to about 2.1 GB.
 
 #![forbid(unsafe_code)]
 
@@ -20,6 +43,7 @@ mod model;
 mod output;
 mod schema;
 mod settings;
+mod tables;
 mod validate;
 
 use std::collections::{BTreeMap, HashMap};

@@ -21,6 +21,10 @@ pub(crate) trait KeyKindExt: Sized + Copy {
     fn is_signed(&self) -> bool;
     /// The Rust type of a wire value.
     fn rust_type(self) -> &'static str;
+    /// The key as docs name it (`u8`, `&str`).
+    fn phrase(self) -> &'static str {
+        self.rust_type().trim_start_matches("&'static ")
+    }
 }
 
 impl KeyKindExt for KeyKind {
@@ -75,11 +79,21 @@ pub(crate) trait WireFormatExt: Sized {
     /// The vendor's name for the module function that parses wire text (`from_wire` is the
     /// name every catalogue shares).
     fn parse_fn(self) -> &'static str;
+    /// How docs say values are written (`hex`, `decimal text`).
+    fn phrase(self) -> &'static str;
 }
 
 impl WireFormatExt for WireFormat {
     fn parse(s: &str) -> Option<WireFormat> {
         WireFormat::ALL.into_iter().find(|w| w.as_str() == s)
+    }
+
+    fn phrase(self) -> &'static str {
+        match self {
+            WireFormat::Hex => "hex",
+            WireFormat::Decimal => "decimal text",
+            WireFormat::Text => "the string itself",
+        }
     }
 
     fn parse_fn(self) -> &'static str {
