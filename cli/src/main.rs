@@ -408,6 +408,14 @@ fn explain(catalog_name: &str, code: &str) -> Result<&'static Entry, Failure> {
     find::entry(catalog, code).map_err(|err| {
         let code = code.trim();
         // The crate's own reason names the catalogue and what it expects.
+        // A value the catalogue records as not a code says why (http 418: IANA reserves it).
+        if let Some(absent) = catalog.absent_for(code) {
+            return Failure::NotFound(format!(
+                "`{}` has no code `{code}`: {}",
+                catalog.id(),
+                absent.reason()
+            ));
+        }
         let reason = match err.kind() {
             ParseErrorKind::Unknown if err.value().is_none() => {
                 format!("`{}` has no code or name `{code}`", catalog.id())

@@ -1186,3 +1186,21 @@ fn a_bad_catalog_folder_lists_every_problem_with_its_place_and_exits_2() {
         run.stderr
     );
 }
+
+#[test]
+fn explain_says_why_a_reserved_value_is_not_a_code() {
+    for status in ["418", "306"] {
+        let reason = fails(1, &["explain", "http", status]);
+        let line = one_line(&reason);
+        assert!(
+            line.starts_with(&format!(
+                "errcodes: `http` has no code `{status}`: Not a status"
+            )),
+            "{line}"
+        );
+        assert!(line.contains("IANA") && line.contains("RFC 9110"), "{line}");
+    }
+    // An unknown value the catalogue records nothing about still says only that.
+    let reason = fails(1, &["explain", "http", "499"]);
+    assert!(one_line(&reason).contains("has no code 499;"), "{reason}");
+}

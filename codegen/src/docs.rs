@@ -162,6 +162,18 @@ fn page(c: &Catalog, s: &Settings) -> String {
         out.push('\n');
         entry(&mut out, c, e);
     }
+    if !c.absent.is_empty() {
+        out.push_str("\n## Not codes\n\nValues the sources name that are not codes:\n\n");
+        for (_, wire, reason) in &c.absent {
+            let _ = writeln!(
+                out,
+                "- <a id=\"{}\"></a>{}: {}",
+                attr(wire),
+                code(wire),
+                inline(reason)
+            );
+        }
+    }
     out
 }
 

@@ -92,6 +92,19 @@ fn leak_all<T>(items: Vec<T>) -> &'static [T] {
 }
 
 /// The runtime catalogue of a validated one, with the fields generated code would give it.
+/// A validated value as the runtime holds it.
+fn runtime_value(c: &model::Catalog, value: &Value) -> errcodes::Value {
+    match value {
+        Value::Int(v) if c.key.is_signed() => errcodes::Value::Signed(
+            i64::try_from(*v).expect("validated: the value fits its key kind"),
+        ),
+        Value::Int(v) => errcodes::Value::Unsigned(
+            u64::try_from(*v).expect("validated: the value fits its key kind"),
+        ),
+        Value::Text(t) => errcodes::Value::Text(leak(t)),
+    }
+}
+
 fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
     let id = leak(&c.id_path());
     let sources: &'static [errcodes::Source] = leak_all(
@@ -101,15 +114,7 @@ fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
             .collect(),
     );
     let entries = c.entries.iter().map(|e| {
-        let value = match &e.value {
-            Value::Int(v) if c.key.is_signed() => errcodes::Value::Signed(
-                i64::try_from(*v).expect("validated: the value fits its key kind"),
-            ),
-            Value::Int(v) => errcodes::Value::Unsigned(
-                u64::try_from(*v).expect("validated: the value fits its key kind"),
-            ),
-            Value::Text(t) => errcodes::Value::Text(leak(t)),
-        };
+        let value = runtime_value(c, &e.value);
         rt::entry(EntryParts {
             catalog: id,
             value,
@@ -149,5 +154,11 @@ fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
         wire: c.wire,
         sources,
         entries: leak_all(entries.collect()),
+        absent: leak_all(
+            c.absent
+                .iter()
+                .map(|(v, wire, reason)| rt::absent(runtime_value(c, v), leak(wire), leak(reason)))
+                .collect(),
+        ),
     })))
 }

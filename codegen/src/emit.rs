@@ -250,6 +250,10 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
         quote!(crate::__private::source(#sid, #title, #url, #official))
     });
     let source_count = lit(c.sources.len());
+    let absent = c.absent.iter().map(|(value, wire, reason)| {
+        let value = runtime_value(c, value);
+        quote!(crate::__private::absent(#value, #wire, #reason))
+    });
     let module_docs = module_docs(c, s);
     let lookups = tables::lookups(c);
     let names = tables::name_lookup(c);
@@ -325,6 +329,7 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
             wire: WireFormat::#wire,
             sources: &SOURCES,
             entries: &ENTRIES,
+            absent: &[#(#absent),*],
             by_wire: |text| from_wire(text).map(Code::entry),
             by_name: |name| from_name(name).map(Code::entry),
         });
@@ -374,18 +379,23 @@ pub(crate) fn value_literal(value: &Value) -> TokenStream {
     }
 }
 
-fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
-    let value = match &e.value {
+/// A value as the runtime's `Value`.
+fn runtime_value(c: &Catalog, value: &Value) -> TokenStream {
+    match value {
         Value::Int(_) if c.key.is_signed() => {
-            let v = value_literal(&e.value);
+            let v = value_literal(value);
             quote!(Value::Signed(#v))
         }
         Value::Int(_) => {
-            let v = value_literal(&e.value);
+            let v = value_literal(value);
             quote!(Value::Unsigned(#v))
         }
         Value::Text(t) => quote!(Value::Text(#t)),
-    };
+    }
+}
+
+fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
+    let value = runtime_value(c, &e.value);
     let http = option(
         e.http
             .map(|h| Literal::u16_unsuffixed(h).into_token_stream()),

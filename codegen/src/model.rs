@@ -125,6 +125,8 @@ pub(crate) struct Catalog {
     pub sources: Vec<Source>,
     /// Sorted by value.
     pub entries: Vec<Entry>,
+    /// Values that are not codes: (value, wire text, reason), sorted by value.
+    pub absent: Vec<(Value, String, String)>,
 }
 
 impl Entry {

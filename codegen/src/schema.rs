@@ -37,6 +37,15 @@ pub(crate) struct File {
     pub wire: Option<S<String>>,
     pub sources: Option<S<Vec<Source>>>,
     pub entries: Option<S<Vec<S<Entry>>>>,
+    /// Values the vendor documents as not codes (reserved, unused), with why.
+    pub absent: Vec<Absent>,
+    pub problems: Problems,
+}
+
+#[derive(Debug)]
+pub(crate) struct Absent {
+    pub value: Option<S<String>>,
+    pub reason: Option<S<String>>,
     pub problems: Problems,
 }
 
@@ -174,6 +183,7 @@ mapping!(
     |map| {
         let (mut id, mut title, mut description, mut key, mut wire, mut sources, mut entries) =
             (None, None, None, None, None, None, None);
+        let mut absent = Vec::new();
         let known = [
             "id",
             "title",
@@ -182,6 +192,7 @@ mapping!(
             "wire",
             "sources",
             "entries",
+            "absent",
         ];
         let (mut problems, at) = read_map(map, "the catalogue", &known, |k, m| {
             match k {
@@ -191,6 +202,7 @@ mapping!(
                 "key" => key = Some(m.next_value()?),
                 "wire" => wire = Some(m.next_value()?),
                 "sources" => sources = Some(m.next_value()?),
+                "absent" => absent = m.next_value()?,
                 _ => entries = Some(m.next_value()?),
             }
             Ok(())
@@ -210,6 +222,29 @@ mapping!(
             wire,
             sources,
             entries,
+            absent,
+            problems,
+        })
+    }
+);
+
+mapping!(
+    Absent,
+    "a value that is not a code (a mapping of value and reason)",
+    |map| {
+        let (mut value, mut reason) = (None, None);
+        let (mut problems, at) = read_map(map, "an absent value", &["value", "reason"], |k, m| {
+            match k {
+                "value" => value = Some(m.next_value()?),
+                _ => reason = Some(m.next_value()?),
+            }
+            Ok(())
+        })?;
+        require(&value, "value", "an absent value", at, &mut problems);
+        require(&reason, "reason", "an absent value", at, &mut problems);
+        Ok(Absent {
+            value,
+            reason,
             problems,
         })
     }

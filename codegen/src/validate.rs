@@ -96,6 +96,7 @@ pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) 
     };
     let mut entries = entries(&listed.value, &file_kind, sink);
     entries.sort_by(|a, b| a.value.cmp(&b.value));
+    let absent = absent(&file.absent, &entries, &file_kind, sink);
     let names = entries
         .iter()
         .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases));
@@ -121,7 +122,54 @@ pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) 
         wire,
         sources,
         entries,
+        absent,
     })
+}
+
+/// The values the file says are not codes: well-formed, unique, no entry's value, each
+/// with a reason.
+fn absent(
+    list: &[schema::Absent],
+    entries: &[Entry],
+    kind: &Kind,
+    sink: &mut Sink,
+) -> Vec<(Value, String, String)> {
+    let mut out: Vec<(Value, String, String)> = Vec::new();
+    for a in list {
+        report(&a.problems, sink);
+        let reason = a
+            .reason
+            .as_ref()
+            .and_then(|r| text(r, "reason", MAX_TEXT_LEN, sink));
+        let Some((at, value)) = a
+            .value
+            .as_ref()
+            .and_then(|v| self::value(v, kind, sink).map(|value| (v, value)))
+        else {
+            continue;
+        };
+        if let Some(e) = entries.iter().find(|e| e.value == value) {
+            let msg = format!(
+                "`{}` is the value of the entry `{}`; a value is either a code or absent",
+                at.value.trim(),
+                e.name
+            );
+            sink.at(pos(at), msg);
+        } else if out.iter().any(|(v, _, _)| *v == value) {
+            sink.at(
+                pos(at),
+                format!("`{}` is listed twice under `absent`", at.value.trim()),
+            );
+        } else if let Some(reason) = reason {
+            out.push((
+                value.clone(),
+                wire_text(&value, kind.key, kind.wire),
+                reason,
+            ));
+        }
+    }
+    out.sort();
+    out
 }
 
 fn module_path(id: &S<String>, reserved: &[String], sink: &mut Sink) -> Option<Vec<String>> {

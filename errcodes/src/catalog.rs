@@ -27,7 +27,34 @@ pub struct Catalog {
     pub(crate) wire: WireFormat,
     pub(crate) sources: &'static [Source],
     pub(crate) entries: &'static [Entry],
+    pub(crate) absent: &'static [Absent],
     pub(crate) lookups: Lookups,
+}
+
+/// A value the vendor's documents name but that is not a code (reserved, retired before it
+/// was used), with why: HTTP 306 and 418 in the IANA registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Absent {
+    pub(crate) value: Value,
+    pub(crate) wire: &'static str,
+    pub(crate) reason: &'static str,
+}
+
+impl Absent {
+    /// The value.
+    pub const fn value(&self) -> Value {
+        self.value
+    }
+
+    /// The value as the vendor writes it (`418`).
+    pub const fn wire(&self) -> &'static str {
+        self.wire
+    }
+
+    /// Why it is not a code, in the catalogue's words.
+    pub const fn reason(&self) -> &'static str {
+        self.reason
+    }
 }
 
 /// How a catalogue finds a code.
@@ -72,6 +99,26 @@ impl Catalog {
     /// Every entry, sorted by wire value.
     pub const fn entries(&self) -> &'static [Entry] {
         self.entries
+    }
+
+    /// Values the vendor documents as not codes, with why (empty for most catalogues).
+    pub const fn absent(&self) -> &'static [Absent] {
+        self.absent
+    }
+
+    /// Why `text`, a well-formed wire value no entry has, is not a code, when the catalogue
+    /// records it (`418` in `http`: reserved by IANA).
+    ///
+    /// ```
+    /// let http = errcodes::catalog("http").ok_or("no http")?;
+    /// let absent = http.absent_for("418").ok_or("418 is recorded")?;
+    /// assert!(absent.reason().contains("IANA"));
+    /// assert!(http.absent_for("404").is_none()); // a code
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn absent_for(&self, text: &str) -> Option<&'static Absent> {
+        let value = self.parse_wire(text).err()?.value()?;
+        self.absent.iter().find(|a| a.value == value)
     }
 
     /// Looks up a wire value written in the catalogue's wire form (`ff`, `404`).

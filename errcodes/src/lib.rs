@@ -115,7 +115,7 @@ mod defmt_impl {
 mod wire;
 
 pub use action::Action;
-pub use catalog::{Catalog, CatalogCode, WireKey};
+pub use catalog::{Absent, Catalog, CatalogCode, WireKey};
 pub use entry::{Cause, DeviceName, Entry, Source, Value};
 pub use error::{ParseError, ParseErrorKind};
 pub use generated::*;

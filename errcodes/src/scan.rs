@@ -104,6 +104,7 @@ mod tests {
         wire: WireFormat::Decimal,
         sources: &SOURCES,
         entries: &SIGNED,
+        absent: &[],
     });
 
     fn name(found: Result<&Entry, crate::ParseError>) -> Result<&str, ParseErrorKind> {
@@ -186,6 +187,7 @@ mod tests {
                 wire: builtin.wire_format(),
                 sources: builtin.sources(),
                 entries: builtin.entries(),
+                absent: builtin.absent(),
             });
             let mut probes: Vec<String> = [
                 "",

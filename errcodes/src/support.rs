@@ -8,7 +8,8 @@
 
 use crate::catalog::Lookups;
 use crate::{
-    Action, Catalog, Cause, DeviceName, Entry, KeyKind, ParseError, Source, Value, WireFormat,
+    Absent, Action, Catalog, Cause, DeviceName, Entry, KeyKind, ParseError, Source, Value,
+    WireFormat,
 };
 
 pub use crate::catalog::lookup_with;
@@ -25,6 +26,7 @@ pub use serde;
 /// `core`, `alloc` and `std`: no catalogue module of errcodes' own may take one (it would be shadowed or clash).
 /// `tests/reserved_names.rs` checks this list against `src/lib.rs`.
 pub const ROOT_NAMES: &[&str] = &[
+    "Absent",
     "Action",
     "Catalog",
     "CatalogCode",
@@ -72,6 +74,15 @@ pub const ROOT_NAMES: &[&str] = &[
 /// The error for a well-formed value no entry has.
 pub const fn unknown_value(catalog: &'static str, wire: WireFormat, value: Value) -> ParseError {
     ParseError::unknown_value(catalog, wire, value)
+}
+
+/// A value that is not a code, with why.
+pub const fn absent(value: Value, wire: &'static str, reason: &'static str) -> Absent {
+    Absent {
+        value,
+        wire,
+        reason,
+    }
 }
 
 /// A document a catalogue cites.
@@ -162,6 +173,7 @@ pub struct CatalogParts {
     pub wire: WireFormat,
     pub sources: &'static [Source],
     pub entries: &'static [Entry],
+    pub absent: &'static [Absent],
     pub by_wire: fn(&str) -> Result<&'static Entry, ParseError>,
     pub by_name: fn(&str) -> Option<&'static Entry>,
 }
@@ -176,6 +188,7 @@ pub const fn catalog(p: CatalogParts) -> Catalog {
         wire: p.wire,
         sources: p.sources,
         entries: p.entries,
+        absent: p.absent,
         lookups: Lookups::Tables {
             by_wire: p.by_wire,
             by_name: p.by_name,
@@ -197,6 +210,7 @@ pub struct ScanParts {
     /// Every entry, each built with [`entry`] with `catalog: id`; sorted by value, as
     /// [`Catalog::entries`] promises (the lookups do not depend on the order).
     pub entries: &'static [Entry],
+    pub absent: &'static [Absent],
 }
 
 /// A catalogue built from its entries alone, without generated lookup tables: wire text is
@@ -220,6 +234,7 @@ pub const fn scan_catalog(p: ScanParts) -> Catalog {
         wire: p.wire,
         sources: p.sources,
         entries: p.entries,
+        absent: p.absent,
         lookups: Lookups::Scan,
     }
 }

@@ -848,6 +848,18 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
+    absent: &[
+        crate::__private::absent(
+            Value::Unsigned(306),
+            "306",
+            "Not a status: the IANA registry lists 306 as \"(Unused)\". RFC 9110 §15.4.7 says an earlier HTTP specification defined it, it is no longer used, and the number stays reserved.",
+        ),
+        crate::__private::absent(
+            Value::Unsigned(418),
+            "418",
+            "Not a status: the IANA registry lists 418 as \"(Unused)\". RFC 9110 §15.5.19 reserves it: the April Fools' RFC 2324 (\"I'm a teapot\") made it a joke code, deployed often enough that the number cannot be given a real meaning.",
+        ),
+    ],
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 });

@@ -113,6 +113,7 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
+    absent: &[],
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 });
