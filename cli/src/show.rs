@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use errcodes::{Action, Catalog, Cause, Entry, Source, Value};
+use errcodes::{Action, Catalog, Entry, Source};
 use serde_json::{Value as Json, json};
 
 /// Styling through anstyle, on when anstream's colour choice for stdout says so: `--color`,
@@ -224,52 +224,14 @@ pub fn catalog_entries(c: &Catalog, s: Style) -> String {
     out
 }
 
-/// The documented JSON object of one entry.
+/// The documented JSON object of one entry: errcodes' own `Serialize` for `Entry` (feature
+/// `serde`), so the command and the library cannot drift apart.
 pub fn entry_json(e: &Entry) -> Json {
-    let value = match e.value() {
-        Value::Unsigned(v) => json!(v),
-        Value::Signed(v) => json!(v),
-        Value::Text(v) => json!(v),
-        // `Value` is non-exhaustive; a future kind is shown as its text.
-        other => json!(other.to_string()),
-    };
-    json!({
-        "catalog": e.catalog(),
-        "wire": e.wire(),
-        "value": value,
-        "name": e.name(),
-        "aliases": e.aliases(),
-        "description": e.description(),
-        "remediation": e.remediation(),
-        "http_status": e.http_status(),
-        "action": e.action().as_str(),
-        "advice": e.action().advice(),
-        "causes": e.causes().iter().map(cause_json).collect::<Vec<_>>(),
-        "deprecated": e.is_deprecated(),
-        "uncertain": e.uncertain(),
-        "source": source_json(e.source()),
-        "sources": e.sources().iter().map(|s| source_json(s)).collect::<Vec<_>>(),
-        "device_names": e
-            .device_names()
-            .iter()
-            .map(|d| json!({ "name": d.name(), "device": d.device() }))
-            .collect::<Vec<_>>(),
-        "single_unofficial_source": e.single_unofficial_source(),
-    })
-}
-
-fn cause_json(c: &Cause) -> Json {
-    json!({
-        "name": c.name(),
-        "description": c.description(),
-        "remediation": c.remediation(),
-        "action": c.action().as_str(),
-        "advice": c.action().advice(),
-    })
+    serde_json::to_value(e).expect("an entry serializes to JSON")
 }
 
 fn source_json(s: &Source) -> Json {
-    json!({ "id": s.id(), "title": s.title(), "url": s.url(), "official": s.is_official() })
+    serde_json::to_value(s).expect("a source serializes to JSON")
 }
 
 /// The JSON object of one catalogue; with `with_entries`, its entries too.
