@@ -15,8 +15,6 @@ pub(crate) fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> St
 pub(crate) trait KeyKindExt: Sized + Copy {
     /// The kind a catalogue spells `s`.
     fn parse(s: &str) -> Option<Self>;
-    /// The inclusive range of values, for integer keys.
-    fn range(self) -> Option<(i128, i128)>;
     /// Whether values may be negative.
     fn is_signed(&self) -> bool;
     /// The Rust type of a wire value.
@@ -30,20 +28,6 @@ pub(crate) trait KeyKindExt: Sized + Copy {
 impl KeyKindExt for KeyKind {
     fn parse(s: &str) -> Option<KeyKind> {
         KeyKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    fn range(self) -> Option<(i128, i128)> {
-        Some(match self {
-            KeyKind::Byte => (0, u8::MAX.into()),
-            KeyKind::HttpStatus => (100, 999),
-            KeyKind::U16 => (0, u16::MAX.into()),
-            KeyKind::U32 => (0, u32::MAX.into()),
-            KeyKind::U64 => (0, u64::MAX.into()),
-            KeyKind::I16 => (i16::MIN.into(), i16::MAX.into()),
-            KeyKind::I32 => (i32::MIN.into(), i32::MAX.into()),
-            KeyKind::I64 => (i64::MIN.into(), i64::MAX.into()),
-            KeyKind::Text => return None,
-        })
     }
 
     fn is_signed(&self) -> bool {

@@ -56,6 +56,27 @@ impl KeyKind {
         KeyKind::Text,
     ];
 
+    /// The inclusive range of the values, for integer keys; `None` for string keys.
+    ///
+    /// ```
+    /// use errcodes::KeyKind;
+    /// assert_eq!(KeyKind::HttpStatus.range(), Some((100, 999)));
+    /// assert_eq!(KeyKind::Text.range(), None);
+    /// ```
+    pub const fn range(self) -> Option<(i128, i128)> {
+        Some(match self {
+            KeyKind::Byte => (0, u8::MAX as i128),
+            KeyKind::HttpStatus => (100, 999),
+            KeyKind::U16 => (0, u16::MAX as i128),
+            KeyKind::U32 => (0, u32::MAX as i128),
+            KeyKind::U64 => (0, u64::MAX as i128),
+            KeyKind::I16 => (i16::MIN as i128, i16::MAX as i128),
+            KeyKind::I32 => (i32::MIN as i128, i32::MAX as i128),
+            KeyKind::I64 => (i64::MIN as i128, i64::MAX as i128),
+            KeyKind::Text => return None,
+        })
+    }
+
     /// The catalogue spelling (`byte`, `http_status`, `u32`, `string`, …).
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -5,22 +5,7 @@
 //! reports exactly what its generated twin would; the tests below hold them to that.
 
 use crate::wire::{found_text, parse_key};
-use crate::{Catalog, Entry, KeyKind, ParseError, Value};
-
-/// The inclusive range of an integer key kind's values; `None` for string keys.
-fn int_range(key: KeyKind) -> Option<(i128, i128)> {
-    Some(match key {
-        KeyKind::Byte => (0, u8::MAX.into()),
-        KeyKind::HttpStatus => (100, 999),
-        KeyKind::U16 => (0, u16::MAX.into()),
-        KeyKind::U32 => (0, u32::MAX.into()),
-        KeyKind::U64 => (0, u64::MAX.into()),
-        KeyKind::I16 => (i16::MIN.into(), i16::MAX.into()),
-        KeyKind::I32 => (i32::MIN.into(), i32::MAX.into()),
-        KeyKind::I64 => (i64::MIN.into(), i64::MAX.into()),
-        KeyKind::Text => return None,
-    })
-}
+use crate::{Catalog, Entry, ParseError, Value};
 
 /// An integer value as one comparable number.
 fn int_of(value: Value) -> Option<i128> {
@@ -34,7 +19,7 @@ fn int_of(value: Value) -> Option<i128> {
 /// [`Catalog::parse_wire`] for a catalogue without tables.
 pub(crate) fn by_wire(c: &Catalog, text: &str) -> Result<&'static Entry, ParseError> {
     let entries = c.entries;
-    let Some((lo, hi)) = int_range(c.key) else {
+    let Some((lo, hi)) = c.key.range() else {
         let found = entries
             .iter()
             .find(|e| matches!(e.value, Value::Text(v) if v == text));
