@@ -317,7 +317,6 @@ impl Outputs {
 }
 
 /// Why [`run`] failed.
-#[derive(Debug)]
 pub enum Failure {
     /// The catalogue has problems (or would leave the manifest unloadable); nothing was written.
     Invalid(Vec<Diagnostic>),
@@ -331,6 +330,17 @@ pub enum Failure {
     /// Writing failed: what was replaced and what was kept is listed.
     Write(WriteFailure),
 }
+
+/// The same text as `Display` (every problem as `path:line:col: message`), so that a build
+/// script's `compile().unwrap()` or `fn main() -> Result<(), Failure>` shows the problems as
+/// they are meant to be read rather than as nested structs. Match the variants for the data.
+impl std::fmt::Debug for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Failure {}
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
