@@ -198,6 +198,7 @@ pub static CATALOG: Catalog = ::errcodes::__private::catalog(::errcodes::__priva
     wire: WireFormat::Decimal,
     sources: &SOURCES,
     entries: &ENTRIES,
+    absent: &[],
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 });
