@@ -132,6 +132,7 @@ fn an_outside_crate_gets_typed_modules_from_build_rs() {
     }
 
     // A new example is not a catalogue file: it builds, but build.rs does not run again.
+    fs::create_dir_all(outside.krate.join("examples")).unwrap();
     fs::write(outside.krate.join("examples/probe.rs"), PROBE).unwrap();
     let start = Instant::now();
     let (found, ran) = outside.probe("lock", "-12");
