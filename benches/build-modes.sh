@@ -5,7 +5,7 @@
 # 1. Clean `cargo build` of tiny lib crates, each with its own freshly deleted target folder,
 #    `--offline`, the workspace's Cargo.lock: an empty crate (the floor); committed-output mode
 #    (errcodes by path, default features off, plus the committed modules of the example crate
-#    codegen/example); build-time mode (the same catalogue, codegen/example/catalog, turned into
+#    codegen/acme-lock); build-time mode (the same catalogue, codegen/acme-lock/catalog, turned into
 #    $OUT_DIR/catalogs.rs by build.rs with errcodes-build as a build-dependency), with each
 #    build-script profile of PROFILES (below).
 #    Crates compiled (`Compiling` lines, the crate itself included) and wall seconds, median
@@ -30,7 +30,7 @@ secs() { awk "BEGIN {printf \"%.2f\", $2 - $1}"; }
 median() { tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
 errcodes="errcodes = { path = \"$root/errcodes\", default-features = false }"
-build_dep="errcodes-build = { path = \"$root/codegen\" }"
+build_dep="errcodes-build = { path = \"$root/codegen/errcodes-build\" }"
 
 # The build-script profiles compared: cargo's default (build scripts and their dependencies
 # at opt-level 0), `[profile.dev.build-override] opt-level = N` (boN: all of them optimised),
@@ -66,7 +66,7 @@ crate() {
     case $mode in
     empty) echo '//! Nothing.' >"$dir/src/lib.rs" ;;
     committed)
-        cp -r "$root/codegen/example/src/committed" "$dir/src/committed"
+        cp -r "$root/codegen/acme-lock/src/committed" "$dir/src/committed"
         printf '//! Committed output.\n#[rustfmt::skip]\npub mod committed;\n' >"$dir/src/lib.rs"
         ;;
     build)
@@ -98,7 +98,7 @@ echo "uptime: $(uptime)"
 echo "$(rustc --version); $(cargo --version); commit $(git -C "$root" rev-parse --short HEAD)"
 echo
 
-ex=$root/codegen/example/catalog
+ex=$root/codegen/acme-lock/catalog
 crate empty empty - default
 crate committed committed - default
 for profile in $profiles; do

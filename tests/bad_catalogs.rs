@@ -62,16 +62,12 @@ fn check_case(name: &str, dir: &Path) {
     }
     let before = tree(&out);
 
-    let problems = match errcodes_build::run(
-        dir,
-        &errcodes_build::Outputs::code(&out),
-        errcodes_build::Mode::Write,
-    ) {
+    let problems = match codegen::run(dir, &codegen::Outputs::code(&out), codegen::Mode::Write) {
         Err(errcodes_build::Failure::Invalid(problems)) => problems,
         Err(other) => panic!("{name}: expected validation problems, got {other:?}"),
         Ok(report) => panic!(
             "{name}: the bad catalogue was accepted: {:?}",
-            report.generated.catalogs
+            report.own.generated.catalogs
         ),
     };
 

@@ -1,5 +1,5 @@
 //! Build-time mode from outside the workspace (issue 10, "Done when"): a copy of the example
-//! crate `codegen/example` (acme-lock, signed `i32` codes and a nested catalogue) in a
+//! crate `codegen/acme-lock` (acme-lock, signed `i32` codes and a nested catalogue) in a
 //! scratch folder, with its own `[workspace]` and absolute path dependencies on errcodes and
 //! errcodes-build, built by cargo as a stranger's crate would be. Then: an edited
 //! description, an added code and an added catalogue file each reach the next build (build.rs
@@ -38,13 +38,19 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
 /// The example's manifest as an outside crate has it: absolute path dependencies, no
 /// workspace lints, its own workspace.
 fn outside_manifest(root: &Path) -> String {
-    let manifest = fs::read_to_string(root.join("codegen/example/Cargo.toml")).unwrap();
+    let manifest = fs::read_to_string(root.join("codegen/acme-lock/Cargo.toml")).unwrap();
     let errcodes = format!("path = {:?}", root.join("errcodes").display().to_string());
-    let build = format!("path = {:?}", root.join("codegen").display().to_string());
-    assert!(manifest.contains("path = \"../../errcodes\"") && manifest.contains("path = \"..\""));
+    let build = format!(
+        "path = {:?}",
+        root.join("codegen/errcodes-build").display().to_string()
+    );
+    assert!(
+        manifest.contains("path = \"../../errcodes\"")
+            && manifest.contains("path = \"../errcodes-build\"")
+    );
     let manifest = manifest
         .replace("path = \"../../errcodes\"", &errcodes)
-        .replace("path = \"..\"", &build)
+        .replace("path = \"../errcodes-build\"", &build)
         .replace("[lints]\nworkspace = true\n", "");
     format!("{manifest}\n[workspace]\n")
 }
@@ -107,7 +113,7 @@ fn an_outside_crate_gets_typed_modules_from_build_rs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let scratch = tempfile::tempdir().unwrap();
     let krate = scratch.path().join("acme-lock");
-    copy_tree(&root.join("codegen/example"), &krate).unwrap();
+    copy_tree(&root.join("codegen/acme-lock"), &krate).unwrap();
     fs::write(krate.join("Cargo.toml"), outside_manifest(root)).unwrap();
     // The workspace's lock file: the same versions, and no network needed.
     fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();

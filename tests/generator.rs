@@ -9,10 +9,10 @@ fn snapshot_fixture(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/good")
         .join(name);
-    let generated = errcodes_build::generate(&dir).unwrap_or_else(|problems| {
+    let generated = codegen::generate(&dir).unwrap_or_else(|problems| {
         panic!("{name} is valid: {problems:?}");
     });
-    for (path, content) in &generated.files {
+    for (path, content) in &generated.generated.files {
         let snapshot = format!("{name}__{}", path.replace(['/', '.'], "_"));
         insta::assert_snapshot!(snapshot, content);
     }
@@ -52,21 +52,4 @@ fn nested_catalogues_and_parents_without_files() {
 #[test]
 fn one_code_with_several_causes() {
     snapshot_fixture("causes");
-}
-
-#[test]
-fn one_file_from_memory_renders_like_a_folder_holding_it() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/good/byte_hex");
-    let bytes = std::fs::read(dir.join("lock.yaml")).unwrap();
-    let from_memory = errcodes_build::generate_one("lock.yaml", &bytes).unwrap();
-    let from_folder = errcodes_build::generate(&dir).unwrap();
-    let strip_origin = |s: &String| s.replace("catalog/", "byte_hex/");
-    let memory: Vec<String> = from_memory.files.values().map(strip_origin).collect();
-    let folder: Vec<&String> = from_folder.files.values().collect();
-    assert_eq!(memory.iter().collect::<Vec<_>>(), folder);
-    let err = errcodes_build::generate_one("bad.yaml", b"id: x\n\ttitle: y\n").unwrap_err();
-    assert_eq!(
-        err[0].to_string(),
-        "catalog/bad.yaml:2:1: tab in the indentation; YAML indents with spaces only"
-    );
 }

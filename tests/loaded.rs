@@ -126,7 +126,7 @@ fn a_bad_folder_reports_what_generation_reports_under_its_own_path() {
     for case in ["many_problems", "two_files", "no_yaml_files"] {
         let dir = fixture("bad").join(case);
         let loaded = errcodes_build::load_catalogs(&dir).expect_err(case);
-        let generated = errcodes_build::generate(&dir).expect_err(case);
+        let generated = codegen::generate(&dir).expect_err(case);
         assert_eq!(loaded.len(), generated.len(), "{case}");
         for (l, g) in loaded.iter().zip(&generated) {
             assert_eq!((l.line, l.col, &l.message), (g.line, g.col, &g.message));

@@ -98,20 +98,21 @@ fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
     )
     .unwrap();
 
-    let outputs = errcodes_build::Outputs {
+    let outputs = codegen::Outputs {
         code: krate.join("src/generated"),
         docs: None,
         manifest: Some(krate.join("Cargo.toml")),
         readme: None,
     };
-    let report = errcodes_build::run(&catalog, &outputs, errcodes_build::Mode::Write)
+    let report = codegen::run(&catalog, &outputs, codegen::Mode::Write)
         .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));
     assert!(
         report
+            .own
             .generated
             .catalogs
             .iter()
-            .any(|(id, n)| id == "acme" && *n == 4)
+            .any(|c| c.id == "acme" && c.entries == 4)
     );
 
     fs::create_dir_all(krate.join("tests")).unwrap();
@@ -149,13 +150,13 @@ fn hostile_catalogue_text_never_becomes_code_links_or_html() {
     copy_tree(&root.join("catalog"), &catalog, "").unwrap();
     let hostile = root.join("tests/fixtures/good/hostile_text/hostile.yaml");
     fs::copy(hostile, catalog.join("hostile.yaml")).unwrap();
-    let outputs = errcodes_build::Outputs {
+    let outputs = codegen::Outputs {
         code: krate.join("src/generated"),
         docs: Some(docs.clone()),
         manifest: Some(krate.join("Cargo.toml")),
         readme: None,
     };
-    errcodes_build::run(&catalog, &outputs, errcodes_build::Mode::Write)
+    codegen::run(&catalog, &outputs, codegen::Mode::Write)
         .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));
 
     let page = fs::read_to_string(docs.join("hostile.md")).unwrap();
@@ -213,8 +214,8 @@ fn hostile_catalogue_text_never_becomes_code_links_or_html() {
 fn generated_code_compiles_outside_errcodes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let scratch = tempfile::tempdir().unwrap();
-    let generated = errcodes_build::generate(&root.join("tests/fixtures/good/signed_i32")).unwrap();
-    let module = generated.files["acme.rs"].replace("crate::", "::errcodes::");
+    let generated = codegen::generate(&root.join("tests/fixtures/good/signed_i32")).unwrap();
+    let module = generated.generated.files["acme.rs"].replace("crate::", "::errcodes::");
     fs::create_dir_all(scratch.path().join("src")).unwrap();
     fs::write(scratch.path().join("src/acme.rs"), module).unwrap();
     let manifest = format!(

@@ -1,4 +1,4 @@
-//! `errcodes::__private::ROOT_NAMES` (the ids no catalogue of errcodes' own may start with) is
+//! `codegen::ROOT_NAMES` (the ids no catalogue of errcodes' own may start with) is
 //! exactly what the runtime's `lib.rs` declares or imports at its root, its dependencies,
 //! `core`, `alloc` and `std`: a new root item the list misses fails here, before a catalogue can shadow it.
 
@@ -65,7 +65,7 @@ fn root_names_are_what_lib_rs_declares() {
     );
     names.sort();
     names.dedup();
-    let mut listed: Vec<String> = errcodes::__private::ROOT_NAMES
+    let mut listed: Vec<String> = codegen::ROOT_NAMES
         .iter()
         .map(|n| (*n).to_owned())
         .collect();

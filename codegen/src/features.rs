@@ -1,14 +1,10 @@
-//! One Cargo feature per catalogue, so a dependent compiles only the catalogues it uses.
-//!
-//! The generator owns a marked section of `errcodes/Cargo.toml`'s `[features]` table and
-//! puts a matching `#[cfg(feature = "…")]` on every generated module.
+//! One Cargo feature per catalogue, so a dependent compiles only the catalogues it uses: the
+//! marked section of `errcodes/Cargo.toml`'s `[features]` table that this command keeps in
+//! step with the `#[cfg(feature = "…")]` errcodes-build puts on every generated module.
 
-use std::collections::BTreeMap;
+use errcodes_build::CatalogSummary;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use crate::model::Catalog;
+use crate::section;
 
 /// First line of the section the generator owns.
 pub const BEGIN: &str =
@@ -18,46 +14,25 @@ pub const END: &str = "# @generated catalogue features: end";
 /// The feature that turns every catalogue on (part of `default`).
 pub const ALL: &str = "all-catalogues";
 
-/// The feature (and command-line) name of a catalogue: `knox::tag` → `knox-tag`.
-pub(crate) fn slug(id: &[String]) -> String {
-    id.join("-").replace('_', "-")
-}
-
-/// The cfg predicate under which module `module` exists: its own feature when it is a
-/// catalogue, otherwise any feature of a catalogue below it.
-pub(crate) fn module_cfg(
-    module: &[String],
-    by_id: &BTreeMap<Vec<String>, &Catalog>,
-) -> TokenStream {
-    if by_id.contains_key(module) {
-        let feature = slug(module);
-        return quote!(feature = #feature);
-    }
-    let below = by_id
-        .keys()
-        .filter(|id| id.starts_with(module))
-        .map(|id| slug(id));
-    quote!(any(#(feature = #below),*))
-}
-
 /// The feature lines: `all-catalogues`, then one per catalogue, each enabling the nearest
 /// enclosing catalogue (whose module contains it).
-pub(crate) fn section(catalogs: &[Catalog]) -> String {
-    let mut ids: Vec<&Vec<String>> = catalogs.iter().map(|c| &c.id).collect();
-    ids.sort();
-    let quoted = |id: &Vec<String>| format!("\"{}\"", slug(id));
+pub(crate) fn section(catalogs: &[CatalogSummary]) -> String {
+    let mut ids: Vec<&CatalogSummary> = catalogs.iter().collect();
+    ids.sort_by(|a, b| a.id.cmp(&b.id));
     let all: String = ids
         .iter()
-        .map(|id| format!("    {},\n", quoted(id)))
+        .map(|c| format!("    \"{}\",\n", c.slug))
         .collect();
     let mut out = format!("{BEGIN}\n{ALL} = [\n{all}]\n");
-    for id in &ids {
-        let parent = (1..id.len())
-            .rev()
-            .map(|n| id[..n].to_vec())
-            .find(|p| ids.contains(&p));
-        let implied = parent.map(|p| quoted(&p)).unwrap_or_default();
-        out.push_str(&format!("{} = [{implied}]\n", slug(id)));
+    for c in &ids {
+        let parent =
+            c.id.rmatch_indices("::")
+                .map(|(at, _)| &c.id[..at])
+                .find_map(|p| ids.iter().find(|o| o.id == p));
+        let implied = parent
+            .map(|p| format!("\"{}\"", p.slug))
+            .unwrap_or_default();
+        out.push_str(&format!("{} = [{implied}]\n", c.slug));
     }
     out.push_str(END);
     out
@@ -66,9 +41,9 @@ pub(crate) fn section(catalogs: &[Catalog]) -> String {
 /// The features `manifest` defines outside its generated section (`std`, `serde`,
 /// `default`…): no catalogue may take one of their names.
 pub(crate) fn fixed(manifest: &str) -> Vec<String> {
-    let outside = match (manifest.find(BEGIN), manifest.find(END)) {
-        (Some(b), Some(e)) if b < e => format!("{}{}", &manifest[..b], &manifest[e + END.len()..]),
-        _ => manifest.to_owned(),
+    let outside = match section::locate(manifest, BEGIN, END) {
+        Ok(at) => format!("{}{}", &manifest[..at.start], &manifest[at.end..]),
+        Err(_) => manifest.to_owned(), // the markers are reported when the section is planned
     };
     let Ok(table) = outside.parse::<toml::Table>() else {
         return Vec::new(); // the whole manifest is checked, and reported, by `check`

@@ -1,8 +1,10 @@
 //! The hash functions behind the generated lookup tables.
 //!
-//! One definition serves both sides: the generator (`errcodes-build`, through
-//! `errcodes::__private`) builds the tables with these functions, and the generated code
-//! probes with them. Every function is total: no input panics.
+//! One definition serves both sides: the generator (`errcodes-build`) builds the tables with
+//! these functions, and the generated code probes with them (through `errcodes::__private`).
+//! The generator keeps a byte-for-byte copy of this file (its `src/vocab/hash.rs`, checked by
+//! its tests) so that it never depends on the runtime it generates code for. Every function
+//! is total: no input panics.
 
 // Slots and buckets are masked or shifted below the table size before the cast to `usize`.
 #![allow(clippy::cast_possible_truncation)]

@@ -22,55 +22,6 @@ pub use defmt;
 #[cfg(feature = "serde")]
 pub use serde;
 
-/// Every name `errcodes` declares or imports at its root, its dependencies, and the crates
-/// `core`, `alloc` and `std`: no catalogue module of errcodes' own may take one (it would be shadowed or clash).
-/// `tests/reserved_names.rs` checks this list against `src/lib.rs`.
-pub const ROOT_NAMES: &[&str] = &[
-    "Absent",
-    "Action",
-    "Catalog",
-    "CatalogCode",
-    "Cause",
-    "DeviceName",
-    "Entry",
-    "KeyKind",
-    "ParseError",
-    "ParseErrorKind",
-    "Source",
-    "Value",
-    "WireFormat",
-    "WireKey",
-    "__code_defmt",
-    "__code_serde",
-    "__private",
-    "action",
-    "alloc",
-    "catalog",
-    "catalog_in",
-    "catalogs",
-    "code_impl",
-    "core",
-    "defmt",
-    "defmt_impl",
-    "entry",
-    "error",
-    "generated",
-    "hash",
-    "http1",
-    "http_crate",
-    "kind",
-    "lookup",
-    "lookup_in",
-    "readme",
-    "response",
-    "scan",
-    "serde",
-    "serde_impl",
-    "std",
-    "support",
-    "wire",
-];
-
 /// The error for a well-formed value no entry has.
 pub const fn unknown_value(catalog: &'static str, wire: WireFormat, value: Value) -> ParseError {
     ParseError::unknown_value(catalog, wire, value)

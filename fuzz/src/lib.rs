@@ -413,7 +413,17 @@ fn body_error(err: &errcodes::response::BodyError) {
 /// Arbitrary bytes as one catalogue file: the generator validates and renders it, or reports
 /// problems. It must not panic; every problem names the file, and a success has one catalogue.
 pub fn catalog_yaml(data: &[u8]) {
-    match errcodes_build::generate_one("fuzz.yaml", data) {
+    // The generator reads folders: one per process, holding just this file.
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = std::env::temp_dir()
+            .join(format!("errcodes-fuzz-{}", std::process::id()))
+            .join("catalog");
+        std::fs::create_dir_all(&dir).expect("a scratch folder for the fuzzed file");
+        dir
+    });
+    std::fs::write(dir.join("fuzz.yaml"), data).expect("the fuzzed file is written");
+    match errcodes_build::Builder::new().catalog_dir(dir).generate() {
         Ok(generated) => {
             assert_eq!(generated.catalogs.len(), 1, "one file, one catalogue");
             assert!(!generated.files.is_empty());

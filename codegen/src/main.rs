@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use errcodes_build::{Failure, Mode, Outputs};
+use codegen::{Mode, Outputs};
+use errcodes_build::Failure;
 
 const USAGE: &str = "usage: codegen [--check] [--catalog DIR] [--out DIR] [--docs DIR] [--manifest FILE] [--readme FILE]
 
@@ -146,26 +147,11 @@ fn main() -> ExitCode {
         Some(root) => format!("the checkout {}", root.display()),
         None => args.outputs.code.display().to_string(),
     };
-    // errcodes' own catalogues, through the same public builder any crate uses.
-    let o = &args.outputs;
-    let mut builder = errcodes_build::own_builder(&args.catalog);
-    if let Some(docs) = &o.docs {
-        builder = builder.docs_dir(docs);
-    }
-    if let Some(manifest) = &o.manifest {
-        builder = builder.manifest_features(manifest);
-    }
-    if let Some(readme) = &o.readme {
-        builder = builder.readme_table(readme);
-    }
-    let result = match args.mode {
-        Mode::Write => builder.write_to(&o.code),
-        Mode::Check => builder.check(&o.code),
-    };
+    let result = codegen::run(&args.catalog, &args.outputs, args.mode);
     match result {
         Ok(report) => {
-            let g = &report.generated;
-            let entries: usize = g.catalogs.iter().map(|(_, n)| n).sum();
+            let g = &report.own.generated;
+            let entries: usize = g.catalogs.iter().map(|c| c.entries).sum();
             let summary = format!("{} catalogues, {entries} entries", g.catalogs.len());
             if report.drift.is_empty() {
                 println!("codegen: {place} is up to date ({summary})");

@@ -1,14 +1,18 @@
-//! A failed or interrupted regenerate leaves the generated folder all old or all new.
+//! A failed or interrupted run leaves each output folder all old or all new, and recovery
+//! leaves nothing beside it.
 //!
 //! `FailingDisk` fails the n-th file-system write (a full disk, a crash); for every n the
-//! folder, after the recovery every regenerate runs first, must equal the old or the new set.
+//! folders, after the recovery every run does first, must equal the old or the new set.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use errcodes_build::{Disk, RealDisk, recover, replace_dir, replace_dir_on};
+use crate::output::{Disk, RealDisk, recover, replace_dir};
+use crate::run::{Mode, Outputs, execute};
+use crate::settings::Settings;
+use crate::{Failure, Report};
 
 fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
@@ -92,18 +96,22 @@ impl Disk for FailingDisk {
         self.check()?;
         RealDisk.remove_dir_all(path)
     }
+    fn remove_file(&mut self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        RealDisk.remove_file(path)
+    }
 }
 
 fn run_failing_at(fail_at: usize, crash: bool) -> (bool, BTreeMap<String, String>, Vec<String>) {
     let scratch = tempfile::tempdir().unwrap();
     let dir = scratch.path().join("generated");
-    replace_dir(&dir, &old_set()).unwrap();
+    replace_dir(&mut RealDisk, &dir, &old_set()).unwrap();
     let mut disk = FailingDisk {
         calls: 0,
         fail_at,
         crash,
     };
-    let ok = replace_dir_on(&mut disk, &dir, &new_set()).is_ok();
+    let ok = replace_dir(&mut disk, &dir, &new_set()).is_ok();
     recover(&dir).unwrap();
     let leftovers: Vec<String> = fs::read_dir(scratch.path())
         .unwrap()
@@ -144,13 +152,13 @@ fn every_single_failure_and_every_crash_point_leaves_all_old_or_all_new() {
 fn missing_or_unusable_output_parent_is_an_error_and_creates_nothing() {
     let scratch = tempfile::tempdir().unwrap();
     let missing = scratch.path().join("no/such/parent/generated");
-    let err = replace_dir(&missing, &new_set()).unwrap_err();
+    let err = replace_dir(&mut RealDisk, &missing, &new_set()).unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::NotFound);
     assert!(!scratch.path().join("no").exists());
 
     let not_a_folder = scratch.path().join("file");
     fs::write(&not_a_folder, "x").unwrap();
-    assert!(replace_dir(&not_a_folder.join("generated"), &new_set()).is_err());
+    assert!(replace_dir(&mut RealDisk, &not_a_folder.join("generated"), &new_set()).is_err());
     assert_eq!(fs::read_to_string(&not_a_folder).unwrap(), "x");
 }
 
@@ -158,12 +166,44 @@ fn missing_or_unusable_output_parent_is_an_error_and_creates_nothing() {
 fn a_missing_output_folder_is_created() {
     let scratch = tempfile::tempdir().unwrap();
     let dir = scratch.path().join("generated");
-    replace_dir(&dir, &new_set()).unwrap();
+    replace_dir(&mut RealDisk, &dir, &new_set()).unwrap();
     assert_eq!(read_tree(&dir), new_set());
 }
 
-/// The outputs of one run, read back: each folder's files, and each section file's text.
-fn outputs_state(o: &errcodes_build::Outputs) -> BTreeMap<String, BTreeMap<String, String>> {
+const LOCK: &str = "id: lock
+title: Lock error bytes
+key: byte
+wire: hex
+sources:
+  - id: spec
+    title: Lock spec
+    url: https://example.com/lock
+entries:
+  - value: 0xFF
+    name: ERROR_UNKNOWN
+    description: Nothing else matched.
+    action: retry
+    source: spec
+";
+
+const ACME: &str = "id: acme
+title: Acme codes
+key: i32
+wire: decimal
+sources:
+  - id: spec
+    title: Acme spec
+    url: https://example.com/acme
+entries:
+  - value: -12
+    name: E_TIMEOUT
+    description: The device did not answer.
+    action: retry
+    source: spec
+";
+
+/// The outputs of one run, read back: each folder's files.
+fn outputs_state(o: &Outputs) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut state = BTreeMap::new();
     for dir in [Some(&o.code), o.docs.as_ref()].into_iter().flatten() {
         let tree = if dir.exists() {
@@ -173,84 +213,47 @@ fn outputs_state(o: &errcodes_build::Outputs) -> BTreeMap<String, BTreeMap<Strin
         };
         state.insert(dir.display().to_string(), tree);
     }
-    for file in [o.manifest.as_ref(), o.readme.as_ref()]
-        .into_iter()
-        .flatten()
-    {
-        let text = fs::read_to_string(file).unwrap();
-        state.insert(file.display().to_string(), files(&[("", &text)]));
-    }
     state
 }
 
-/// A scratch folder with a catalogue, all four kinds of output, and a second catalogue that
+fn run_on(disk: &mut dyn Disk, catalog: &Path, outputs: &Outputs) -> Result<Report, Failure> {
+    execute(disk, catalog, outputs, &Settings::dependent(), Mode::Write)
+}
+
+/// A scratch folder with a catalogue, both kinds of output, and a second catalogue that
 /// changes every output.
-fn two_catalogues(
-    scratch: &Path,
-) -> (
-    errcodes_build::Outputs,
-    std::path::PathBuf,
-    std::path::PathBuf,
-) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let good = root.join("fixtures/good");
+fn two_catalogues(scratch: &Path) -> (Outputs, PathBuf, PathBuf) {
     let (v1, v2) = (scratch.join("v1"), scratch.join("v2"));
-    for (dir, names) in [
-        (&v1, &["byte_hex/lock.yaml"][..]),
-        (&v2, &["byte_hex/lock.yaml", "signed_i32/acme.yaml"][..]),
-    ] {
-        fs::create_dir_all(dir).unwrap();
-        for name in names {
-            fs::copy(
-                good.join(name),
-                dir.join(Path::new(name).file_name().unwrap()),
-            )
-            .unwrap();
-        }
-    }
-    let lock = fs::read_to_string(v2.join("lock.yaml")).unwrap();
+    fs::create_dir_all(&v1).unwrap();
+    fs::create_dir_all(&v2).unwrap();
+    fs::write(v1.join("lock.yaml"), LOCK).unwrap();
     fs::write(
         v2.join("lock.yaml"),
-        lock.replacen("description: ", "description: Changed. ", 1),
+        LOCK.replace("Nothing else", "Changed. Nothing else"),
     )
     .unwrap();
-    let manifest = scratch.join("Cargo.toml");
-    let readme = scratch.join("README.md");
-    fs::write(
-        &manifest,
-        "[package]\nname = \"x\"\n\n[features]\ndefault = [\"all-catalogues\"]\n\
-         # @generated catalogue features: begin (cargo run -p codegen; DO NOT EDIT)\n\
-         # @generated catalogue features: end\n",
-    )
-    .unwrap();
-    fs::write(
-        &readme,
-        "# x\n\n<!-- @generated catalogues: begin (cargo run -p codegen; DO NOT EDIT) -->\n\
-         <!-- @generated catalogues: end -->\n",
-    )
-    .unwrap();
-    let outputs = errcodes_build::Outputs {
+    fs::write(v2.join("acme.yaml"), ACME).unwrap();
+    let outputs = Outputs {
         code: scratch.join("generated"),
         docs: Some(scratch.join("docs")),
-        manifest: Some(manifest),
-        readme: Some(readme),
     };
-    errcodes_build::run(&v1, &outputs, errcodes_build::Mode::Write).unwrap();
+    run_on(&mut RealDisk, &v1, &outputs).unwrap();
     (outputs, v1, v2)
 }
 
-fn recover_all(o: &errcodes_build::Outputs) {
-    for path in [
-        Some(&o.code),
-        o.docs.as_ref(),
-        o.manifest.as_ref(),
-        o.readme.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+fn recover_all(o: &Outputs) {
+    for path in [Some(&o.code), o.docs.as_ref()].into_iter().flatten() {
         recover(path).unwrap();
     }
+}
+
+/// Everything in the scratch folder but the catalogues and the outputs themselves.
+fn leftovers(scratch: &Path) -> Vec<String> {
+    fs::read_dir(scratch)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !["v1", "v2", "generated", "docs"].contains(&n.as_str()))
+        .collect()
 }
 
 #[test]
@@ -258,36 +261,34 @@ fn a_failure_at_any_write_of_a_whole_run_is_reported_exactly() {
     let scratch = tempfile::tempdir().unwrap();
     let (outputs, v1, v2) = two_catalogues(scratch.path());
     let old = outputs_state(&outputs);
-    errcodes_build::run(&v2, &outputs, errcodes_build::Mode::Write).unwrap();
+    run_on(&mut RealDisk, &v2, &outputs).unwrap();
     let new = outputs_state(&outputs);
     assert!(old.keys().all(|k| old[k] != new[k]), "every output changes");
 
     // Every file-system operation of a whole run, failed in turn (and, for a crash, every
     // operation after it too).
-    errcodes_build::run(&v1, &outputs, errcodes_build::Mode::Write).unwrap();
+    run_on(&mut RealDisk, &v1, &outputs).unwrap();
     let mut counting = FailingDisk {
         calls: 0,
         fail_at: usize::MAX,
         crash: false,
     };
-    errcodes_build::run_on(&mut counting, &v2, &outputs, errcodes_build::Mode::Write).unwrap();
+    run_on(&mut counting, &v2, &outputs).unwrap();
     let operations = counting.calls;
     assert!(operations > 10, "{operations}");
     let mut outcomes = BTreeMap::new();
     for crash in [false, true] {
         for fail_at in 0..operations {
-            errcodes_build::run(&v1, &outputs, errcodes_build::Mode::Write).unwrap();
+            run_on(&mut RealDisk, &v1, &outputs).unwrap();
             let mut disk = FailingDisk {
                 calls: 0,
                 fail_at,
                 crash,
             };
-            let result =
-                errcodes_build::run_on(&mut disk, &v2, &outputs, errcodes_build::Mode::Write);
-            let (replaced, kept) = match result {
+            let (replaced, kept) = match run_on(&mut disk, &v2, &outputs) {
                 Ok(_) => (old.keys().cloned().collect(), Vec::new()),
-                Err(errcodes_build::Failure::Write(w)) => {
-                    let shown = |p: &Vec<std::path::PathBuf>| -> Vec<String> {
+                Err(Failure::Write(w)) => {
+                    let shown = |p: &Vec<PathBuf>| -> Vec<String> {
                         p.iter().map(|p| p.display().to_string()).collect()
                     };
                     (shown(&w.replaced), shown(&w.kept))
@@ -300,6 +301,11 @@ fn a_failure_at_any_write_of_a_whole_run_is_reported_exactly() {
                 "every output is accounted for"
             );
             recover_all(&outputs);
+            assert_eq!(
+                leftovers(scratch.path()),
+                Vec::<String>::new(),
+                "fail_at {fail_at}, crash {crash}: recovery leaves nothing beside the outputs"
+            );
             let now = outputs_state(&outputs);
             for key in &replaced {
                 assert_eq!(
@@ -314,7 +320,7 @@ fn a_failure_at_any_write_of_a_whole_run_is_reported_exactly() {
                 );
             }
             *outcomes.entry(replaced.len()).or_insert(0) += 1;
-            errcodes_build::run(&v2, &outputs, errcodes_build::Mode::Write).unwrap();
+            run_on(&mut RealDisk, &v2, &outputs).unwrap();
             assert_eq!(
                 outputs_state(&outputs),
                 new,
@@ -331,4 +337,51 @@ fn a_failure_at_any_write_of_a_whole_run_is_reported_exactly() {
         outcomes.len() > 2,
         "a failure between two swaps was exercised: {outcomes:?}"
     );
+}
+
+#[test]
+fn recovery_removes_only_what_a_run_provably_wrote() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (outputs, _, _) = two_catalogues(scratch.path());
+    let s = scratch.path();
+    // What users leave beside and in output folders: a backup, drafts, a folder named like an
+    // old staging folder, with content of their own.
+    for (path, text) in [
+        (".docs.old/README.md", "my backup"),
+        (".generated.new/mine.rs", "a draft"),
+        (
+            ".generated.new-123-456/mine.rs",
+            "named like staging, no marker",
+        ),
+        (
+            ".generated.old-123-456/keep.rs",
+            "named like a backup, no marker",
+        ),
+        (".README.md.new", "a draft"),
+    ] {
+        let path = s.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let before = leftovers(s);
+    recover_all(&outputs);
+    run_on(&mut RealDisk, &s.join("v1"), &outputs).unwrap();
+    assert_eq!(leftovers(s), before, "nothing of the user's is removed");
+    assert_eq!(
+        fs::read_to_string(s.join(".generated.new-123-456/mine.rs")).unwrap(),
+        "named like staging, no marker"
+    );
+}
+
+#[test]
+fn docs_in_the_code_folder_are_refused() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (mut outputs, v1, _) = two_catalogues(scratch.path());
+    outputs.docs = Some(outputs.code.clone());
+    let before = outputs_state(&outputs);
+    match run_on(&mut RealDisk, &v1, &outputs) {
+        Err(Failure::Io(e)) => assert!(e.to_string().contains("folder of its own"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(outputs_state(&outputs), before);
 }

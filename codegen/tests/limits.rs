@@ -56,7 +56,7 @@ fn one_entry_past_the_run_wide_limit_is_refused_and_nothing_is_written() {
 }
 
 #[test]
-fn files_past_the_run_wide_size_are_refused_before_they_are_read() {
+fn files_past_the_run_wide_size_are_refused_by_what_is_read() {
     let scratch = tempfile::tempdir().unwrap();
     let (catalog, out) = (scratch.path().join("catalog"), scratch.path().join("out"));
     fs::create_dir(&catalog).unwrap();
@@ -70,12 +70,52 @@ fn files_past_the_run_wide_size_are_refused_before_they_are_read() {
     fs::write(catalog.join("c.yaml"), "#\n").unwrap();
     let (code, said) = codegen(&catalog, &out);
     assert_eq!(code, Some(1), "{said}");
-    let total = errcodes_build::MAX_TOTAL_BYTES + 2;
+    let total = errcodes_build::MAX_TOTAL_BYTES;
     assert!(
         said.contains(&format!(
-            "catalog: its catalogue files hold {total} bytes together"
+            "catalog/c.yaml: with this file the catalogue files hold more than {total} bytes \
+             together"
         )),
         "{said}"
     );
     assert!(!out.exists());
+}
+
+/// Limits hold on what is read, not on what metadata claims: a catalogue file that is a link
+/// to an endless file of length 0 (`/proc/self/pagemap`), or to a device, is refused at once,
+/// and so is an output file linked to `/dev/zero` in `--check`.
+#[cfg(target_os = "linux")]
+#[test]
+fn links_to_endless_files_are_refused_not_read() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (catalog, out) = (scratch.path().join("catalog"), scratch.path().join("out"));
+    fs::create_dir(&catalog).unwrap();
+    std::os::unix::fs::symlink("/proc/self/pagemap", catalog.join("a.yaml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", catalog.join("b.yaml")).unwrap();
+    let (code, said) = codegen(&catalog, &out);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains("catalog/b.yaml: is not a regular file"),
+        "{said}"
+    );
+    assert!(said.contains("catalog/a.yaml: "), "{said}");
+    assert!(!out.exists());
+
+    // A good catalogue, generated once; then a generated file replaced by a link to /dev/zero.
+    fs::remove_file(catalog.join("a.yaml")).unwrap();
+    fs::remove_file(catalog.join("b.yaml")).unwrap();
+    synthetic(&catalog, "small", 0, 3);
+    assert_eq!(codegen(&catalog, &out).0, Some(0));
+    fs::remove_file(out.join("small.rs")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", out.join("small.rs")).unwrap();
+    let check = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(["--check", "--catalog"])
+        .arg(&catalog)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    assert!(said.contains("small.rs: stale"), "{said}");
 }

@@ -13,9 +13,6 @@ use crate::model::{
 use crate::settings::Settings;
 use crate::tables;
 
-/// The command errcodes' own generated files name in their header.
-pub const COMMAND: &str = "cargo run -p codegen";
-
 /// One generated module: its path, the file it comes from, and its items.
 struct Module {
     path: Vec<String>,

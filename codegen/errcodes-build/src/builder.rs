@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::output::{RealDisk, replace_dir, replace_file};
+use crate::run::{self, Mode, Outputs};
 use crate::settings::Settings;
-use crate::{Diagnostic, Failure, Generated, Mode, Outputs, Report, docs, emit, load};
+use crate::{Diagnostic, Failure, Generated, Report, docs, emit, load};
 
 /// Generates typed modules, one per catalogue file, from a folder of catalogue YAML files
 /// (the schema of errcodes' own `catalog/`: see its `catalog/README.md`).
@@ -34,8 +35,6 @@ pub struct Builder {
     settings: Settings,
     out_dir: Option<PathBuf>,
     docs_dir: Option<PathBuf>,
-    manifest: Option<PathBuf>,
-    readme: Option<PathBuf>,
 }
 
 impl Default for Builder {
@@ -53,8 +52,6 @@ impl Builder {
             settings: Settings::dependent(),
             out_dir: None,
             docs_dir: None,
-            manifest: None,
-            readme: None,
         }
     }
 
@@ -115,6 +112,18 @@ impl Builder {
         self
     }
 
+    /// Cargo features no catalogue may take with [`feature_gates`](Builder::feature_gates):
+    /// those your manifest defines itself (`std`, `serde`, `default`…). A catalogue whose slug
+    /// is one of them is refused at its `id` line.
+    #[must_use]
+    pub fn reserved_features<S: Into<String>>(
+        mut self,
+        names: impl IntoIterator<Item = S>,
+    ) -> Builder {
+        self.settings.reserved_features = names.into_iter().map(Into::into).collect();
+        self
+    }
+
     /// One Cargo feature per catalogue, as errcodes has: each module gets
     /// `#[cfg(feature = "<slug>")]` (the feature named like its slug, `knox::tag` →
     /// `knox-tag`).
@@ -124,66 +133,80 @@ impl Builder {
         self
     }
 
-    /// Keeps the features of [`feature_gates`](Builder::feature_gates) in the marked section
-    /// of `manifest`'s `[features]` table (and turns the gates on). The manifest about to be
-    /// written is checked to load in cargo first.
-    #[must_use]
-    pub fn manifest_features(mut self, manifest: impl AsRef<Path>) -> Builder {
-        self.settings.features = true;
-        self.manifest = Some(manifest.as_ref().to_path_buf());
-        self
-    }
-
-    /// Keeps the catalogue table between the marker lines of `readme` in step.
-    #[must_use]
-    pub fn readme_table(mut self, readme: impl AsRef<Path>) -> Builder {
-        self.readme = Some(readme.as_ref().to_path_buf());
-        self
-    }
-
     /// Validates every file and renders every output in memory; writes nothing.
     ///
     /// # Errors
     /// Every problem of every file, as `path:line:col: message`.
     pub fn generate(&self) -> Result<Generated, Vec<Diagnostic>> {
-        let (catalogs, dir_name) = crate::validate_dir(&self.catalog_dir, &self.settings, &[])?;
-        Ok(crate::render(&catalogs, &dir_name, &self.settings))
+        let (dir_name, catalogs) = run::validated(&self.catalog_dir, &self.settings)?;
+        Ok(run::render(&catalogs, &dir_name, &self.settings))
     }
 
     /// For `build.rs`: validates the folder and writes `catalogs.rs` to `$OUT_DIR` (or
     /// [`out_dir`](Builder::out_dir)), all modules nested in one file. Tells cargo to run the
     /// build script again when the folder or any file in it changes. Returns the file written.
     ///
+    /// A build script may write only below its output folder, so a
+    /// [`docs_dir`](Builder::docs_dir) must lie there (for an error index kept in the source
+    /// tree, use [`write_to`](Builder::write_to)).
+    ///
     /// # Errors
     /// [`Failure::Invalid`] with every problem as `path:line:col: message` (the build fails
-    /// showing them), or [`Failure::Io`].
+    /// showing them), or [`Failure::Io`]: the settings are unusable (a folder path cargo
+    /// cannot be told about, a `docs_dir` outside the output folder) or a write failed.
     pub fn compile(&self) -> Result<PathBuf, Failure> {
         self.check_runtime_path()?;
-        println!("cargo:rerun-if-changed={}", self.catalog_dir.display());
-        let shown = self.catalog_dir.display().to_string();
-        if let Ok(files) = load::catalog_files(&self.catalog_dir, &shown) {
-            for file in files {
-                println!("cargo:rerun-if-changed={}", file.display());
-            }
-        }
         let out_dir = match (&self.out_dir, std::env::var_os("OUT_DIR")) {
             (Some(dir), _) => dir.clone(),
             (None, Some(dir)) => PathBuf::from(dir),
             (None, None) => {
-                return Err(Failure::Io(std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
+                return Err(invalid_setting(
                     "OUT_DIR is not set: call compile() from build.rs, or set out_dir",
-                )));
+                ));
             }
         };
-        let (catalogs, dir_name) = crate::validate_dir(&self.catalog_dir, &self.settings, &[])
-            .map_err(Failure::Invalid)?;
+        if let Some(docs) = &self.docs_dir
+            && !docs.starts_with(&out_dir)
+        {
+            return Err(invalid_setting(&format!(
+                "docs_dir {} is outside the output folder {}: a build script may write only \
+                 there (use write_to for an error index kept with the sources)",
+                docs.display(),
+                out_dir.display()
+            )));
+        }
+        // Every path cargo is told about is one line of text cargo reads back: a newline in
+        // it would end the `cargo:` line and start another directive.
+        let Some(dir) = self
+            .catalog_dir
+            .to_str()
+            .filter(|d| !d.chars().any(char::is_control))
+        else {
+            return Err(invalid_setting(&format!(
+                "the catalogue folder {:?} is not UTF-8 text without control characters; \
+                 cargo cannot be told to watch it",
+                self.catalog_dir
+            )));
+        };
+        println!("cargo:rerun-if-changed={dir}");
+        if let Ok(files) = load::catalog_files(&self.catalog_dir, dir) {
+            for (_, name) in files {
+                println!(
+                    "cargo:rerun-if-changed={}",
+                    self.catalog_dir.join(name).display()
+                );
+            }
+        }
+        let (dir_name, catalogs) =
+            run::validated(&self.catalog_dir, &self.settings).map_err(Failure::Invalid)?;
+        let catalogs: Vec<_> = catalogs.into_iter().map(|(c, _)| c).collect();
         let path = out_dir.join("catalogs.rs");
         let code = emit::render_single(&catalogs, &dir_name, &self.settings);
-        replace_file(&path, &code).map_err(|e| io_at(&path, e))?;
+        replace_file(&path, &code).map_err(|e| run::io_failure(&path, e))?;
         if let Some(docs_dir) = &self.docs_dir {
             let pages = docs::render(&catalogs, &dir_name, &self.settings);
-            replace_dir(docs_dir, &pages).map_err(|e| io_at(docs_dir, e))?;
+            replace_dir(&mut RealDisk, docs_dir, &pages)
+                .map_err(|e| run::io_failure(docs_dir, e))?;
         }
         Ok(path)
     }
@@ -213,10 +236,8 @@ impl Builder {
         let outputs = Outputs {
             code: dir.to_path_buf(),
             docs: self.docs_dir.clone(),
-            manifest: self.manifest.clone(),
-            readme: self.readme.clone(),
         };
-        crate::execute(
+        run::execute(
             &mut RealDisk,
             &self.catalog_dir,
             &outputs,
@@ -225,26 +246,18 @@ impl Builder {
         )
     }
 
-    pub(crate) fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
     fn check_runtime_path(&self) -> Result<(), Failure> {
         let runtime = &self.settings.runtime;
         if runtime == "crate" || syn::parse_str::<syn::Path>(runtime).is_ok() {
             Ok(())
         } else {
-            Err(Failure::Io(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!("runtime_path `{runtime}` is not a Rust path like `::errcodes`"),
+            Err(invalid_setting(&format!(
+                "runtime_path `{runtime}` is not a Rust path like `::errcodes`"
             )))
         }
     }
 }
 
-fn io_at(path: &Path, e: std::io::Error) -> Failure {
-    Failure::Io(std::io::Error::new(
-        e.kind(),
-        format!("{}: {e}", path.display()),
-    ))
+fn invalid_setting(why: &str) -> Failure {
+    Failure::Io(std::io::Error::new(std::io::ErrorKind::InvalidInput, why))
 }

@@ -23,6 +23,8 @@ pub(crate) struct Settings {
     pub command: Option<String>,
     /// Names no catalogue id may start with.
     pub reserved: Vec<String>,
+    /// Cargo features no catalogue's slug may take (the crate's own).
+    pub reserved_features: Vec<String>,
 }
 
 impl Settings {
@@ -35,6 +37,7 @@ impl Settings {
             doc_path: None,
             command: None,
             reserved: Vec::new(),
+            reserved_features: Vec::new(),
         }
     }
 

@@ -12,8 +12,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_codegen");
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .nth(2)
+        .parent()
         .unwrap()
         .to_path_buf()
 }
@@ -134,7 +133,9 @@ fn leftovers(dir: &Path) -> Vec<String> {
     ] {
         for entry in fs::read_dir(parent).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            if name.ends_with(".new") || name.ends_with(".old") {
+            // errcodes-build's staging and old folders, and the temporary files the README
+            // and manifest are written through.
+            if name.contains(".new-") || name.contains(".old-") || name.ends_with(".codegen-tmp") {
                 found.push(name);
             }
         }
@@ -487,34 +488,141 @@ fn a_clone_with_autocrlf_gets_lf_files() {
 }
 
 #[test]
-fn leftovers_of_the_wrong_kind_are_named_and_stale_staging_is_cleaned() {
+fn files_that_look_like_leftovers_are_left_alone() {
     let dir = scratch();
     let root = dir.path();
-    // A staged manifest from a killed run is removed by recovery.
-    fs::write(root.join("errcodes/.Cargo.toml.new"), "half written").unwrap();
+    // A backup made by hand, drafts, and folders named like a killed run's staging: none
+    // holds a run's marker, so none is the generator's to remove.
+    let mine = [
+        (".docs.old/README.md", "my backup"),
+        ("errcodes/.Cargo.toml.new", "a draft"),
+        (".README.md.new", "a draft"),
+        ("errcodes/src/.generated.new/wip.rs", "work in progress"),
+        ("errcodes/src/.generated.old", "mine"),
+        (
+            "errcodes/src/.generated.new-1-2/wip.rs",
+            "named like staging",
+        ),
+        (
+            "errcodes/src/.generated.old-1-2/keep.rs",
+            "named like a backup",
+        ),
+    ];
+    for (path, content) in mine {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, content).unwrap();
+    }
+    edit(
+        &root.join("catalog/nuki.yaml"),
+        "description: ",
+        "description: (edited) ",
+    );
+    for args in [&[][..], &[][..], &["--check"][..]] {
+        let out = run(root, args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    for (path, content) in mine {
+        assert_eq!(
+            fs::read_to_string(root.join(path)).unwrap(),
+            content,
+            "{path}"
+        );
+    }
+}
+
+/// The markers of the README table and the manifest features count only as whole lines:
+/// hand-written text that quotes them is kept byte for byte, and a file with a marker line
+/// twice is refused, naming the lines, with nothing written.
+#[test]
+fn a_quoted_marker_is_kept_and_a_doubled_one_refused() {
+    let dir = scratch();
+    let root = dir.path();
+    let (readme, manifest) = (root.join("README.md"), root.join("errcodes/Cargo.toml"));
+    let note = format!(
+        "Maintainers: the table below starts at `{}`; leave it alone.\n\n",
+        codegen::README_BEGIN
+    );
+    let original = fs::read_to_string(&readme).unwrap();
+    fs::write(&readme, format!("{note}{original}")).unwrap();
+    let toml = fs::read_to_string(&manifest).unwrap();
+    let comment = format!(
+        "# the section between \"{}\" and its end is generated\n",
+        codegen::FEATURES_BEGIN
+    );
+    fs::write(&manifest, format!("{comment}{toml}")).unwrap();
+    edit(&root.join("catalog/nuki.yaml"), "title: ", "title: Edited ");
     let out = run(root, &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(!root.join("errcodes/.Cargo.toml.new").exists());
-
-    // Something that is not the folder codegen stages is named, and left alone.
-    let old = root.join("errcodes/src/.generated.old");
-    fs::write(&old, "mine").unwrap();
-    let out = run(root, &[]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains(".generated.old is a file"),
-        "{}",
-        text(&out.stderr)
+    let readme_now = fs::read_to_string(&readme).unwrap();
+    assert!(readme_now.starts_with(&note), "the note is kept");
+    assert_eq!(
+        readme_now.len(),
+        note.len() + original.len() + 7,
+        "only the title changed"
     );
-    assert_eq!(fs::read_to_string(&old).unwrap(), "mine");
-    fs::remove_file(&old).unwrap();
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::symlink("/nowhere", &old).unwrap();
-        let out = run(root, &[]);
-        assert_eq!(out.status.code(), Some(2));
-        let said = text(&out.stderr);
-        assert!(said.contains(".generated.old is a symbolic link"), "{said}");
-        assert!(fs::symlink_metadata(&old).is_ok());
+    assert!(fs::read_to_string(&manifest).unwrap().starts_with(&comment));
+    assert_loads(root);
+    assert_fresh(root);
+
+    // The begin line twice: refused, naming both lines, nothing written.
+    let twice = format!("{}\n{readme_now}", codegen::README_BEGIN);
+    fs::write(&readme, &twice).unwrap();
+    edit(&root.join("catalog/nuki.yaml"), "title: Edited ", "title: ");
+    let before = tree(root);
+    let out = run(root, &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    let said = text(&out.stderr);
+    assert!(said.contains("2 times (lines 1, "), "{said}");
+    assert_eq!(tree(root), before, "nothing was written");
+}
+
+/// The lock a run holds is on the folder around the generated code, so deleting files
+/// (`git clean -fX`, which removes ignored lock files) cannot let a second writer in: a run
+/// started while the lock is held waits, whatever is deleted meanwhile.
+#[cfg(unix)]
+#[test]
+fn a_run_waits_for_the_lock_whatever_is_deleted() {
+    let dir = scratch();
+    let root = dir.path();
+    let held = fs::File::open(root.join("errcodes/src")).unwrap();
+    held.lock().unwrap();
+    edit(
+        &root.join("catalog/nuki.yaml"),
+        "description: ",
+        "description: (edited) ",
+    );
+    let before = tree(&root.join("errcodes/src/generated"));
+    let mut child = codegen(root, &[])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the run says it waits (it validates and renders first).
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    std::io::BufRead::read_line(&mut stderr, &mut said).unwrap();
+    assert!(said.contains("waiting for another run"), "{said}");
+    // Whatever a clean of ignored files would remove beside the output.
+    for entry in fs::read_dir(root.join("errcodes/src")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "lock") {
+            fs::remove_file(path).unwrap();
+        }
     }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(
+        tree(&root.join("errcodes/src/generated")),
+        before,
+        "nothing is written while another run holds the lock"
+    );
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the run is still waiting"
+    );
+    held.unlock().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    assert!(child.wait().unwrap().success(), "{rest}");
+    assert_fresh(root);
 }

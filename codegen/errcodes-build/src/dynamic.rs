@@ -40,7 +40,7 @@ pub fn load_catalogs_beside(
         d.path = shown(dir, &d.path);
         d
     };
-    let (_, catalogs) = crate::validated(dir, &[])
+    let (_, catalogs) = crate::run::validated(dir, &crate::settings::Settings::dependent())
         .map_err(|found| found.into_iter().map(shown_in).collect::<Vec<_>>())?;
     let clashes: Vec<Diagnostic> = catalogs
         .iter()
@@ -124,7 +124,7 @@ fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
             description: leak(&e.description),
             remediation: e.remediation.as_deref().map(leak),
             http_status: e.http,
-            action: e.action,
+            action: rt_action(e.action),
             source: &sources[e.source],
             sources: leak_all(e.all_sources().map(|i| &sources[i]).collect()),
             device_names: leak_all(
@@ -138,7 +138,12 @@ fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
                     .iter()
                     .map(|k| {
                         let fix = k.remediation.as_deref().map(leak);
-                        rt::cause(leak(&k.name), leak(&k.description), fix, k.action)
+                        rt::cause(
+                            leak(&k.name),
+                            leak(&k.description),
+                            fix,
+                            rt_action(k.action),
+                        )
                     })
                     .collect(),
             ),
@@ -150,8 +155,16 @@ fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
         id,
         slug: leak(&crate::features::slug(&c.id)),
         title: leak(&c.title),
-        key: c.key,
-        wire: c.wire,
+        key: rt_same(
+            errcodes::KeyKind::ALL,
+            errcodes::KeyKind::as_str,
+            c.key.as_str(),
+        ),
+        wire: rt_same(
+            errcodes::WireFormat::ALL,
+            errcodes::WireFormat::as_str,
+            c.wire.as_str(),
+        ),
         sources,
         entries: leak_all(entries.collect()),
         absent: leak_all(
@@ -161,4 +174,16 @@ fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
                 .collect(),
         ),
     })))
+}
+
+/// The runtime's value spelled `name` (the vocabulary tests prove each spelling of the
+/// generator's copy exists in the runtime).
+fn rt_same<T: Copy, const N: usize>(all: [T; N], as_str: fn(T) -> &'static str, name: &str) -> T {
+    all.into_iter()
+        .find(|t| as_str(*t) == name)
+        .expect("the generator's vocabulary is the runtime's (src/vocab tests)")
+}
+
+fn rt_action(a: crate::model::Action) -> errcodes::Action {
+    rt_same(errcodes::Action::ALL, errcodes::Action::as_str, a.as_str())
 }

@@ -24,8 +24,10 @@ pub const MAX_NODES: usize = 1_000_000;
 /// Most files in the catalogue folder.
 pub const MAX_FILES: usize = 1_000;
 
-/// The `*.yaml` / `*.yml` files of `dir`, sorted, or why they cannot be listed.
-pub(crate) fn catalog_files(dir: &Path, shown: &str) -> Result<Vec<PathBuf>, Diagnostic> {
+/// The `*.yaml` / `*.yml` files of `dir`, sorted, each with its name, or why they cannot be
+/// listed. A name that is not UTF-8 or holds a control character (a newline would end a
+/// build script's `cargo:` line early and start another) is refused, not skipped.
+pub(crate) fn catalog_files(dir: &Path, shown: &str) -> Result<Vec<(PathBuf, String)>, Diagnostic> {
     let fail = |what: String| Diagnostic::file(shown, what);
     let listing =
         fs::read_dir(dir).map_err(|e| fail(format!("cannot read the catalogue folder: {e}")))?;
@@ -34,12 +36,23 @@ pub(crate) fn catalog_files(dir: &Path, shown: &str) -> Result<Vec<PathBuf>, Dia
         let path = entry
             .map_err(|e| fail(format!("cannot read the catalogue folder: {e}")))?
             .path();
-        if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
-            files.push(path);
+        let Some(ext) = path.extension() else {
+            continue;
+        };
+        if !matches!(ext.to_str(), Some("yaml" | "yml")) {
+            continue;
         }
+        let raw = path.file_name().unwrap_or_default();
+        let name = match raw.to_str() {
+            Some(name) if !name.chars().any(char::is_control) => name.to_owned(),
+            _ => {
+                return Err(fail(format!(
+                    "holds a catalogue file named {raw:?}: a file name must be UTF-8 text \
+                     without control characters (newlines, tabs); rename it"
+                )));
+            }
+        };
+        files.push((path, name));
     }
     if files.len() > MAX_FILES {
         return Err(fail(format!(
@@ -48,37 +61,62 @@ pub(crate) fn catalog_files(dir: &Path, shown: &str) -> Result<Vec<PathBuf>, Dia
         )));
     }
     files.sort();
-    // A file over its own limit is reported as such when it is read.
-    let total: u64 = files
-        .iter()
-        .filter_map(|f| fs::metadata(f).ok())
-        .map(|m| m.len())
-        .filter(|len| *len <= MAX_FILE_BYTES)
-        .sum();
-    if total > MAX_TOTAL_BYTES {
-        return Err(fail(format!(
-            "its catalogue files hold {total} bytes together; one run reads at most \
-             {MAX_TOTAL_BYTES} bytes (32 MiB)"
-        )));
-    }
     Ok(files)
 }
 
-/// Reads and parses one file. `shown` is the path used in messages.
-pub(crate) fn parse(path: &Path, shown: &str) -> Result<schema::File, Diagnostic> {
+/// Reads one file through a bound: at most `limit` bytes, or `Ok(None)` when it holds more.
+/// Only a regular file is read (what a link points to counts), so a link to a device or to
+/// `/proc` is refused rather than read until memory runs out; and the bound holds whatever
+/// the file's metadata claims.
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let file = fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "is not a regular file",
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Reads and parses one file, `budget` being the bytes of the run's [`MAX_TOTAL_BYTES`] still
+/// unread; returns the bytes it read with the result. `shown` is the path used in messages.
+pub(crate) fn parse(
+    path: &Path,
+    shown: &str,
+    budget: u64,
+) -> (u64, Result<schema::File, Diagnostic>) {
     let fail = |what: String| Diagnostic::file(shown, what);
-    let meta = fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
-    if !meta.is_file() {
-        return Err(fail("is not a regular file".to_owned()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "is {} bytes; catalogue files are limited to {MAX_FILE_BYTES} bytes (32 MiB)",
-            meta.len()
-        )));
-    }
-    let bytes = fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
-    parse_bytes(&bytes, shown)
+    let limit = MAX_FILE_BYTES.min(budget);
+    let bytes = match read_bounded(path, limit) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) if limit < MAX_FILE_BYTES => {
+            return (
+                limit + 1,
+                Err(fail(format!(
+                    "with this file the catalogue files hold more than {MAX_TOTAL_BYTES} bytes \
+                     together; one run reads at most {MAX_TOTAL_BYTES} bytes (32 MiB)"
+                ))),
+            );
+        }
+        Ok(None) => {
+            return (
+                limit + 1,
+                Err(fail(format!(
+                    "is larger than {MAX_FILE_BYTES} bytes; catalogue files are limited to \
+                     {MAX_FILE_BYTES} bytes (32 MiB)"
+                ))),
+            );
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+            return (0, Err(fail("is not a regular file".to_owned())));
+        }
+        Err(e) => return (0, Err(fail(format!("cannot read the file: {e}")))),
+    };
+    (bytes.len() as u64, parse_bytes(&bytes, shown))
 }
 
 /// Parses one file's content. `shown` is the path used in messages.

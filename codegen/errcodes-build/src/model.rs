@@ -1,6 +1,6 @@
 //! The validated catalogue: what the emitter turns into Rust.
 
-pub(crate) use errcodes::{Action, KeyKind, WireFormat};
+pub(crate) use crate::vocab::{Action, KeyKind, WireFormat};
 
 /// The allowed spellings, for messages: `byte, http_status, …`.
 pub(crate) fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> String {

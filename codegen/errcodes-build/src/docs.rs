@@ -24,33 +24,6 @@ pub(crate) fn render(
     files
 }
 
-/// The first and last line of the README's catalogue table.
-pub(crate) const README_MARKERS: (&str, &str) = (
-    "<!-- @generated catalogues: begin (cargo run -p codegen; DO NOT EDIT) -->",
-    "<!-- @generated catalogues: end -->",
-);
-
-/// The README's catalogue table, between its marker lines.
-pub(crate) fn readme_table(catalogs: &[Catalog]) -> String {
-    let mut sorted: Vec<&Catalog> = catalogs.iter().collect();
-    sorted.sort_by_key(|c| c.id_path());
-    let mut out = format!(
-        "{}\n| module | title | entries |\n|---|---|---:|\n",
-        README_MARKERS.0
-    );
-    for c in sorted {
-        let _ = writeln!(
-            out,
-            "| `{}` | {} | {} |",
-            c.id_path(),
-            inline(&c.title),
-            c.entries.len()
-        );
-    }
-    out.push_str(README_MARKERS.1);
-    out
-}
-
 /// The page name: the catalogue's slug, as the runtime's `Catalog::slug()`.
 fn slug(c: &Catalog) -> String {
     crate::features::slug(&c.id)

@@ -1,0 +1,89 @@
+//! The hash functions behind the generated lookup tables.
+//!
+//! One definition serves both sides: the generator (`errcodes-build`) builds the tables with
+//! these functions, and the generated code probes with them (through `errcodes::__private`).
+//! The generator keeps a byte-for-byte copy of this file (its `src/vocab/hash.rs`, checked by
+//! its tests) so that it never depends on the runtime it generates code for. Every function
+//! is total: no input panics.
+
+// Slots and buckets are masked or shifted below the table size before the cast to `usize`.
+#![allow(clippy::cast_possible_truncation)]
+
+/// Spreads a key over 64 bits before bucketing (2^64 / golden ratio, odd).
+pub const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+/// Mixes the displaced key before the slot is taken (odd).
+pub const K2: u64 = 0xD6E8_FEB8_6659_FD93;
+
+/// The shape of a hash-and-displace table; its displacements live beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// The bucket is the key's mixed bits from here up …
+    pub bucket_shift: u32,
+    /// … masked to the bucket count.
+    pub bucket_mask: u64,
+    /// The slot is the displaced key's bits from here up (the table has `2^(64 - shift)` slots).
+    pub slot_shift: u32,
+}
+
+/// The slot of `key` in a dense table of `mask + 1` slots whose first slot is value `min`.
+#[inline]
+pub const fn dense_slot(key: u64, min: u64, mask: u64) -> usize {
+    (key.wrapping_sub(min) & mask) as usize
+}
+
+/// The bucket of `key` in a hash-and-displace table.
+#[inline]
+pub const fn bucket(key: u64, shape: Shape) -> usize {
+    ((key.wrapping_mul(K1) >> shape.bucket_shift) & shape.bucket_mask) as usize
+}
+
+/// The slot of `key` under its bucket's displacement `d`.
+#[inline]
+pub const fn displaced_slot(key: u64, d: u32, shape: Shape) -> usize {
+    ((key.wrapping_mul(K1) ^ d as u64).wrapping_mul(K2) >> shape.slot_shift) as usize
+}
+
+/// The slot of `key` in a hash-and-displace table: one multiply, one displacement load, one
+/// multiply, no branch.
+#[inline]
+pub const fn hashed_slot(key: u64, displacements: &[u32], shape: Shape) -> usize {
+    displaced_slot(key, displacements[bucket(key, shape)], shape)
+}
+
+/// The 64-bit key of a name or string code.
+///
+/// `Sampled` reads only the length and the first and last 8 bytes (two loads, whatever the
+/// length); `Full` reads every byte and is what the generator falls back to when two texts of
+/// one catalogue share their sampled key.
+#[inline]
+pub fn text_key(text: &[u8], full: bool) -> u64 {
+    let len = text.len() as u64;
+    if full {
+        text.chunks(8).fold(len.wrapping_mul(K2), |h, chunk| {
+            (h.rotate_left(23) ^ word(chunk)).wrapping_mul(K1)
+        })
+    } else {
+        let (first, last) = ends(text);
+        (first.wrapping_mul(K1) ^ last).rotate_left(29) ^ len
+    }
+}
+
+/// The first and last 8 bytes as little-endian words (the whole text, zero-padded, if shorter).
+#[inline]
+fn ends(text: &[u8]) -> (u64, u64) {
+    if let (Some(first), Some(last)) = (text.first_chunk::<8>(), text.last_chunk::<8>()) {
+        (u64::from_le_bytes(*first), u64::from_le_bytes(*last))
+    } else {
+        let w = word(text);
+        (w, w)
+    }
+}
+
+/// Up to 8 bytes as a little-endian word, zero-padded.
+#[inline]
+fn word(bytes: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let n = bytes.len().min(8);
+    w[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(w)
+}
