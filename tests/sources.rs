@@ -411,6 +411,25 @@ fn every_catalogue_source_says_whether_it_is_official() {
     }
 }
 
+/// Product text cites the vendor's URL or a repository at a commit, never a folder that only
+/// exists beside this checkout (`shared/`, the research notes).
+#[test]
+fn no_catalogue_cites_a_folder_outside_the_repository() {
+    let dir = format!("{}/../catalog", env!("CARGO_MANIFEST_DIR"));
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") && !path.ends_with("AUDIT.md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text.contains("shared/"),
+            "{}: cites `shared/`; cite the public URL",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn markers_show_where_the_sources_are_weak() {
     let only_go_nuki = errcodes::lookup("nuki", "50").unwrap();
