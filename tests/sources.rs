@@ -434,11 +434,11 @@ fn no_catalogue_cites_a_folder_outside_the_repository() {
 fn markers_show_where_the_sources_are_weak() {
     let only_go_nuki = errcodes::lookup("nuki", "50").unwrap();
     assert!(only_go_nuki.single_unofficial_source());
-    let six_sources = errcodes::lookup("nuki", "13").unwrap();
-    assert!(!six_sources.single_unofficial_source());
-    assert_eq!(six_sources.sources().len(), 6);
+    let seven_sources = errcodes::lookup("nuki", "13").unwrap();
+    assert!(!seven_sources.single_unofficial_source());
+    assert_eq!(seven_sources.sources().len(), 7);
     // Nuki's own Bluetooth specification (Smart Lock API V2.1) is cited as official.
-    let ble = six_sources.sources()[1];
+    let ble = seven_sources.sources()[1];
     assert!(ble.is_official() && ble.title().contains("Smart Lock API V2.1"));
     let byte = errcodes::lookup("nuki", "48").unwrap();
     assert_eq!(byte.device_of("K_ERROR_RECORDING_TIMEOUT"), Some("Opener"));

@@ -26,6 +26,7 @@
 //! - `E`: [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode, src/NukiBle.hpp (K_ERROR_BUSY returned to the caller as CmdResult Lock_Busy)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
 //! - `G`: [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
 //! - `help`: [Nuki help centre, "Adding \& Managing Lock Permissions" (permission limits per Smart Lock generation; read 2026-12)](<https://support.nuki.io/hc/en-us/articles/4407512064785-Adding-Managing-Lock-Permissions>)
+//! - `forum1282`: [Nuki developer forum, "More than 200 users" (Smart Lock v1 100 and v2 200 permissions, keypad codes not counted; the reply speaks for Nuki; read 2026-12)](<https://developer.nuki.io/t/more-than-200-users/1282>)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "nuki";
@@ -66,9 +67,9 @@ pub enum Code {
     ///
     /// The lock already stores the most authorizations it can hold.
     ///
-    /// - Remediation: Remove authorizations that are no longer used. Nuki's error-code page gives the limit as 200 device authorizations; Nuki's help centre says it depends on the generation: 100 on the first-generation Smart Lock, 200 app users on Smart Lock 2.0 and newer, with keypad entry codes counted separately (up to 100 beside them on older locks, another 200 on Smart Lock 3.0 and newer).
+    /// - Remediation: Remove authorizations that are no longer used. Nuki's error-code page gives the limit as 200 device authorizations; Nuki's help centre says it depends on the generation: 100 on the first-generation Smart Lock, 200 app users on Smart Lock 2.0 and newer, with keypad entry codes counted separately (up to 100 beside them on older locks, another 200 on Smart Lock 3.0 and newer). A Nuki reply on the developer forum gives the same 100 and 200 for the first two generations.
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `ble`, [Nuki Smart Lock API V2.1 (2020-03-16), Nuki's Bluetooth API specification, section 6 "Error codes"; copy kept in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode, src/NukiBle.hpp (K_ERROR_BUSY returned to the caller as CmdResult Lock_Busy)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial); `help`, [Nuki help centre, "Adding \& Managing Lock Permissions" (permission limits per Smart Lock generation; read 2026-12)](<https://support.nuki.io/hc/en-us/articles/4407512064785-Adding-Managing-Lock-Permissions>)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `ble`, [Nuki Smart Lock API V2.1 (2020-03-16), Nuki's Bluetooth API specification, section 6 "Error codes"; copy kept in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode, src/NukiBle.hpp (K_ERROR_BUSY returned to the caller as CmdResult Lock_Busy)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial); `help`, [Nuki help centre, "Adding \& Managing Lock Permissions" (permission limits per Smart Lock generation; read 2026-12)](<https://support.nuki.io/hc/en-us/articles/4407512064785-Adding-Managing-Lock-Permissions>); `forum1282`, [Nuki developer forum, "More than 200 users" (Smart Lock v1 100 and v2 200 permissions, keypad codes not counted; the reply speaks for Nuki; read 2026-12)](<https://developer.nuki.io/t/more-than-200-users/1282>)
     #[doc(alias = "P_ERROR_MAX_USER")]
     PErrorMaxUser = 0x13,
     /// `0x20` **K_ERROR_NOT_AUTHORIZED**
@@ -624,7 +625,7 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 });
-static SOURCES: [Source; 6] = [
+static SOURCES: [Source; 7] = [
     crate::__private::source(
         "W",
         "Nuki Web API, \"Error Codes\" (read 2026-11)",
@@ -659,6 +660,12 @@ static SOURCES: [Source; 6] = [
         "help",
         "Nuki help centre, \"Adding & Managing Lock Permissions\" (permission limits per Smart Lock generation; read 2026-12)",
         "https://support.nuki.io/hc/en-us/articles/4407512064785-Adding-Managing-Lock-Permissions",
+        true,
+    ),
+    crate::__private::source(
+        "forum1282",
+        "Nuki developer forum, \"More than 200 users\" (Smart Lock v1 100 and v2 200 permissions, keypad codes not counted; the reply speaks for Nuki; read 2026-12)",
+        "https://developer.nuki.io/t/more-than-200-users/1282",
         true,
     ),
 ];
@@ -722,7 +729,7 @@ static ENTRIES: [Entry; 45] = [
         aliases: &[],
         description: "The lock already stores the most authorizations it can hold.",
         remediation: Some(
-            "Remove authorizations that are no longer used. Nuki's error-code page gives the limit as 200 device authorizations; Nuki's help centre says it depends on the generation: 100 on the first-generation Smart Lock, 200 app users on Smart Lock 2.0 and newer, with keypad entry codes counted separately (up to 100 beside them on older locks, another 200 on Smart Lock 3.0 and newer).",
+            "Remove authorizations that are no longer used. Nuki's error-code page gives the limit as 200 device authorizations; Nuki's help centre says it depends on the generation: 100 on the first-generation Smart Lock, 200 app users on Smart Lock 2.0 and newer, with keypad entry codes counted separately (up to 100 beside them on older locks, another 200 on Smart Lock 3.0 and newer). A Nuki reply on the developer forum gives the same 100 and 200 for the first two generations.",
         ),
         http_status: None,
         action: Action::FixRequest,
@@ -734,6 +741,7 @@ static ENTRIES: [Entry; 45] = [
             &SOURCES[3],
             &SOURCES[4],
             &SOURCES[5],
+            &SOURCES[6],
         ],
         device_names: &[],
         causes: &[],
