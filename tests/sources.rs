@@ -12,6 +12,14 @@
 //! - a trailing `http=401` (or `http=-`, none) checks the HTTP status that carries the code.
 //!
 //! `# compare: loose` in the header compares ignoring case and `_` (CamelCase spellings).
+//!
+//! Claim rows pin facts that live in prose (issue 19), so a corrected sentence cannot be
+//! edited back unnoticed:
+//!
+//! - `+423 | DELETE /account/user`: the entry's text (description, remediation, `uncertain`,
+//!   causes, and the titles and URLs of the sources it cites) contains the text;
+//! - `!0x45 | retries up to three times`: it does not;
+//! - value `*` checks the catalogue's YAML file as a whole (module description, comments).
 
 use std::collections::BTreeSet;
 
@@ -111,7 +119,7 @@ fn rows<'a>(file: &'a str, text: &'a str) -> Vec<Row<'a>> {
     let mut out = Vec::new();
     for line in text.lines() {
         let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+        if line.is_empty() || line.starts_with('#') || line.starts_with(['+', '!']) {
             continue;
         }
         if let Some(id) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -213,6 +221,103 @@ fn check(row: &Row) -> Result<&'static Entry, String> {
     Ok(entry)
 }
 
+/// A claim row: `(file, row, catalogue, value, must contain?, text)`.
+type Claim<'a> = (&'a str, &'a str, &'a str, &'a str, bool, &'a str);
+
+/// The claim rows of a fixture, which `rows` skips.
+fn claims<'a>(file: &'a str, text: &'a str) -> Vec<Claim<'a>> {
+    let mut catalog = None;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(id) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            catalog = Some(id);
+            continue;
+        }
+        let (wanted, rest) = match line.chars().next() {
+            Some('+') => (true, &line[1..]),
+            Some('!') => (false, &line[1..]),
+            _ => continue,
+        };
+        let (value, said) = rest
+            .split_once(" | ")
+            .unwrap_or_else(|| panic!("{file}: claim `{line}` needs `value | text`"));
+        let catalog = catalog.unwrap_or_else(|| panic!("{file}: `{line}` before any [catalogue]"));
+        out.push((file, line, catalog, value.trim(), wanted, said.trim()));
+    }
+    out
+}
+
+/// Every piece of prose a reader sees for an entry, with the sources it cites.
+fn entry_text(entry: &Entry) -> String {
+    let mut text = vec![entry.description().to_owned()];
+    text.extend(entry.remediation().map(str::to_owned));
+    text.extend(entry.uncertain().map(str::to_owned));
+    for cause in entry.causes() {
+        text.push(cause.description().to_owned());
+        text.extend(cause.remediation().map(str::to_owned));
+    }
+    for source in entry.sources() {
+        text.push(source.title().to_owned());
+        text.push(source.url().to_owned());
+    }
+    text.join("\n")
+}
+
+fn catalogue_file(id: &str) -> String {
+    let path = format!(
+        "{}/../catalog/{}.yaml",
+        env!("CARGO_MANIFEST_DIR"),
+        id.replace("::", ".")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Why a claim row does not hold, if it does not. Whitespace runs compare as one space, so
+/// the YAML's line folding does not matter.
+fn check_claim(claim: &Claim) -> Result<(), String> {
+    let (_, _, catalog, value, wanted, said) = *claim;
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = if value == "*" {
+        // Comment lines count as prose: drop their `#` so a sentence may wrap.
+        catalogue_file(catalog)
+            .lines()
+            .map(|l| l.trim_start().trim_start_matches('#'))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        let cat = errcodes::catalog(catalog).ok_or_else(|| format!("no catalogue `{catalog}`"))?;
+        let entry = cat
+            .entries()
+            .iter()
+            .find(|e| e.wire() == value)
+            .ok_or_else(|| format!("`{catalog}` has no code {value}"))?;
+        entry_text(entry)
+    };
+    let has = squash(&text).contains(&squash(said));
+    match (wanted, has) {
+        (true, false) => Err(format!("{catalog} {value} no longer says `{said}`")),
+        (false, true) => Err(format!("{catalog} {value} says `{said}` again")),
+        _ => Ok(()),
+    }
+}
+
+#[test]
+fn corrected_prose_stays_corrected() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (file, text) in &fixtures() {
+        for claim in claims(file, text) {
+            count += 1;
+            if let Err(why) = check_claim(&claim) {
+                failures.push(format!("{}: `{}`: {why}", claim.0, claim.1));
+            }
+        }
+    }
+    assert!(count > 0, "the claim rows are missing");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn every_catalogue_agrees_with_the_independent_sources() {
     let files = fixtures();
@@ -306,13 +411,35 @@ fn every_catalogue_source_says_whether_it_is_official() {
     }
 }
 
+/// Product text cites the vendor's URL or a repository at a commit, never a folder that only
+/// exists beside this checkout (`shared/`, the research notes).
+#[test]
+fn no_catalogue_cites_a_folder_outside_the_repository() {
+    let dir = format!("{}/../catalog", env!("CARGO_MANIFEST_DIR"));
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") && !path.ends_with("AUDIT.md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text.contains("shared/"),
+            "{}: cites `shared/`; cite the public URL",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn markers_show_where_the_sources_are_weak() {
     let only_go_nuki = errcodes::lookup("nuki", "50").unwrap();
     assert!(only_go_nuki.single_unofficial_source());
-    let four_sources = errcodes::lookup("nuki", "13").unwrap();
-    assert!(!four_sources.single_unofficial_source());
-    assert_eq!(four_sources.sources().len(), 4);
+    let seven_sources = errcodes::lookup("nuki", "13").unwrap();
+    assert!(!seven_sources.single_unofficial_source());
+    assert_eq!(seven_sources.sources().len(), 7);
+    // Nuki's own Bluetooth specification (Smart Lock API V2.1) is cited as official.
+    let ble = seven_sources.sources()[1];
+    assert!(ble.is_official() && ble.title().contains("Smart Lock API V2.1"));
     let byte = errcodes::lookup("nuki", "48").unwrap();
     assert_eq!(byte.device_of("K_ERROR_RECORDING_TIMEOUT"), Some("Opener"));
     assert_eq!(byte.device_of("K_ERROR_MOTOR_POSITION_LIMIT"), None);

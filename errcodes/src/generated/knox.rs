@@ -5,6 +5,7 @@
 //! - [`knox::cloud_auth`](self::cloud_auth): Samsung Knox Cloud Authentication error codes
 //! - [`knox::configure`](self::configure): Samsung Knox Configure error codes
 //! - [`knox::guard`](self::guard): Samsung Knox Guard error codes
+//! - [`knox::guard::http`](self::guard::http): Samsung Knox Guard API HTTP statuses
 //! - [`knox::kdp`](self::kdp): Samsung Knox Deployment Program error codes
 //! - [`knox::kme`](self::kme): Samsung Knox Mobile Enrollment error codes
 //! - [`knox::msp`](self::msp): Samsung Knox MSP Portal error codes

@@ -7,6 +7,7 @@ pub mod http;
         feature = "knox-cloud-auth",
         feature = "knox-configure",
         feature = "knox-guard",
+        feature = "knox-guard-http",
         feature = "knox-kdp",
         feature = "knox-kme",
         feature = "knox-msp",
@@ -33,6 +34,8 @@ pub(crate) static CATALOGS: &[&crate::Catalog] = &[
     &knox::configure::CATALOG,
     #[cfg(feature = "knox-guard")]
     &knox::guard::CATALOG,
+    #[cfg(feature = "knox-guard-http")]
+    &knox::guard::http::CATALOG,
     #[cfg(feature = "knox-kdp")]
     &knox::kdp::CATALOG,
     #[cfg(feature = "knox-kme")]

@@ -212,3 +212,5 @@ static NAME_SLOTS: [u8; 8] = {
     t[6] = 1;
     t
 };
+#[cfg(feature = "knox-guard-http")]
+pub mod http;

@@ -24,6 +24,8 @@
 //! - `forum87`: [Nuki developer forum, "Bridge discovery \& HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
 //! - `pynuki`: [pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)](<https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py>) (unofficial)
 //! - `forum13423`: [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
+//! - `B1130`: [Nuki Bridge API V1.13.0 (30.11.2021), section 7 "Error codes/handling" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf>)
+//! - `fhem`: [fhem/NUKI@728319d, lib/FHEM/Devices/Nuki/Bridge.pm (FHEM's Nuki module: 503 re-sent, 401 read as an invalid token)](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/lib/FHEM/Devices/Nuki/Bridge.pm>) (unofficial)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "nuki::bridge";
@@ -43,7 +45,7 @@ pub enum Code {
     /// - Remediation: Check the endpoint's documentation for the expected parameters and their format.
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `B1130`, [Nuki Bridge API V1.13.0 (30.11.2021), section 7 "Error codes/handling" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf>)
     #[doc(alias = "Bad Request")]
     BadRequest = 400,
     /// `401` **Unauthorized**
@@ -53,7 +55,7 @@ pub enum Code {
     /// - Remediation: Check the token, or the parameters of the hashed token.
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
-    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `pynuki`, [pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)](<https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py>) (unofficial)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `B1130`, [Nuki Bridge API V1.13.0 (30.11.2021), section 7 "Error codes/handling" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf>); `pynuki`, [pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)](<https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py>) (unofficial); `fhem`, [fhem/NUKI@728319d, lib/FHEM/Devices/Nuki/Bridge.pm (FHEM's Nuki module: 503 re-sent, 401 read as an invalid token)](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/lib/FHEM/Devices/Nuki/Bridge.pm>) (unofficial)
     Unauthorized = 401,
     /// `403` **Forbidden**
     ///
@@ -62,7 +64,7 @@ pub enum Code {
     /// - Remediation: Enable the API and authorization again in the Nuki app (the Nuki Bridge app for a software bridge), or with `/configAuth` and enable=1 if you still hold a valid token. Calling `/auth` does not help: it is the request that answers 403 while this is off.
     /// - Next step: `check_device`: check the device
     /// - HTTP status: 403
-    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `forum87`, [Nuki developer forum, "Bridge discovery \& HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `B1130`, [Nuki Bridge API V1.13.0 (30.11.2021), section 7 "Error codes/handling" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf>); `forum87`, [Nuki developer forum, "Bridge discovery \& HTTP-API activation" (403 on /auth while discovery is off; read 2026-11)](<https://developer.nuki.io/t/bridge-discovery-http-api-activation/87>)
     Forbidden = 403,
     /// `404` **Not Found**
     ///
@@ -71,7 +73,7 @@ pub enum Code {
     /// - Remediation: Check which device ids the Bridge actually knows.
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Source: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `B1130`, [Nuki Bridge API V1.13.0 (30.11.2021), section 7 "Error codes/handling" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf>)
     #[doc(alias = "Not Found")]
     NotFound = 404,
     /// `410` **Gone**
@@ -87,12 +89,12 @@ pub enum Code {
     Gone = 410,
     /// `503` **Service Unavailable**
     ///
-    /// The Bridge is busy with another request (it handles one at a time); for the device endpoints it can also mean the device cannot be reached.
+    /// The Bridge is busy with another request (it handles one at a time); for the device endpoints it can also mean the device cannot be reached. FHEM's Nuki module matches the body `HTTP 503 Unavailable` and sends the last device action again after one second (since its commit 28e3a80, 2020-01).
     ///
     /// - Remediation: Space requests out, send them one after another, and schedule a retry. If 503 keeps coming back, something is blocking the Bluetooth link, so review the integration.
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 503
-    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `forum13423`, [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
+    /// - Sources: `B`, [Nuki Bridge HTTP API V1.13.3, section 7 "Error codes/handling"](<https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/>); `B1130`, [Nuki Bridge API V1.13.0 (30.11.2021), section 7 "Error codes/handling" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf>); `forum13423`, [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>); `fhem`, [fhem/NUKI@728319d, lib/FHEM/Devices/Nuki/Bridge.pm (FHEM's Nuki module: 503 re-sent, 401 read as an invalid token)](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/lib/FHEM/Devices/Nuki/Bridge.pm>) (unofficial)
     #[doc(alias = "Service Unavailable")]
     ServiceUnavailable = 503,
 }
@@ -192,7 +194,7 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 });
-static SOURCES: [Source; 4] = [
+static SOURCES: [Source; 6] = [
     crate::__private::source(
         "B",
         "Nuki Bridge HTTP API V1.13.3, section 7 \"Error codes/handling\"",
@@ -217,6 +219,18 @@ static SOURCES: [Source; 4] = [
         "https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423",
         true,
     ),
+    crate::__private::source(
+        "B1130",
+        "Nuki Bridge API V1.13.0 (30.11.2021), section 7 \"Error codes/handling\" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf",
+        "https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf",
+        true,
+    ),
+    crate::__private::source(
+        "fhem",
+        "fhem/NUKI@728319d, lib/FHEM/Devices/Nuki/Bridge.pm (FHEM's Nuki module: 503 re-sent, 401 read as an invalid token)",
+        "https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/lib/FHEM/Devices/Nuki/Bridge.pm",
+        false,
+    ),
 ];
 static ENTRIES: [Entry; 6] = [
     crate::__private::entry(crate::__private::EntryParts {
@@ -232,7 +246,7 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(400),
         action: Action::FixRequest,
         source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
+        sources: &[&SOURCES[0], &SOURCES[4]],
         device_names: &[],
         causes: &[],
         deprecated: false,
@@ -249,7 +263,7 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(401),
         action: Action::RefreshCredentials,
         source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[2]],
+        sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[2], &SOURCES[5]],
         device_names: &[],
         causes: &[],
         deprecated: false,
@@ -268,7 +282,7 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(403),
         action: Action::CheckDevice,
         source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
+        sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[1]],
         device_names: &[],
         causes: &[],
         deprecated: false,
@@ -285,7 +299,7 @@ static ENTRIES: [Entry; 6] = [
         http_status: Some(404),
         action: Action::FixRequest,
         source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
+        sources: &[&SOURCES[0], &SOURCES[4]],
         device_names: &[],
         causes: &[],
         deprecated: false,
@@ -318,14 +332,14 @@ static ENTRIES: [Entry; 6] = [
         wire: "503",
         name: "Service Unavailable",
         aliases: &[],
-        description: "The Bridge is busy with another request (it handles one at a time); for the device endpoints it can also mean the device cannot be reached.",
+        description: "The Bridge is busy with another request (it handles one at a time); for the device endpoints it can also mean the device cannot be reached. FHEM's Nuki module matches the body `HTTP 503 Unavailable` and sends the last device action again after one second (since its commit 28e3a80, 2020-01).",
         remediation: Some(
             "Space requests out, send them one after another, and schedule a retry. If 503 keeps coming back, something is blocking the Bluetooth link, so review the integration.",
         ),
         http_status: Some(503),
         action: Action::Retry,
         source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[3]],
+        sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[3], &SOURCES[5]],
         device_names: &[],
         causes: &[],
         deprecated: false,

@@ -21,6 +21,7 @@
 //! # Sources
 //!
 //! - `forum27`: [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>)
+//! - `ble`: [Nuki Smart Lock API V2.1 (2020-03-16), Nuki's Bluetooth API specification, section 7 "Status codes"; copy kept in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf>)
 //! - `P`: [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial)
 //! - `E`: [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
 #![allow(deprecated)]
@@ -41,7 +42,7 @@ pub enum Code {
     ///
     /// - Next step: `none`: nothing to do
     /// - Also known as: `COMPLETED`
-    /// - Sources: `forum27`, [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
+    /// - Sources: `ble`, [Nuki Smart Lock API V2.1 (2020-03-16), Nuki's Bluetooth API specification, section 7 "Status codes"; copy kept in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf>); `forum27`, [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
     #[doc(alias = "COMPLETE")]
     #[doc(alias = "COMPLETED")]
     Complete = 0x00,
@@ -50,7 +51,7 @@ pub enum Code {
     /// The command was accepted and is still running; the device signals its completion in a later message.
     ///
     /// - Next step: `none`: nothing to do
-    /// - Sources: `forum27`, [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
+    /// - Sources: `ble`, [Nuki Smart Lock API V2.1 (2020-03-16), Nuki's Bluetooth API specification, section 7 "Status codes"; copy kept in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf>); `forum27`, [Nuki developer forum, "Bluetooth API", section 8 "Status Codes" (read 2026-11)](<https://developer.nuki.io/t/bluetooth-api/27>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
     #[doc(alias = "ACCEPTED")]
     Accepted = 0x01,
 }
@@ -134,11 +135,17 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 });
-static SOURCES: [Source; 3] = [
+static SOURCES: [Source; 4] = [
     crate::__private::source(
         "forum27",
         "Nuki developer forum, \"Bluetooth API\", section 8 \"Status Codes\" (read 2026-11)",
         "https://developer.nuki.io/t/bluetooth-api/27",
+        true,
+    ),
+    crate::__private::source(
+        "ble",
+        "Nuki Smart Lock API V2.1 (2020-03-16), Nuki's Bluetooth API specification, section 7 \"Status codes\"; copy kept in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf",
+        "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf",
         true,
     ),
     crate::__private::source(
@@ -165,8 +172,8 @@ static ENTRIES: [Entry; 2] = [
         remediation: None,
         http_status: None,
         action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
+        source: &SOURCES[1],
+        sources: &[&SOURCES[1], &SOURCES[0], &SOURCES[2], &SOURCES[3]],
         device_names: &[],
         causes: &[],
         deprecated: false,
@@ -182,8 +189,8 @@ static ENTRIES: [Entry; 2] = [
         remediation: None,
         http_status: None,
         action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
+        source: &SOURCES[1],
+        sources: &[&SOURCES[1], &SOURCES[0], &SOURCES[2], &SOURCES[3]],
         device_names: &[],
         causes: &[],
         deprecated: false,

@@ -24,6 +24,9 @@
 //! - `spec`: [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>)
 //! - `swagger`: [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial)
 //! - `gem`: [nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb](<https://rubygems.org/gems/nuki_api>) (unofficial)
+//! - `forum1178`: [Nuki developer forum, "Problem when repeatedly updating the same keypad smartlock authorization" (423 while an operation runs; reply's author not shown; read 2026-12)](<https://developer.nuki.io/t/problem-when-repeatedly-updating-the-same-keypad-smartlock-authorization/1178>) (unofficial)
+//! - `forum22160`: [Nuki developer forum, "Nuki applications synchronisation issue" (409 on an existing keypad code; the reply speaks for Nuki, "we checked the DB"; read 2026-12)](<https://developer.nuki.io/t/nuki-applications-synchronisation-issue/22160>)
+//! - `forum9746`: [Nuki developer forum, "API Pricing?" (402 was for Nuki Box packages, no longer used; reply's author not shown; read 2026-12)](<https://developer.nuki.io/t/api-pricing/9746>) (unofficial)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
 const ID: &str = "nuki::web_api";
@@ -69,7 +72,7 @@ pub enum Code {
     BadParameter = 400,
     /// `401` **Not authorized**
     ///
-    /// The request carries no valid API token or OAuth access token (on the one-time password login: or the one-time password is wrong).
+    /// The request carries no valid API token or OAuth access token. On enabling one-time passwords (`POST /account/otp`) the spec's text adds: or the one-time password is wrong.
     ///
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
     /// - HTTP status: 401
@@ -78,11 +81,11 @@ pub enum Code {
     NotAuthorized = 401,
     /// `402` **Account not payed**
     ///
-    /// The account has not paid for the feature. This stems from the legacy Nuki Box package billing; Nuki staff say on the developer forum that it is no longer used.
+    /// The account has not paid for the feature. The spec documents it on five operations: creating smart lock authorizations (`PUT /smartlock/auth`, `PUT /smartlock/auth/advanced`, `PUT /smartlock/{smartlockId}/auth`) and the two action calls `POST /smartlock/{smartlockId}/action` and `POST /smartlock/{smartlockId}/action/advanced`. A reply on Nuki's developer forum says it was meant for charging Nuki Box sub-users and is no longer in use.
     ///
     /// - Next step: `contact_vendor`: contact the vendor
     /// - HTTP status: 402
-    /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial)
+    /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial); `forum9746`, [Nuki developer forum, "API Pricing?" (402 was for Nuki Box packages, no longer used; reply's author not shown; read 2026-12)](<https://developer.nuki.io/t/api-pricing/9746>) (unofficial)
     #[doc(alias = "Account not payed")]
     AccountNotPayed = 402,
     /// `403` **Forbidden**
@@ -104,7 +107,7 @@ pub enum Code {
     NotFound = 404,
     /// `405` **Not allowed**
     ///
-    /// The operation is not allowed on the resource in its current state, for example enabling one-time passwords on an account that already has them.
+    /// The operation is not allowed. The spec documents it on six operations: with the text "Not allowed" on deleting a notification configuration (`DELETE /notification/{notificationId}`) and on the four lock and unlock calls (`POST /smartlock/{smartlockId}/action/lock`, `/action/unlock` and their `/advanced` forms), and with its own text, "One time password is already enabled", on creating a one-time password secret (`PUT /account/otp`). It does not say when the lock calls get it.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 405
@@ -113,25 +116,26 @@ pub enum Code {
     NotAllowed = 405,
     /// `409` **Parameter conflicts**
     ///
-    /// The request conflicts with existing data, for example a keypad code that already exists on the lock; account operations use the same status when the e-mail address is already taken by another account.
+    /// The request conflicts with existing data. The spec documents it on eleven operations: "Parameter conflicts" on creating (`PUT`) and updating (`POST`) smart lock authorizations and on `POST /smartlock/{smartlockId}/action/advanced`; "E-Mail address already exists" on updating the account, a sub account or an account user (`POST`); "Other account is already using the email" on the two e-mail change calls. Nuki's answer on the developer forum: for an authorization, 409 comes only when the keypad code already exists on the lock (two authorizations cannot share a keypad code).
     ///
-    /// - Remediation: Nuki staff on the developer forum suggest syncing the device (Update now, or a forced sync) before trying again.
+    /// - Remediation: Nuki's answer on the developer forum suggests syncing the device first (Update now in Nuki Web, or a forced sync through the API) and checking whether the code is really taken, then trying again.
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 409
-    /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial)
+    /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `swagger`, [Nuki Web API Swagger response texts, as generated into @dodi-smart/nuki-graphql-api](<https://www.npmjs.com/package/@dodi-smart/nuki-graphql-api>) (unofficial); `forum22160`, [Nuki developer forum, "Nuki applications synchronisation issue" (409 on an existing keypad code; the reply speaks for Nuki, "we checked the DB"; read 2026-12)](<https://developer.nuki.io/t/nuki-applications-synchronisation-issue/22160>)
     #[doc(alias = "Parameter conflicts")]
     ParameterConflicts = 409,
     /// `423` **Locked**
     ///
-    /// The resource is locked against this change for now; the spec documents it on creating, updating and deleting smart lock authorizations, account users and address units, without saying why.
+    /// The resource is locked against this change for now. The spec documents it on seven operations, none of them a create: updating (`POST /smartlock/auth`, `POST /smartlock/{smartlockId}/auth/{id}`) and deleting (`DELETE /smartlock/auth`, `DELETE /smartlock/{smartlockId}/auth/{id}`) smart lock authorizations, deleting an account user (`DELETE /account/user/{accountUserId}`) and deleting address units (`DELETE /address/{addressId}/unit` and `/unit/{id}`), without saying why. A reply on Nuki's developer forum explains it for authorizations: while an earlier operation on the same authorization is still being carried out, further changes to it are locked.
     ///
+    /// - Remediation: Wait until the earlier operation has finished (the authorization then no longer shows an operation id in `GET /smartlock/{smartlockId}/auth`), then send the change again.
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 423
-    /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `gem`, [nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb](<https://rubygems.org/gems/nuki_api>) (unofficial)
+    /// - Sources: `spec`, [Nuki Web API OpenAPI spec 3.9.0 (Nuki's own), as kept in doozMen/NukiOpenAPIClient@b609390, Sources/NukiOpenAPIClient/openapi.json](<https://github.com/doozMen/NukiOpenAPIClient/blob/b6093906dd40ab8dfc3e967c7c8dad33a8a5ffc4/Sources/NukiOpenAPIClient/openapi.json>); `gem`, [nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb](<https://rubygems.org/gems/nuki_api>) (unofficial); `forum1178`, [Nuki developer forum, "Problem when repeatedly updating the same keypad smartlock authorization" (423 while an operation runs; reply's author not shown; read 2026-12)](<https://developer.nuki.io/t/problem-when-repeatedly-updating-the-same-keypad-smartlock-authorization/1178>) (unofficial)
     Locked = 423,
     /// `426` **Account upgrade required**
     ///
-    /// The operation needs a higher account plan than the account has; the spec documents it on creating or updating authorizations and on advanced lock actions.
+    /// The operation needs a higher account plan than the account has. The spec documents it on four operations: creating smart lock authorizations (`PUT /smartlock/auth`, `PUT /smartlock/auth/advanced`, `PUT /smartlock/{smartlockId}/auth`) and the advanced action call `POST /smartlock/{smartlockId}/action/advanced`; not on updating authorizations nor on the lock and unlock calls.
     ///
     /// - Next step: `contact_vendor`: contact the vendor
     /// - HTTP status: 426
@@ -140,7 +144,7 @@ pub enum Code {
     AccountUpgradeRequired = 426,
     /// `429` **Too many failed attempts**
     ///
-    /// Too many failed tries in a row; the spec documents it only on the one-time password endpoint (`POST /account/otp`). Nuki documents no general rate limit.
+    /// Too many failed tries in a row; the spec documents it on one operation only, enabling one-time passwords (`POST /account/otp`). Nuki documents no general rate limit.
     ///
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 429
@@ -262,7 +266,7 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     by_wire: |text| from_wire(text).map(Code::entry),
     by_name: |name| from_name(name).map(Code::entry),
 });
-static SOURCES: [Source; 4] = [
+static SOURCES: [Source; 7] = [
     crate::__private::source(
         "concepts",
         "Nuki Web API guide, \"Concepts\" (asynchronous execution)",
@@ -285,6 +289,24 @@ static SOURCES: [Source; 4] = [
         "gem",
         "nuki_api Ruby gem, lib/nuki_api/http_status_codes.rb",
         "https://rubygems.org/gems/nuki_api",
+        false,
+    ),
+    crate::__private::source(
+        "forum1178",
+        "Nuki developer forum, \"Problem when repeatedly updating the same keypad smartlock authorization\" (423 while an operation runs; reply's author not shown; read 2026-12)",
+        "https://developer.nuki.io/t/problem-when-repeatedly-updating-the-same-keypad-smartlock-authorization/1178",
+        false,
+    ),
+    crate::__private::source(
+        "forum22160",
+        "Nuki developer forum, \"Nuki applications synchronisation issue\" (409 on an existing keypad code; the reply speaks for Nuki, \"we checked the DB\"; read 2026-12)",
+        "https://developer.nuki.io/t/nuki-applications-synchronisation-issue/22160",
+        true,
+    ),
+    crate::__private::source(
+        "forum9746",
+        "Nuki developer forum, \"API Pricing?\" (402 was for Nuki Box packages, no longer used; reply's author not shown; read 2026-12)",
+        "https://developer.nuki.io/t/api-pricing/9746",
         false,
     ),
 ];
@@ -350,7 +372,7 @@ static ENTRIES: [Entry; 12] = [
         wire: "401",
         name: "Not authorized",
         aliases: &[],
-        description: "The request carries no valid API token or OAuth access token (on the one-time password login: or the one-time password is wrong).",
+        description: "The request carries no valid API token or OAuth access token. On enabling one-time passwords (`POST /account/otp`) the spec's text adds: or the one-time password is wrong.",
         remediation: None,
         http_status: Some(401),
         action: Action::RefreshCredentials,
@@ -367,12 +389,12 @@ static ENTRIES: [Entry; 12] = [
         wire: "402",
         name: "Account not payed",
         aliases: &[],
-        description: "The account has not paid for the feature. This stems from the legacy Nuki Box package billing; Nuki staff say on the developer forum that it is no longer used.",
+        description: "The account has not paid for the feature. The spec documents it on five operations: creating smart lock authorizations (`PUT /smartlock/auth`, `PUT /smartlock/auth/advanced`, `PUT /smartlock/{smartlockId}/auth`) and the two action calls `POST /smartlock/{smartlockId}/action` and `POST /smartlock/{smartlockId}/action/advanced`. A reply on Nuki's developer forum says it was meant for charging Nuki Box sub-users and is no longer in use.",
         remediation: None,
         http_status: Some(402),
         action: Action::ContactVendor,
         source: &SOURCES[1],
-        sources: &[&SOURCES[1], &SOURCES[2]],
+        sources: &[&SOURCES[1], &SOURCES[2], &SOURCES[6]],
         device_names: &[],
         causes: &[],
         deprecated: false,
@@ -418,7 +440,7 @@ static ENTRIES: [Entry; 12] = [
         wire: "405",
         name: "Not allowed",
         aliases: &[],
-        description: "The operation is not allowed on the resource in its current state, for example enabling one-time passwords on an account that already has them.",
+        description: "The operation is not allowed. The spec documents it on six operations: with the text \"Not allowed\" on deleting a notification configuration (`DELETE /notification/{notificationId}`) and on the four lock and unlock calls (`POST /smartlock/{smartlockId}/action/lock`, `/action/unlock` and their `/advanced` forms), and with its own text, \"One time password is already enabled\", on creating a one-time password secret (`PUT /account/otp`). It does not say when the lock calls get it.",
         remediation: None,
         http_status: Some(405),
         action: Action::FixRequest,
@@ -435,14 +457,14 @@ static ENTRIES: [Entry; 12] = [
         wire: "409",
         name: "Parameter conflicts",
         aliases: &[],
-        description: "The request conflicts with existing data, for example a keypad code that already exists on the lock; account operations use the same status when the e-mail address is already taken by another account.",
+        description: "The request conflicts with existing data. The spec documents it on eleven operations: \"Parameter conflicts\" on creating (`PUT`) and updating (`POST`) smart lock authorizations and on `POST /smartlock/{smartlockId}/action/advanced`; \"E-Mail address already exists\" on updating the account, a sub account or an account user (`POST`); \"Other account is already using the email\" on the two e-mail change calls. Nuki's answer on the developer forum: for an authorization, 409 comes only when the keypad code already exists on the lock (two authorizations cannot share a keypad code).",
         remediation: Some(
-            "Nuki staff on the developer forum suggest syncing the device (Update now, or a forced sync) before trying again.",
+            "Nuki's answer on the developer forum suggests syncing the device first (Update now in Nuki Web, or a forced sync through the API) and checking whether the code is really taken, then trying again.",
         ),
         http_status: Some(409),
         action: Action::FixRequest,
         source: &SOURCES[1],
-        sources: &[&SOURCES[1], &SOURCES[2]],
+        sources: &[&SOURCES[1], &SOURCES[2], &SOURCES[5]],
         device_names: &[],
         causes: &[],
         deprecated: false,
@@ -454,12 +476,14 @@ static ENTRIES: [Entry; 12] = [
         wire: "423",
         name: "Locked",
         aliases: &[],
-        description: "The resource is locked against this change for now; the spec documents it on creating, updating and deleting smart lock authorizations, account users and address units, without saying why.",
-        remediation: None,
+        description: "The resource is locked against this change for now. The spec documents it on seven operations, none of them a create: updating (`POST /smartlock/auth`, `POST /smartlock/{smartlockId}/auth/{id}`) and deleting (`DELETE /smartlock/auth`, `DELETE /smartlock/{smartlockId}/auth/{id}`) smart lock authorizations, deleting an account user (`DELETE /account/user/{accountUserId}`) and deleting address units (`DELETE /address/{addressId}/unit` and `/unit/{id}`), without saying why. A reply on Nuki's developer forum explains it for authorizations: while an earlier operation on the same authorization is still being carried out, further changes to it are locked.",
+        remediation: Some(
+            "Wait until the earlier operation has finished (the authorization then no longer shows an operation id in `GET /smartlock/{smartlockId}/auth`), then send the change again.",
+        ),
         http_status: Some(423),
         action: Action::Retry,
         source: &SOURCES[1],
-        sources: &[&SOURCES[1], &SOURCES[3]],
+        sources: &[&SOURCES[1], &SOURCES[3], &SOURCES[4]],
         device_names: &[],
         causes: &[],
         deprecated: false,
@@ -471,7 +495,7 @@ static ENTRIES: [Entry; 12] = [
         wire: "426",
         name: "Account upgrade required",
         aliases: &[],
-        description: "The operation needs a higher account plan than the account has; the spec documents it on creating or updating authorizations and on advanced lock actions.",
+        description: "The operation needs a higher account plan than the account has. The spec documents it on four operations: creating smart lock authorizations (`PUT /smartlock/auth`, `PUT /smartlock/auth/advanced`, `PUT /smartlock/{smartlockId}/auth`) and the advanced action call `POST /smartlock/{smartlockId}/action/advanced`; not on updating authorizations nor on the lock and unlock calls.",
         remediation: None,
         http_status: Some(426),
         action: Action::ContactVendor,
@@ -488,7 +512,7 @@ static ENTRIES: [Entry; 12] = [
         wire: "429",
         name: "Too many failed attempts",
         aliases: &[],
-        description: "Too many failed tries in a row; the spec documents it only on the one-time password endpoint (`POST /account/otp`). Nuki documents no general rate limit.",
+        description: "Too many failed tries in a row; the spec documents it on one operation only, enabling one-time passwords (`POST /account/otp`). Nuki documents no general rate limit.",
         remediation: None,
         http_status: Some(429),
         action: Action::Retry,
