@@ -52,7 +52,11 @@ fn readme_has_each_marker_line_once() {
         .filter(|line| line.contains("@generated catalogues:"))
         .collect();
     assert_eq!(markers.len(), 2, "{markers:?}");
-    assert!(markers.iter().all(|m| m.starts_with("<!--") && m.ends_with("-->")));
+    assert!(
+        markers
+            .iter()
+            .all(|m| m.starts_with("<!--") && m.ends_with("-->"))
+    );
 }
 
 #[test]
