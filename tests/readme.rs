@@ -98,7 +98,12 @@ fn relative_links_lead_to_files() {
                 continue;
             }
             let file = target.split('#').next().unwrap();
-            if !dir.join(file).exists() {
+            // crates.io shows the published crates' READMEs without the repository around them.
+            if doc.starts_with("errcodes/") || doc.starts_with("codegen/") {
+                broken.push(format!(
+                    "{doc}: {target} (a relative link on a crates.io page)"
+                ));
+            } else if !dir.join(file).exists() {
                 broken.push(format!("{doc}: {target}"));
             }
         }
