@@ -65,9 +65,9 @@ pub use validate::{MAX_ENTRIES, MAX_NAME_LEN, MAX_TEXT_LEN};
 /// The runtime's vocabulary, shared rather than repeated: the hash functions the generated
 /// tables are probed with (`errcodes::__private`), through the runtime crate itself.
 mod hash {
+    pub(crate) use errcodes::__private::{Shape, bucket, dense_slot, multiplied_slot, text_key};
     #[cfg(test)]
-    pub(crate) use errcodes::__private::hashed_slot;
-    pub(crate) use errcodes::__private::{Shape, bucket, dense_slot, displaced_slot, text_key};
+    pub(crate) use errcodes::__private::{sorted_slot, sorted_text_slot};
 }
 
 /// What the catalogue folder produces.

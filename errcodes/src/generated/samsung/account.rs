@@ -222,9 +222,9 @@ crate::code_impl! {
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
 pub fn from_value(code: &str) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         crate::__private::text_key(code.as_bytes(), false),
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
@@ -266,25 +266,25 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static BY_VALUE: [Code; 64] = {
     let mut t = [Code::Aut1001; 64];
-    t[1] = Code::Aut1008;
-    t[10] = Code::Aut1024;
-    t[11] = Code::Aut1045;
-    t[14] = Code::Aut1702;
-    t[15] = Code::Aut1006;
-    t[19] = Code::Aut1011;
-    t[20] = Code::Aut1001;
-    t[28] = Code::Aut1017;
-    t[31] = Code::Aut1022;
-    t[34] = Code::Aut1802;
-    t[41] = Code::Aut1015;
-    t[47] = Code::Aut1806;
-    t[50] = Code::Aut1002;
-    t[54] = Code::Aut1785;
-    t[59] = Code::Aut1803;
-    t[62] = Code::Aut1010;
+    t[2] = Code::Aut1802;
+    t[11] = Code::Aut1024;
+    t[13] = Code::Aut1702;
+    t[14] = Code::Aut1022;
+    t[20] = Code::Aut1806;
+    t[21] = Code::Aut1803;
+    t[23] = Code::Aut1001;
+    t[27] = Code::Aut1045;
+    t[33] = Code::Aut1785;
+    t[37] = Code::Aut1008;
+    t[38] = Code::Aut1011;
+    t[39] = Code::Aut1017;
+    t[43] = Code::Aut1010;
+    t[46] = Code::Aut1006;
+    t[57] = Code::Aut1015;
+    t[59] = Code::Aut1002;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -594,9 +594,9 @@ static ENTRIES: [Entry; 16] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -625,24 +625,24 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[1] = 3;
-    t[10] = 9;
-    t[11] = 10;
-    t[14] = 11;
-    t[15] = 2;
-    t[19] = 5;
-    t[20] = 0;
-    t[28] = 7;
-    t[31] = 8;
-    t[34] = 13;
-    t[41] = 6;
-    t[47] = 15;
-    t[50] = 1;
-    t[54] = 12;
-    t[59] = 14;
-    t[62] = 4;
+    t[2] = 13;
+    t[11] = 9;
+    t[13] = 11;
+    t[14] = 8;
+    t[20] = 15;
+    t[21] = 14;
+    t[23] = 0;
+    t[27] = 10;
+    t[33] = 12;
+    t[37] = 3;
+    t[38] = 5;
+    t[39] = 7;
+    t[43] = 4;
+    t[46] = 2;
+    t[57] = 6;
+    t[59] = 1;
     t
 };
