@@ -376,3 +376,61 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
         #table
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rust(tokens: TokenStream) -> String {
+        prettyplease::unparse(&syn::parse2(tokens).expect("generated code parses"))
+    }
+
+    /// No known key set needs the sorted last resorts, so no generated catalogue shows them:
+    /// their emitted probes are checked here, and `hash::sorted_slot` in `index`'s tests.
+    #[test]
+    fn sorted_layouts_probe_by_binary_search_and_share_their_keys() {
+        let layout = Layout::Sorted {
+            keys: vec![3, 9],
+            slots: vec![Some(1), Some(0)],
+        };
+        let index = |i: usize| lit(i).into_token_stream();
+        let (slot, statics) = probe("BY_VALUE", &layout, quote!(v), quote!(u8), index, quote!(0));
+        let (shared, table) = probe_sharing(
+            "INDEX",
+            Some("BY_VALUE"),
+            &layout,
+            quote!(v),
+            quote!(u8),
+            index,
+            quote!(0),
+        );
+        let code = rust(quote! {
+            fn f(v: u64) -> (u8, u8) { (#slot, #shared) }
+            #statics
+            #table
+        });
+        assert!(code.contains("BY_VALUE[crate::__private::sorted_slot(v, &BY_VALUE_KEYS)]"));
+        assert!(code.contains("INDEX[crate::__private::sorted_slot(v, &BY_VALUE_KEYS)]"));
+        assert_eq!(
+            code.matches("static BY_VALUE_KEYS: [u64; 2] = [3, 9];")
+                .count(),
+            1
+        );
+
+        let layout = Layout::SortedText {
+            texts: vec!["A".into(), "B".into()],
+            slots: vec![Some(1), Some(0)],
+        };
+        let (slot, statics) = probe(
+            "NAME_SLOTS",
+            &layout,
+            text_probe(TextKey::Text, quote!(name)),
+            quote!(u8),
+            index,
+            quote!(0),
+        );
+        let code = rust(quote!(fn f(name: &str) -> u8 { #slot } #statics));
+        assert!(code.contains("sorted_text_slot(name.as_bytes(), &NAME_SLOTS_TEXTS)"));
+        assert!(code.contains(r#"static NAME_SLOTS_TEXTS: [&str; 2] = ["A", "B"];"#));
+    }
+}
