@@ -85,8 +85,9 @@ const fn at<T: Copy>(items: &[T], i: usize, default: T) -> T {
 /// The position of `key` in `sorted` (ascending, distinct): the generator's last-resort
 /// layout, which every set of distinct keys has. A key not in `sorted` gets some position
 /// below `sorted.len()` (0 when it is empty); the caller compares. A binary search of
-/// `log2(len)` steps whose step count depends only on the length; the step's `if` is a
-/// conditional move, not a branch on the key.
+/// `log2(len)` steps, their count set by the length alone; LLVM compiles each step's
+/// comparison to a branch (BENCHMARKS.md, "Perfect-hash fallback"), which is acceptable for a
+/// layout no known key set needs.
 #[inline]
 pub const fn sorted_slot(key: u64, sorted: &[u64]) -> usize {
     let (mut base, mut len) = (0, sorted.len());
