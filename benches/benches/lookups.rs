@@ -2,9 +2,9 @@
 //! `HashMap`, the `http` crate and, for names, a "sampled" perfect-hash prototype.
 //!
 //! The `errcodes` rows call the crate's public lookups, i.e. its codegen-generated tables (for
-//! names: the sampled key through a hash-and-displace table, `errcodes/src/hash.rs`). The
+//! names: the sampled key through a hash-and-multiply table, `errcodes/src/hash.rs`). The
 //! `custom_phf` and `sampled` rows are the prototypes those tables were designed from, kept as
-//! references.
+//! references; the `sorted` rows are the generator's last-resort layout (issue 16).
 //!
 //! One sample is one pass over 65,536 keys drawn at random (fixed seed) from the hit set or the
 //! miss set; every key goes through `black_box` and every result is folded into an
@@ -218,6 +218,18 @@ fn hash_map<K: std::hash::Hash + Eq, C: Copy>(
         .collect()
 }
 
+/// The generator's last-resort layouts (issue 16; no real catalogue needs them), built as
+/// `errcodes-build` builds them: the keys ascending, each with its code, probed by the
+/// runtime's `sorted_slot` / `sorted_text_slot`, then one compare.
+fn sorted_table<K: Ord + Copy, C: Copy>(all: &[C], keys: impl Fn(C) -> Vec<K>) -> (Vec<K>, Vec<C>) {
+    let mut pairs: Vec<(K, C)> = all
+        .iter()
+        .flat_map(|c| keys(*c).into_iter().map(move |k| (k, *c)))
+        .collect();
+    pairs.sort_by_key(|p| p.0);
+    pairs.into_iter().unzip()
+}
+
 // `floor` does no lookup (the key itself is the result): the harness' own cost per key, which
 // matters most on `chain` (stream load + black_box round trip + the index update).
 group!(nuki_byte, NUKI, {
@@ -252,6 +264,13 @@ group!(knox_u32, KNOX, {
     floor: |k| k as usize,
     errcodes: |k| tag::from_value(k).map_or(0, |c| c as usize + 1),
     custom_phf: |k| tables::KNOX_CUSTOM.get(k).map_or(0, |c| c as usize + 1),
+    sorted: {
+        let (keys, codes) = sorted_table(&tag::Code::ALL, |c| vec![u64::from(c.value())]);
+        move |k| {
+            let c = codes[::errcodes::__private::sorted_slot(u64::from(k), &keys)];
+            if c.value() == k { c as usize + 1 } else { 0 }
+        }
+    },
     phf: |k| tables::KNOX_PHF.get(&k).map_or(0, |c| *c as usize + 1),
     matches: |k| tables::knox_match(k).map_or(0, |c| c as usize + 1),
     hashmap: {
@@ -276,6 +295,13 @@ group!(nuki_name, NUKI_NAMES, {
         move |k: &str| map.get(k).map_or(0, |c| *c as usize + 1)
     },
     sampled: |k: &str| tables::NUKI_NAME_SAMPLED.get(k).map_or(0, |c| c as usize + 1),
+    sorted: {
+        let (keys, codes) = sorted_table(&nuki::Code::ALL, |c| name_keys(c.entry()));
+        move |k: &str| {
+            let i = ::errcodes::__private::sorted_text_slot(k.as_bytes(), &keys);
+            if keys[i] == k { codes[i] as usize + 1 } else { 0 }
+        }
+    },
 });
 
 group!(http_name, HTTP_NAMES, {
@@ -288,4 +314,11 @@ group!(http_name, HTTP_NAMES, {
         move |k: &str| map.get(k).map_or(0, |c| *c as usize + 1)
     },
     sampled: |k: &str| tables::HTTP_NAME_SAMPLED.get(k).map_or(0, |c| c as usize + 1),
+    sorted: {
+        let (keys, codes) = sorted_table(&status::Code::ALL, |c| name_keys(c.entry()));
+        move |k: &str| {
+            let i = ::errcodes::__private::sorted_text_slot(k.as_bytes(), &keys);
+            if keys[i] == k { codes[i] as usize + 1 } else { 0 }
+        }
+    },
 });

@@ -32,22 +32,92 @@ pub const fn dense_slot(key: u64, min: u64, mask: u64) -> usize {
 }
 
 /// The bucket of `key` in a hash-and-displace table.
+///
+/// Shifts wrap (a shift of 64 or more is taken modulo 64), so no shape panics.
 #[inline]
 pub const fn bucket(key: u64, shape: Shape) -> usize {
-    ((key.wrapping_mul(K1) >> shape.bucket_shift) & shape.bucket_mask) as usize
+    (key.wrapping_mul(K1).wrapping_shr(shape.bucket_shift) & shape.bucket_mask) as usize
 }
 
 /// The slot of `key` under its bucket's displacement `d`.
+///
+/// The layout of code generated before errcodes-build chose multipliers
+/// ([`multiplied_slot`]): `d` changes only the low bits of the mixed key (the generator tried
+/// the low 16), so two keys whose mixed values agree there, and whose difference the second
+/// multiply sends close to 0, share a slot under every `d`. Kept for code generated with it.
 #[inline]
 pub const fn displaced_slot(key: u64, d: u32, shape: Shape) -> usize {
-    ((key.wrapping_mul(K1) ^ d as u64).wrapping_mul(K2) >> shape.slot_shift) as usize
+    ((key.wrapping_mul(K1) ^ d as u64)
+        .wrapping_mul(K2)
+        .wrapping_shr(shape.slot_shift)) as usize
 }
 
-/// The slot of `key` in a hash-and-displace table: one multiply, one displacement load, one
-/// multiply, no branch.
+/// The slot of `key` in a hash-and-displace table of [`displaced_slot`]: one multiply, one
+/// displacement load, one multiply, no branch. A bucket past the end of `displacements` reads
+/// displacement 0.
 #[inline]
 pub const fn hashed_slot(key: u64, displacements: &[u32], shape: Shape) -> usize {
-    displaced_slot(key, displacements[bucket(key, shape)], shape)
+    displaced_slot(key, at(displacements, bucket(key, shape), 0), shape)
+}
+
+/// The slot of `key` in a hash-and-multiply table: the mixed key's bucket picks a 64-bit
+/// multiplier, and the slot is the top bits of the mixed key times it. One multiply, one
+/// multiplier load, one multiply, no branch: the cost of [`hashed_slot`].
+///
+/// Unlike a displacement, the multiplier reaches every bit: for two distinct mixed keys and
+/// an odd multiplier drawn at random, the chance that they share one of `2^s` slots is at most
+/// `2^(1 - s)` (multiply-shift hashing), whatever bits they differ in, so the generator
+/// finds a multiplier for any bucket of a few keys. A bucket past the end of `multipliers`
+/// reads multiplier 1.
+#[inline]
+pub const fn multiplied_slot(key: u64, multipliers: &[u64], shape: Shape) -> usize {
+    let m = at(multipliers, bucket(key, shape), 1);
+    (key.wrapping_mul(K1)
+        .wrapping_mul(m)
+        .wrapping_shr(shape.slot_shift)) as usize
+}
+
+/// `items[i]`, or `default` past the end (a generated table's bucket is always in range, so
+/// the compiler drops the check).
+#[inline]
+const fn at<T: Copy>(items: &[T], i: usize, default: T) -> T {
+    if i < items.len() { items[i] } else { default }
+}
+
+/// The position of `key` in `sorted` (ascending, distinct): the generator's last-resort
+/// layout, which every set of distinct keys has. A key not in `sorted` gets some position
+/// below `sorted.len()` (0 when it is empty); the caller compares. A binary search of
+/// `log2(len)` steps, their count set by the length alone; LLVM compiles each step's
+/// comparison to a branch (BENCHMARKS.md, "Perfect-hash fallback"), which is acceptable for a
+/// layout no known key set needs.
+#[inline]
+pub const fn sorted_slot(key: u64, sorted: &[u64]) -> usize {
+    let (mut base, mut len) = (0, sorted.len());
+    while len > 1 {
+        let half = len / 2;
+        // `base + half < base + len <= sorted.len()`: always in range.
+        if sorted[base + half] <= key {
+            base += half;
+        }
+        len -= half;
+    }
+    base
+}
+
+/// [`sorted_slot`] over texts compared by their bytes: the generator's last-resort layout for
+/// names and string codes, for when even two full-text keys ([`text_key`]) of one catalogue
+/// are equal.
+#[inline]
+pub fn sorted_text_slot(text: &[u8], sorted: &[&str]) -> usize {
+    let (mut base, mut len) = (0, sorted.len());
+    while len > 1 {
+        let half = len / 2;
+        if sorted[base + half].as_bytes() <= text {
+            base += half;
+        }
+        len -= half;
+    }
+    base
 }
 
 /// The 64-bit key of a name or string code.

@@ -13,7 +13,10 @@ use crate::{
 };
 
 pub use crate::catalog::lookup_with;
-pub use crate::hash::{Shape, bucket, dense_slot, displaced_slot, hashed_slot, text_key};
+pub use crate::hash::{
+    Shape, bucket, dense_slot, displaced_slot, hashed_slot, multiplied_slot, sorted_slot,
+    sorted_text_slot, text_key,
+};
 #[cfg(feature = "serde")]
 pub use crate::serde_impl::{deserialize_code, serialize_code};
 pub use crate::wire::{found_text, parse_key};

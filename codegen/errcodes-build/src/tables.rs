@@ -5,26 +5,30 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
 use crate::emit::{index_type, lit, value_literal, variant};
-use crate::index::{self, Layout};
+use crate::index::{self, Layout, TextKey};
 use crate::model::{Catalog, KeyKind, KeyKindExt, Value, WireFormat, WireFormatExt};
 
 /// The lookups (`from_value`, `from_wire` and the vendor's spellings of them), the code →
 /// entry index and code → value functions, and their tables.
 pub(crate) fn lookups(c: &Catalog) -> TokenStream {
     let key_ty: syn::Type = syn::parse_str(c.key.rust_type()).expect("key types parse");
-    let first = format_ident!("{}", c.entries[0].ident);
+    // Validation rejects a catalogue without entries; were one to get here, its module would
+    // not compile, rather than the generator panic.
+    let Some(first_entry) = c.entries.first() else {
+        return quote!(::core::compile_error!("a catalogue needs at least one entry"););
+    };
+    let first = format_ident!("{}", first_entry.ident);
+    // Slots hold entry indices (the layouts are built from `c.entries`).
     let code_at = |i: usize| {
-        let ident = format_ident!("{}", c.entries[i].ident);
+        let ident = format_ident!("{}", c.entries.get(i).unwrap_or(first_entry).ident);
         quote!(Code::#ident)
     };
     if c.key == KeyKind::Text {
-        let (full, keys) = index::text_keys(c.entries.iter().map(|e| e.wire.as_str()))
-            .expect("validation rejects catalogues whose texts share a 64-bit key");
-        let key = quote!(crate::__private::text_key(code.as_bytes(), #full));
+        let (probed, layout) = index::text_layout(c.entries.iter().map(|e| e.wire.as_str()));
         let (slot, table) = probe(
             "BY_VALUE",
-            &index::build(&keys),
-            key,
+            &layout,
+            text_probe(probed, quote!(code)),
             quote!(Code),
             code_at,
             quote!(Code::#first),
@@ -95,6 +99,9 @@ pub(crate) fn lookups(c: &Catalog) -> TokenStream {
             Layout::Hash { .. } => {
                 " Looks a code up by its value: a branch-free perfect hash, one compare."
             }
+            Layout::Sorted { .. } | Layout::SortedText { .. } => {
+                " Looks a code up by its value: a binary search, one compare."
+            }
         };
         let (slot, table) = probe(
             "BY_VALUE",
@@ -122,7 +129,8 @@ pub(crate) fn lookups(c: &Catalog) -> TokenStream {
         |i| lit(i).into_token_stream(),
         quote!(0),
     );
-    let (lo, hi) = c.key.range().expect("integer keys have a range");
+    // Only text keys have no range, and they returned above.
+    let (lo, hi) = c.key.range().unwrap_or((i128::MIN, i128::MAX));
     let (lo, hi) = (Literal::i128_unsuffixed(lo), Literal::i128_unsuffixed(hi));
     let wire = variant(c.wire);
     let parse_doc = match c.wire {
@@ -219,8 +227,9 @@ fn probe(
     probe_sharing(name, None, layout, key, slot_ty, value, empty)
 }
 
-/// [`probe`], but a hash layout's shape and displacements are `{hash_of}_SHAPE` and
-/// `{hash_of}_DISPLACEMENTS`, emitted by an earlier probe of the same layout, when given.
+/// [`probe`], but a layout's shape, multipliers or sorted keys are `{hash_of}_SHAPE`,
+/// `{hash_of}_MULTIPLIERS` or `{hash_of}_KEYS`, emitted by an earlier probe of the same layout,
+/// when given.
 fn probe_sharing(
     name: &str,
     hash_of: Option<&str>,
@@ -243,6 +252,9 @@ fn probe_sharing(
             t
         };
     };
+    let prefix = hash_of.unwrap_or(name);
+    // Statics a probe of the same layout emitted already are not repeated.
+    let shared = |statics: TokenStream| if hash_of.is_some() { quote!() } else { statics };
     match layout {
         Layout::Dense { min, slots: s } => {
             let (min, mask) = (
@@ -254,10 +266,11 @@ fn probe_sharing(
                 slots,
             )
         }
-        Layout::Hash { shape, disps, .. } => {
-            let prefix = hash_of.unwrap_or(name);
-            let (disp_table, shape_const) = (
-                format_ident!("{prefix}_DISPLACEMENTS"),
+        Layout::Hash {
+            shape, multipliers, ..
+        } => {
+            let (mult_table, shape_const) = (
+                format_ident!("{prefix}_MULTIPLIERS"),
                 format_ident!("{prefix}_SHAPE"),
             );
             let (bucket_shift, bucket_mask, slot_shift) = (
@@ -265,35 +278,60 @@ fn probe_sharing(
                 Literal::u64_unsuffixed(shape.bucket_mask),
                 Literal::u32_unsuffixed(shape.slot_shift),
             );
-            let nd = lit(disps.len());
-            let disps = disps.iter().map(|d| Literal::u32_unsuffixed(*d));
-            let statics = if hash_of.is_some() {
-                slots
-            } else {
-                quote! {
+            let nm = lit(multipliers.len());
+            let multipliers = multipliers.iter().map(|m| Literal::u64_unsuffixed(*m));
+            let statics = shared(quote! {
                 const #shape_const: crate::__private::Shape = crate::__private::Shape {
                     bucket_shift: #bucket_shift,
                     bucket_mask: #bucket_mask,
                     slot_shift: #slot_shift,
                 };
-                static #disp_table: [u32; #nd] = [#(#disps),*];
-                #slots
-                }
-            };
+                static #mult_table: [u64; #nm] = [#(#multipliers),*];
+            });
             (
-                quote!(#table[crate::__private::hashed_slot(#key, &#disp_table, #shape_const)]),
-                statics,
+                quote!(#table[crate::__private::multiplied_slot(#key, &#mult_table, #shape_const)]),
+                quote!(#statics #slots),
+            )
+        }
+        Layout::Sorted { keys, .. } => {
+            let keys_table = format_ident!("{prefix}_KEYS");
+            let nk = lit(keys.len());
+            let keys = keys.iter().map(|k| Literal::u64_unsuffixed(*k));
+            let statics = shared(quote!(static #keys_table: [u64; #nk] = [#(#keys),*];));
+            (
+                quote!(#table[crate::__private::sorted_slot(#key, &#keys_table)]),
+                quote!(#statics #slots),
+            )
+        }
+        Layout::SortedText { texts, .. } => {
+            let texts_table = format_ident!("{prefix}_TEXTS");
+            let nt = lit(texts.len());
+            let statics = shared(quote!(static #texts_table: [&str; #nt] = [#(#texts),*];));
+            (
+                quote!(#table[crate::__private::sorted_text_slot(#key, &#texts_table)]),
+                quote!(#statics #slots),
             )
         }
     }
 }
 
-/// The key as the lookup hashes it: unsigned as is, signed sign-extended.
+/// The key as the lookup hashes it: unsigned as is, signed sign-extended. (Text values, which
+/// integer catalogues never hold, hash as their full-text key.)
 fn key_bits(value: &Value) -> u64 {
     match value {
         Value::Int(v) if *v < 0 => *v as i64 as u64,
         Value::Int(v) => *v as u64,
-        Value::Text(_) => unreachable!("text keys hash their bytes"),
+        Value::Text(t) => crate::hash::text_key(t.as_bytes(), true),
+    }
+}
+
+/// What a text table is probed with: the text's sampled or full key, or (a sorted-text
+/// layout) its bytes.
+fn text_probe(probed: TextKey, text: TokenStream) -> TokenStream {
+    match probed {
+        TextKey::Sampled => quote!(crate::__private::text_key(#text.as_bytes(), false)),
+        TextKey::Full => quote!(crate::__private::text_key(#text.as_bytes(), true)),
+        TextKey::Text => quote!(#text.as_bytes()),
     }
 }
 
@@ -308,14 +346,12 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
                 .map(move |n| (n, &e.ident))
         })
         .collect();
-    let (full, keys) = index::text_keys(names.iter().map(|(n, _)| n.as_str()))
-        .expect("validation rejects catalogues whose names share a 64-bit key");
+    let (probed, layout) = index::text_layout(names.iter().map(|(n, _)| n.as_str()));
     let index_ty = index_type(names.len());
-    let key = quote!(crate::__private::text_key(name.as_bytes(), #full));
     let (slot, table) = probe(
         "NAME_SLOTS",
-        &index::build(&keys),
-        key,
+        &layout,
+        text_probe(probed, quote!(name)),
         quote!(#index_ty),
         |i| lit(i).into_token_stream(),
         quote!(0),
@@ -338,5 +374,63 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
         static NAMES: [(&str, Code); #n] = [#(#rows),*];
 
         #table
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rust(tokens: TokenStream) -> String {
+        prettyplease::unparse(&syn::parse2(tokens).expect("generated code parses"))
+    }
+
+    /// No known key set needs the sorted last resorts, so no generated catalogue shows them:
+    /// their emitted probes are checked here, and `hash::sorted_slot` in `index`'s tests.
+    #[test]
+    fn sorted_layouts_probe_by_binary_search_and_share_their_keys() {
+        let layout = Layout::Sorted {
+            keys: vec![3, 9],
+            slots: vec![Some(1), Some(0)],
+        };
+        let index = |i: usize| lit(i).into_token_stream();
+        let (slot, statics) = probe("BY_VALUE", &layout, quote!(v), quote!(u8), index, quote!(0));
+        let (shared, table) = probe_sharing(
+            "INDEX",
+            Some("BY_VALUE"),
+            &layout,
+            quote!(v),
+            quote!(u8),
+            index,
+            quote!(0),
+        );
+        let code = rust(quote! {
+            fn f(v: u64) -> (u8, u8) { (#slot, #shared) }
+            #statics
+            #table
+        });
+        assert!(code.contains("BY_VALUE[crate::__private::sorted_slot(v, &BY_VALUE_KEYS)]"));
+        assert!(code.contains("INDEX[crate::__private::sorted_slot(v, &BY_VALUE_KEYS)]"));
+        assert_eq!(
+            code.matches("static BY_VALUE_KEYS: [u64; 2] = [3, 9];")
+                .count(),
+            1
+        );
+
+        let layout = Layout::SortedText {
+            texts: vec!["A".into(), "B".into()],
+            slots: vec![Some(1), Some(0)],
+        };
+        let (slot, statics) = probe(
+            "NAME_SLOTS",
+            &layout,
+            text_probe(TextKey::Text, quote!(name)),
+            quote!(u8),
+            index,
+            quote!(0),
+        );
+        let code = rust(quote!(fn f(name: &str) -> u8 { #slot } #statics));
+        assert!(code.contains("sorted_text_slot(name.as_bytes(), &NAME_SLOTS_TEXTS)"));
+        assert!(code.contains(r#"static NAME_SLOTS_TEXTS: [&str; 2] = ["A", "B"];"#));
     }
 }

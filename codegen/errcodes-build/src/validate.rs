@@ -5,7 +5,6 @@ use std::collections::hash_map::Entry::{Occupied, Vacant};
 
 use crate::diag::{Pos, Sink};
 use crate::ident;
-use crate::index;
 use crate::model::{
     Action, Catalog, Cause, Entry, KeyKind, KeyKindExt, Source, Value, WireFormat, WireFormatExt,
     spellings,
@@ -97,22 +96,8 @@ pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) 
     let mut entries = entries(&listed.value, &file_kind, sink);
     entries.sort_by(|a, b| a.value.cmp(&b.value));
     let absent = absent(&file.absent, &entries, &file_kind, sink);
-    let names = entries
-        .iter()
-        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases));
-    let texts = entries
-        .iter()
-        .filter(|_| key == KeyKind::Text)
-        .map(|e| &e.wire);
-    let clean = sink.found.len() == before; // duplicates are already reported
-    if clean
-        && (index::text_keys(names.map(String::as_str)).is_none()
-            || index::text_keys(texts.map(String::as_str)).is_none())
-    {
-        // Two distinct texts with one 64-bit hash: never seen, but a lookup table needs them apart.
-        let msg = "two names (or string values) share a 64-bit lookup hash; rename one of them";
-        sink.at(pos(listed), msg);
-    }
+    // Any distinct names and string values get lookup tables (`index::text_layout`, down to
+    // a sorted table when two share even their full 64-bit key): nothing to check here.
     (sink.found.len() == before).then(|| Catalog {
         path: sink.path.to_owned(),
         id: id.unwrap_or_default(),

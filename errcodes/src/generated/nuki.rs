@@ -1461,9 +1461,9 @@ static ENTRIES: [Entry; 45] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -1525,58 +1525,58 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 56,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [58];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [1351103705685551415];
 static NAME_SLOTS: [u8; 256] = {
     let mut t = [0; 256];
-    t[4] = 43;
-    t[9] = 18;
-    t[10] = 44;
-    t[13] = 12;
-    t[17] = 39;
-    t[39] = 23;
-    t[43] = 48;
-    t[60] = 21;
-    t[61] = 36;
-    t[65] = 37;
-    t[75] = 4;
-    t[83] = 25;
-    t[84] = 31;
-    t[100] = 2;
-    t[102] = 46;
-    t[105] = 14;
-    t[112] = 24;
-    t[115] = 10;
-    t[125] = 32;
-    t[128] = 29;
-    t[130] = 19;
-    t[132] = 47;
-    t[134] = 22;
-    t[135] = 45;
-    t[140] = 27;
-    t[145] = 17;
-    t[148] = 1;
-    t[152] = 40;
-    t[153] = 41;
-    t[155] = 7;
-    t[158] = 15;
-    t[163] = 28;
-    t[165] = 6;
-    t[168] = 38;
-    t[172] = 8;
-    t[185] = 33;
-    t[186] = 5;
-    t[188] = 34;
-    t[193] = 42;
-    t[196] = 9;
-    t[208] = 30;
-    t[211] = 3;
-    t[216] = 13;
-    t[222] = 0;
-    t[228] = 20;
-    t[233] = 11;
-    t[235] = 35;
-    t[249] = 16;
-    t[253] = 26;
+    t[2] = 48;
+    t[8] = 35;
+    t[10] = 36;
+    t[13] = 17;
+    t[16] = 5;
+    t[17] = 45;
+    t[21] = 4;
+    t[28] = 15;
+    t[51] = 20;
+    t[56] = 2;
+    t[57] = 19;
+    t[58] = 16;
+    t[70] = 10;
+    t[72] = 0;
+    t[74] = 43;
+    t[76] = 27;
+    t[81] = 31;
+    t[83] = 26;
+    t[113] = 18;
+    t[116] = 38;
+    t[120] = 25;
+    t[122] = 28;
+    t[123] = 40;
+    t[126] = 23;
+    t[133] = 41;
+    t[139] = 46;
+    t[140] = 32;
+    t[144] = 42;
+    t[156] = 8;
+    t[172] = 30;
+    t[175] = 29;
+    t[179] = 13;
+    t[185] = 6;
+    t[190] = 14;
+    t[192] = 34;
+    t[199] = 33;
+    t[202] = 39;
+    t[206] = 22;
+    t[212] = 12;
+    t[215] = 9;
+    t[220] = 24;
+    t[221] = 11;
+    t[227] = 47;
+    t[231] = 7;
+    t[234] = 3;
+    t[238] = 37;
+    t[239] = 21;
+    t[245] = 1;
+    t[249] = 44;
     t
 };
 #[cfg(feature = "nuki-bridge")]

@@ -416,9 +416,9 @@ static ENTRIES: [Entry; 9] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -440,18 +440,18 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [2];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [17909611376780542445];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[1] = 7;
-    t[8] = 2;
-    t[23] = 0;
-    t[24] = 1;
-    t[27] = 4;
-    t[35] = 6;
-    t[36] = 5;
-    t[39] = 3;
-    t[47] = 8;
+    t[14] = 5;
+    t[18] = 7;
+    t[27] = 1;
+    t[34] = 0;
+    t[35] = 4;
+    t[37] = 6;
+    t[45] = 2;
+    t[60] = 8;
+    t[61] = 3;
     t
 };
 #[cfg(feature = "tapkey-command-result")]

@@ -116,9 +116,9 @@ impl Code {
 #[inline]
 #[must_use]
 pub const fn from_value(value: i32) -> Option<Code> {
-    let found = BY_VALUE[::errcodes::__private::hashed_slot(
+    let found = BY_VALUE[::errcodes::__private::multiplied_slot(
         value as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if found as i32 == value { Some(found) } else { None }
@@ -150,9 +150,9 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[::errcodes::__private::hashed_slot(
+    let row = INDEX[::errcodes::__private::multiplied_slot(
         code as i32 as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )] as usize;
     if row < 7 { row } else { 0 }
@@ -166,27 +166,27 @@ const BY_VALUE_SHAPE: ::errcodes::__private::Shape = ::errcodes::__private::Shap
     bucket_mask: 0,
     slot_shift: 59,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [1];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static BY_VALUE: [Code; 32] = {
     let mut t = [Code::EInternal; 32];
-    t[1] = Code::EBadPin;
-    t[7] = Code::ETimeout;
-    t[23] = Code::EInternal;
-    t[24] = Code::ETokenExpired;
-    t[25] = Code::EBatteryLow;
-    t[26] = Code::Ok;
-    t[27] = Code::EBusy;
+    t[0] = Code::Ok;
+    t[3] = Code::EInternal;
+    t[7] = Code::EBusy;
+    t[10] = Code::EBatteryLow;
+    t[18] = Code::ETokenExpired;
+    t[20] = Code::EBadPin;
+    t[25] = Code::ETimeout;
     t
 };
 static INDEX: [u8; 32] = {
     let mut t = [0; 32];
-    t[1] = 4;
-    t[7] = 3;
-    t[23] = 0;
-    t[24] = 1;
-    t[25] = 2;
-    t[26] = 6;
-    t[27] = 5;
+    t[0] = 6;
+    t[3] = 0;
+    t[7] = 5;
+    t[10] = 2;
+    t[18] = 1;
+    t[20] = 4;
+    t[25] = 3;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -337,9 +337,9 @@ static ENTRIES: [Entry; 7] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::multiplied_slot(
         ::errcodes::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -360,17 +360,17 @@ const NAME_SLOTS_SHAPE: ::errcodes::__private::Shape = ::errcodes::__private::Sh
     bucket_mask: 0,
     slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [18];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [7960286522194355701];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
-    t[3] = 2;
-    t[4] = 1;
-    t[5] = 3;
-    t[13] = 0;
-    t[15] = 6;
-    t[19] = 4;
-    t[24] = 5;
-    t[25] = 7;
+    t[3] = 4;
+    t[5] = 5;
+    t[9] = 2;
+    t[10] = 7;
+    t[15] = 3;
+    t[16] = 0;
+    t[23] = 6;
+    t[26] = 1;
     t
 };
 pub mod cloud;

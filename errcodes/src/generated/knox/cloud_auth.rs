@@ -157,9 +157,9 @@ crate::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         value as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if found as u32 == value { Some(found) } else { None }
@@ -191,9 +191,9 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::hashed_slot(
+    let row = INDEX[crate::__private::multiplied_slot(
         code as u32 as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )] as usize;
     if row < 10 { row } else { 0 }
@@ -207,33 +207,33 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [17909611376780542445];
 static BY_VALUE: [Code; 64] = {
     let mut t = [Code::ResourceInvalidParam; 64];
-    t[6] = Code::AccessTokenBadRequest;
-    t[12] = Code::AccessTokenTimeoutValidityResourceInvalidParam;
-    t[18] = Code::AccessTokenExpired;
-    t[29] = Code::IdpAuthorizationFail;
-    t[37] = Code::AccessTokenInvalid;
-    t[41] = Code::ApiKeyRestrictionNotFound;
-    t[49] = Code::ResourceInvalidParam;
-    t[55] = Code::AuthenticationFail;
-    t[56] = Code::ApiKeyNonUniqueJwtid;
-    t[60] = Code::ApiKeyRestrictionInvalid;
+    t[7] = Code::AccessTokenTimeoutValidityResourceInvalidParam;
+    t[9] = Code::IdpAuthorizationFail;
+    t[10] = Code::ApiKeyNonUniqueJwtid;
+    t[14] = Code::AccessTokenInvalid;
+    t[17] = Code::AccessTokenExpired;
+    t[18] = Code::ApiKeyRestrictionInvalid;
+    t[21] = Code::ApiKeyRestrictionNotFound;
+    t[36] = Code::ResourceInvalidParam;
+    t[38] = Code::AccessTokenBadRequest;
+    t[46] = Code::AuthenticationFail;
     t
 };
 static INDEX: [u8; 64] = {
     let mut t = [0; 64];
-    t[6] = 9;
-    t[12] = 2;
-    t[18] = 5;
-    t[29] = 3;
-    t[37] = 6;
-    t[41] = 7;
-    t[49] = 0;
-    t[55] = 4;
-    t[56] = 1;
-    t[60] = 8;
+    t[7] = 2;
+    t[9] = 3;
+    t[10] = 1;
+    t[14] = 6;
+    t[17] = 5;
+    t[18] = 8;
+    t[21] = 7;
+    t[36] = 0;
+    t[38] = 9;
+    t[46] = 4;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -447,9 +447,9 @@ static ENTRIES: [Entry; 10] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -475,18 +475,18 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[2] = 4;
-    t[8] = 1;
-    t[9] = 3;
-    t[16] = 5;
-    t[30] = 7;
-    t[39] = 0;
-    t[41] = 9;
-    t[44] = 2;
-    t[51] = 8;
-    t[57] = 6;
+    t[0] = 2;
+    t[7] = 7;
+    t[8] = 3;
+    t[9] = 5;
+    t[11] = 0;
+    t[14] = 8;
+    t[33] = 1;
+    t[46] = 9;
+    t[47] = 4;
+    t[55] = 6;
     t
 };

@@ -135,9 +135,9 @@ crate::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         value as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if found as u32 == value { Some(found) } else { None }
@@ -169,9 +169,9 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::hashed_slot(
+    let row = INDEX[crate::__private::multiplied_slot(
         code as u32 as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )] as usize;
     if row < 8 { row } else { 0 }
@@ -185,29 +185,29 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [7];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static BY_VALUE: [Code; 32] = {
     let mut t = [Code::AccessTokenBadRequest; 32];
-    t[2] = Code::DevicesNotFound;
-    t[4] = Code::InternalServerError;
-    t[8] = Code::ResourceNotFound;
-    t[10] = Code::LicenseNotFound;
-    t[12] = Code::ProfileIdMissing;
-    t[19] = Code::AuthorizationFail;
-    t[21] = Code::ResourceInvalidParam;
-    t[24] = Code::AccessTokenBadRequest;
+    t[8] = Code::AccessTokenBadRequest;
+    t[10] = Code::InternalServerError;
+    t[13] = Code::DevicesNotFound;
+    t[19] = Code::ResourceNotFound;
+    t[21] = Code::AuthorizationFail;
+    t[27] = Code::ResourceInvalidParam;
+    t[28] = Code::ProfileIdMissing;
+    t[30] = Code::LicenseNotFound;
     t
 };
 static INDEX: [u8; 32] = {
     let mut t = [0; 32];
-    t[2] = 5;
-    t[4] = 7;
-    t[8] = 4;
-    t[10] = 6;
-    t[12] = 2;
-    t[19] = 3;
-    t[21] = 1;
-    t[24] = 0;
+    t[8] = 0;
+    t[10] = 7;
+    t[13] = 5;
+    t[19] = 4;
+    t[21] = 3;
+    t[27] = 1;
+    t[28] = 2;
+    t[30] = 6;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -379,9 +379,9 @@ static ENTRIES: [Entry; 8] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -402,16 +402,16 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
-    t[1] = 4;
-    t[10] = 7;
-    t[19] = 1;
-    t[20] = 0;
-    t[21] = 2;
-    t[22] = 6;
-    t[27] = 3;
-    t[30] = 5;
+    t[5] = 1;
+    t[8] = 6;
+    t[10] = 5;
+    t[13] = 4;
+    t[14] = 3;
+    t[18] = 2;
+    t[23] = 0;
+    t[24] = 7;
     t
 };

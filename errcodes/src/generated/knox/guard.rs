@@ -64,9 +64,9 @@ crate::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         value as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if found as u32 == value { Some(found) } else { None }
@@ -98,9 +98,9 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::hashed_slot(
+    let row = INDEX[crate::__private::multiplied_slot(
         code as u32 as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )] as usize;
     if row < 2 { row } else { 0 }
@@ -114,17 +114,17 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 61,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static BY_VALUE: [Code; 8] = {
     let mut t = [Code::ResourceInvalidParam; 8];
-    t[1] = Code::AuthorizationFail;
-    t[6] = Code::ResourceInvalidParam;
+    t[3] = Code::ResourceInvalidParam;
+    t[6] = Code::AuthorizationFail;
     t
 };
 static INDEX: [u8; 8] = {
     let mut t = [0; 8];
-    t[1] = 1;
-    t[6] = 0;
+    t[3] = 0;
+    t[6] = 1;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -188,9 +188,9 @@ static ENTRIES: [Entry; 2] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -205,11 +205,11 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 61,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static NAME_SLOTS: [u8; 8] = {
     let mut t = [0; 8];
-    t[4] = 0;
-    t[6] = 1;
+    t[1] = 0;
+    t[3] = 1;
     t
 };
 #[cfg(feature = "knox-guard-http")]

@@ -107,9 +107,9 @@ crate::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         value as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if found as u32 == value { Some(found) } else { None }
@@ -141,9 +141,9 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::hashed_slot(
+    let row = INDEX[crate::__private::multiplied_slot(
         code as u32 as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )] as usize;
     if row < 6 { row } else { 0 }
@@ -157,25 +157,25 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [2];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static BY_VALUE: [Code; 32] = {
     let mut t = [Code::AccessTokenBadRequest; 32];
+    t[8] = Code::AccessTokenBadRequest;
+    t[9] = Code::CustomerIdInvalid;
+    t[10] = Code::InternalServerError;
     t[11] = Code::ResellerNotFound;
-    t[13] = Code::AuthorizationFail;
-    t[14] = Code::CustomerIdInvalid;
-    t[18] = Code::AccessTokenBadRequest;
-    t[22] = Code::DeviceInvalid;
-    t[30] = Code::InternalServerError;
+    t[21] = Code::AuthorizationFail;
+    t[29] = Code::DeviceInvalid;
     t
 };
 static INDEX: [u8; 32] = {
     let mut t = [0; 32];
+    t[8] = 0;
+    t[9] = 2;
+    t[10] = 5;
     t[11] = 4;
-    t[13] = 3;
-    t[14] = 2;
-    t[18] = 0;
-    t[22] = 1;
-    t[30] = 5;
+    t[21] = 3;
+    t[29] = 1;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -307,9 +307,9 @@ static ENTRIES: [Entry; 6] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -328,14 +328,14 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
-    t[10] = 5;
-    t[20] = 0;
-    t[23] = 1;
-    t[25] = 2;
-    t[27] = 3;
-    t[29] = 4;
+    t[0] = 2;
+    t[3] = 1;
+    t[14] = 3;
+    t[23] = 0;
+    t[24] = 5;
+    t[28] = 4;
     t
 };

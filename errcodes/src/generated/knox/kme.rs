@@ -98,9 +98,9 @@ crate::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         value as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if found as u32 == value { Some(found) } else { None }
@@ -132,9 +132,9 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::hashed_slot(
+    let row = INDEX[crate::__private::multiplied_slot(
         code as u32 as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )] as usize;
     if row < 5 { row } else { 0 }
@@ -148,23 +148,23 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static BY_VALUE: [Code; 32] = {
     let mut t = [Code::ResourceInvalidParam; 32];
-    t[7] = Code::InternalServerError;
     t[8] = Code::AccessTokenBadRequest;
-    t[16] = Code::DeviceNotFound;
-    t[23] = Code::AuthorizationFail;
-    t[24] = Code::ResourceInvalidParam;
+    t[12] = Code::ResourceInvalidParam;
+    t[21] = Code::AuthorizationFail;
+    t[23] = Code::InternalServerError;
+    t[28] = Code::DeviceNotFound;
     t
 };
 static INDEX: [u8; 32] = {
     let mut t = [0; 32];
-    t[7] = 3;
     t[8] = 1;
-    t[16] = 2;
-    t[23] = 4;
-    t[24] = 0;
+    t[12] = 0;
+    t[21] = 4;
+    t[23] = 3;
+    t[28] = 2;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -279,9 +279,9 @@ static ENTRIES: [Entry; 5] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -299,13 +299,13 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
     t[0] = 2;
-    t[10] = 3;
-    t[19] = 0;
-    t[20] = 1;
-    t[27] = 4;
+    t[5] = 0;
+    t[14] = 4;
+    t[23] = 1;
+    t[24] = 3;
     t
 };

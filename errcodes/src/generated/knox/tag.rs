@@ -125,9 +125,9 @@ crate::code_impl! {
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         value as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if found as u32 == value { Some(found) } else { None }
@@ -159,9 +159,9 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::hashed_slot(
+    let row = INDEX[crate::__private::multiplied_slot(
         code as u32 as u64,
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )] as usize;
     if row < 7 { row } else { 0 }
@@ -175,27 +175,27 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [0];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static BY_VALUE: [Code; 32] = {
     let mut t = [Code::ResourceInvalidParam; 32];
-    t[2] = Code::MissingRequiredParam;
-    t[7] = Code::ResourceNotFound;
-    t[8] = Code::InternalServerError;
-    t[14] = Code::AuthorizationFail;
-    t[17] = Code::Success;
-    t[23] = Code::ForbiddenAccess;
-    t[24] = Code::ResourceInvalidParam;
+    t[4] = Code::MissingRequiredParam;
+    t[10] = Code::InternalServerError;
+    t[12] = Code::ResourceInvalidParam;
+    t[21] = Code::ForbiddenAccess;
+    t[25] = Code::AuthorizationFail;
+    t[27] = Code::Success;
+    t[30] = Code::ResourceNotFound;
     t
 };
 static INDEX: [u8; 32] = {
     let mut t = [0; 32];
-    t[2] = 1;
-    t[7] = 2;
-    t[8] = 6;
-    t[14] = 4;
-    t[17] = 3;
-    t[23] = 5;
-    t[24] = 0;
+    t[4] = 1;
+    t[10] = 6;
+    t[12] = 0;
+    t[21] = 5;
+    t[25] = 4;
+    t[27] = 3;
+    t[30] = 2;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -362,9 +362,9 @@ static ENTRIES: [Entry; 7] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -384,16 +384,16 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
-    t[1] = 2;
-    t[7] = 3;
-    t[10] = 6;
-    t[15] = 5;
-    t[19] = 0;
-    t[27] = 4;
-    t[29] = 1;
+    t[1] = 5;
+    t[5] = 0;
+    t[6] = 1;
+    t[13] = 2;
+    t[14] = 4;
+    t[24] = 6;
+    t[30] = 3;
     t
 };
 #[cfg(feature = "knox-tag-http")]

@@ -350,9 +350,9 @@ static ENTRIES: [Entry; 6] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -371,14 +371,14 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [487617019471545679];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
-    t[0] = 3;
-    t[2] = 0;
-    t[8] = 2;
-    t[9] = 1;
-    t[19] = 4;
-    t[20] = 5;
+    t[2] = 4;
+    t[7] = 3;
+    t[10] = 1;
+    t[18] = 5;
+    t[25] = 2;
+    t[26] = 0;
     t
 };

@@ -201,9 +201,9 @@ static ENTRIES: [Entry; 2] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -219,11 +219,11 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 60,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [7960286522194355701];
 static NAME_SLOTS: [u8; 16] = {
     let mut t = [0; 16];
-    t[1] = 1;
-    t[9] = 2;
-    t[15] = 0;
+    t[6] = 2;
+    t[13] = 1;
+    t[14] = 0;
     t
 };

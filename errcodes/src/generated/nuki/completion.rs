@@ -545,9 +545,9 @@ static ENTRIES: [Entry; 14] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -575,23 +575,23 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [5];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [7960286522194355701];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[11] = 2;
-    t[12] = 7;
-    t[18] = 5;
-    t[20] = 10;
-    t[21] = 12;
-    t[34] = 13;
-    t[35] = 6;
-    t[43] = 3;
-    t[44] = 0;
-    t[51] = 8;
-    t[52] = 9;
-    t[53] = 4;
-    t[55] = 11;
-    t[58] = 14;
-    t[61] = 1;
+    t[0] = 10;
+    t[1] = 12;
+    t[2] = 1;
+    t[3] = 9;
+    t[9] = 0;
+    t[18] = 4;
+    t[19] = 3;
+    t[20] = 6;
+    t[21] = 2;
+    t[22] = 14;
+    t[39] = 5;
+    t[48] = 13;
+    t[55] = 7;
+    t[61] = 8;
+    t[63] = 11;
     t
 };

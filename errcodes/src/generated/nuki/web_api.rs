@@ -528,9 +528,9 @@ static ENTRIES: [Entry; 12] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -556,21 +556,21 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [17909611376780542445];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[2] = 5;
-    t[3] = 0;
-    t[4] = 1;
-    t[10] = 7;
-    t[16] = 6;
-    t[18] = 2;
+    t[5] = 11;
+    t[9] = 7;
+    t[14] = 6;
+    t[27] = 1;
+    t[28] = 10;
     t[33] = 4;
-    t[46] = 3;
-    t[47] = 8;
-    t[51] = 11;
-    t[54] = 12;
-    t[55] = 10;
-    t[61] = 9;
+    t[34] = 0;
+    t[35] = 2;
+    t[38] = 9;
+    t[43] = 5;
+    t[44] = 3;
+    t[50] = 12;
+    t[63] = 8;
     t
 };

@@ -262,9 +262,9 @@ crate::code_impl! {
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
 pub fn from_value(code: &str) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         crate::__private::text_key(code.as_bytes(), false),
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
@@ -310,29 +310,29 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 57,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [2];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [14232521865600346941];
 static BY_VALUE: [Code; 128] = {
     let mut t = [Code::Aut1001; 128];
-    t[0] = Code::Aut1001;
-    t[16] = Code::Aut1017;
-    t[22] = Code::Aut1022;
-    t[23] = Code::Lic4103;
-    t[27] = Code::Aut1802;
-    t[38] = Code::Lic4101;
-    t[42] = Code::Aut1015;
-    t[53] = Code::Aut1806;
-    t[57] = Code::Lic5101;
-    t[59] = Code::Aut1002;
-    t[67] = Code::Aut1785;
-    t[77] = Code::Aut1803;
-    t[84] = Code::Aut1010;
-    t[87] = Code::Lic4102;
-    t[90] = Code::Aut1008;
-    t[108] = Code::Aut1024;
-    t[109] = Code::Aut1045;
-    t[115] = Code::Aut1702;
-    t[117] = Code::Aut1006;
-    t[126] = Code::Aut1011;
+    t[3] = Code::Aut1006;
+    t[9] = Code::Aut1803;
+    t[19] = Code::Aut1008;
+    t[22] = Code::Aut1002;
+    t[23] = Code::Lic5101;
+    t[36] = Code::Aut1802;
+    t[41] = Code::Aut1015;
+    t[42] = Code::Aut1024;
+    t[47] = Code::Aut1001;
+    t[52] = Code::Lic4103;
+    t[60] = Code::Aut1702;
+    t[62] = Code::Aut1045;
+    t[65] = Code::Aut1011;
+    t[67] = Code::Aut1010;
+    t[73] = Code::Lic4102;
+    t[75] = Code::Aut1022;
+    t[83] = Code::Aut1017;
+    t[101] = Code::Lic4101;
+    t[119] = Code::Aut1785;
+    t[122] = Code::Aut1806;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -710,9 +710,9 @@ static ENTRIES: [Entry; 20] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -745,28 +745,28 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 57,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [2];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [14232521865600346941];
 static NAME_SLOTS: [u8; 128] = {
     let mut t = [0; 128];
-    t[0] = 0;
-    t[16] = 7;
-    t[22] = 8;
-    t[23] = 18;
-    t[27] = 13;
-    t[38] = 16;
-    t[42] = 6;
-    t[53] = 15;
-    t[57] = 19;
-    t[59] = 1;
-    t[67] = 12;
-    t[77] = 14;
-    t[84] = 4;
-    t[87] = 17;
-    t[90] = 3;
-    t[108] = 9;
-    t[109] = 10;
-    t[115] = 11;
-    t[117] = 2;
-    t[126] = 5;
+    t[3] = 2;
+    t[9] = 14;
+    t[19] = 3;
+    t[22] = 1;
+    t[23] = 19;
+    t[36] = 13;
+    t[41] = 6;
+    t[42] = 9;
+    t[47] = 0;
+    t[52] = 18;
+    t[60] = 11;
+    t[62] = 10;
+    t[65] = 5;
+    t[67] = 4;
+    t[73] = 17;
+    t[75] = 8;
+    t[83] = 7;
+    t[101] = 16;
+    t[119] = 12;
+    t[122] = 15;
     t
 };

@@ -161,9 +161,9 @@ crate::code_impl! {
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
 pub fn from_value(code: &str) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::hashed_slot(
+    let found = BY_VALUE[crate::__private::multiplied_slot(
         crate::__private::text_key(code.as_bytes(), false),
-        &BY_VALUE_DISPLACEMENTS,
+        &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
     if VALUES[found as usize].as_bytes() == code.as_bytes() { Some(found) } else { None }
@@ -203,23 +203,23 @@ const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static BY_VALUE_DISPLACEMENTS: [u32; 1] = [7];
+static BY_VALUE_MULTIPLIERS: [u64; 1] = [6038094601263162091];
 static BY_VALUE: [Code; 64] = {
     let mut t = [Code::LockCommunicationError; 64];
-    t[1] = Code::LockCommunicationError;
-    t[5] = Code::UnknownTagType;
-    t[6] = Code::Unauthorized;
-    t[13] = Code::UserSpecificError;
-    t[14] = Code::LockNotFullyAssembled;
-    t[18] = Code::TechnicalError;
-    t[20] = Code::LockVersionTooOld;
-    t[21] = Code::LockVersionTooYoung;
-    t[27] = Code::Ok;
-    t[34] = Code::TemporarilyUnauthorized;
-    t[37] = Code::WrongLockMode;
-    t[44] = Code::LockDateTimeInvalid;
-    t[47] = Code::ServerCommunicationError;
-    t[54] = Code::UnauthorizedNotYetValid;
+    t[1] = Code::LockDateTimeInvalid;
+    t[6] = Code::Ok;
+    t[14] = Code::LockVersionTooOld;
+    t[16] = Code::Unauthorized;
+    t[24] = Code::LockCommunicationError;
+    t[27] = Code::UnknownTagType;
+    t[31] = Code::UnauthorizedNotYetValid;
+    t[32] = Code::TemporarilyUnauthorized;
+    t[39] = Code::UserSpecificError;
+    t[41] = Code::TechnicalError;
+    t[49] = Code::WrongLockMode;
+    t[50] = Code::LockNotFullyAssembled;
+    t[51] = Code::LockVersionTooYoung;
+    t[53] = Code::ServerCommunicationError;
     t
 };
 /// This catalogue, for tools that work across catalogues.
@@ -501,9 +501,9 @@ static ENTRIES: [Entry; 14] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -530,22 +530,22 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [7];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [6038094601263162091];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[1] = 0;
-    t[5] = 11;
-    t[6] = 9;
-    t[13] = 12;
-    t[14] = 2;
-    t[18] = 7;
-    t[20] = 3;
-    t[21] = 4;
-    t[27] = 5;
-    t[34] = 8;
-    t[37] = 13;
-    t[44] = 1;
-    t[47] = 6;
-    t[54] = 10;
+    t[1] = 1;
+    t[6] = 5;
+    t[14] = 3;
+    t[16] = 9;
+    t[24] = 0;
+    t[27] = 11;
+    t[31] = 10;
+    t[32] = 8;
+    t[39] = 12;
+    t[41] = 7;
+    t[49] = 13;
+    t[50] = 2;
+    t[51] = 4;
+    t[53] = 6;
     t
 };

@@ -174,9 +174,9 @@ static ENTRIES: [Entry; 2] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::multiplied_slot(
         ::errcodes::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -191,10 +191,10 @@ const NAME_SLOTS_SHAPE: ::errcodes::__private::Shape = ::errcodes::__private::Sh
     bucket_mask: 0,
     slot_shift: 61,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [16294208416658607535];
 static NAME_SLOTS: [u8; 8] = {
     let mut t = [0; 8];
-    t[1] = 1;
-    t[5] = 0;
+    t[1] = 0;
+    t[6] = 1;
     t
 };

@@ -423,9 +423,9 @@ static ENTRIES: [Entry; 10] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -448,18 +448,18 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 58,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [0];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [487617019471545679];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[1] = 4;
-    t[5] = 1;
-    t[8] = 6;
-    t[14] = 8;
-    t[16] = 3;
-    t[18] = 0;
-    t[19] = 2;
-    t[23] = 9;
-    t[26] = 7;
-    t[45] = 5;
+    t[0] = 5;
+    t[5] = 0;
+    t[14] = 4;
+    t[15] = 7;
+    t[20] = 2;
+    t[44] = 6;
+    t[50] = 9;
+    t[51] = 3;
+    t[52] = 1;
+    t[56] = 8;
     t
 };

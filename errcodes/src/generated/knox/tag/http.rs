@@ -369,9 +369,9 @@ static ENTRIES: [Entry; 8] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::hashed_slot(
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
         crate::__private::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_DISPLACEMENTS,
+        &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
     if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
@@ -392,16 +392,16 @@ const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
     bucket_mask: 0,
     slot_shift: 59,
 };
-static NAME_SLOTS_DISPLACEMENTS: [u32; 1] = [4];
+static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [487617019471545679];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
-    t[1] = 1;
-    t[9] = 7;
-    t[12] = 6;
-    t[13] = 2;
-    t[20] = 0;
-    t[23] = 3;
-    t[28] = 5;
-    t[30] = 4;
+    t[2] = 0;
+    t[6] = 7;
+    t[7] = 6;
+    t[10] = 4;
+    t[15] = 1;
+    t[21] = 2;
+    t[25] = 5;
+    t[26] = 3;
     t
 };
