@@ -1204,3 +1204,31 @@ fn explain_says_why_a_reserved_value_is_not_a_code() {
     let reason = fails(1, &["explain", "http", "499"]);
     assert!(one_line(&reason).contains("has no code 499;"), "{reason}");
 }
+
+/// A source is a public URL or repository@commit: no product text cites a folder of the
+/// workspace the catalogues were written in (`shared/…`), in text, `--json`, rustdoc or docs.
+#[test]
+fn no_product_output_cites_a_private_folder() {
+    let mut outputs = vec![found(&["list"]), found(&["list", "--json"])];
+    for c in errcodes::catalogs() {
+        outputs.push(found(&["list", c.slug(), "--json"]));
+        for e in c.entries() {
+            outputs.push(found(&["explain", c.slug(), e.wire()]));
+        }
+    }
+    for out in &outputs {
+        assert!(!out.contains("shared/"), "{out}");
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    for dir in ["errcodes/src/generated", "docs"] {
+        let mut stack = vec![std::path::Path::new(root).join(dir)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(!text.contains("shared/"), "{}", path.display());
+            }
+        }
+    }
+}

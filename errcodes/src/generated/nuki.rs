@@ -20,7 +20,7 @@
 //!
 //! # Sources
 //!
-//! - `W`: [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+//! - `W`: [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
 //! - `P`: [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial)
 //! - `E`: [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
 //! - `G`: [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
@@ -41,7 +41,7 @@ pub enum Code {
     /// A public key was requested while the lock is not in pairing mode.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "P_ERROR_NOT_PAIRING")]
     PErrorNotPairing = 0x10,
     /// `0x11` **P_ERROR_BAD_AUTHENTICATOR**
@@ -49,7 +49,7 @@ pub enum Code {
     /// During pairing, the authenticator the lock received differs from the one it computed itself.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "P_ERROR_BAD_AUTHENTICATOR")]
     PErrorBadAuthenticator = 0x11,
     /// `0x12` **P_ERROR_BAD_PARAMETER**
@@ -57,7 +57,7 @@ pub enum Code {
     /// A parameter sent during pairing is outside its allowed range.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "P_ERROR_BAD_PARAMETER")]
     PErrorBadParameter = 0x12,
     /// `0x13` **P_ERROR_MAX_USER**
@@ -66,7 +66,7 @@ pub enum Code {
     ///
     /// - Remediation: The limit is 200 device authorizations; remove authorizations that are no longer used.
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "P_ERROR_MAX_USER")]
     PErrorMaxUser = 0x13,
     /// `0x20` **K_ERROR_NOT_AUTHORIZED**
@@ -74,7 +74,7 @@ pub enum Code {
     /// The authorization id is unknown to the lock, or the payload could not be decrypted with the shared key that belongs to it.
     ///
     /// - Next step: `refresh_credentials`: refresh the credentials, then retry
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_NOT_AUTHORIZED")]
     KErrorNotAuthorized = 0x20,
     /// `0x21` **K_ERROR_BAD_PIN**
@@ -82,7 +82,7 @@ pub enum Code {
     /// The security PIN sent does not match the one stored on the lock.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_BAD_PIN")]
     KErrorBadPin = 0x21,
     /// `0x22` **K_ERROR_BAD_NONCE**
@@ -90,7 +90,7 @@ pub enum Code {
     /// The nonce differs from the last one the lock handed out, or it has been used before.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_BAD_NONCE")]
     KErrorBadNonce = 0x22,
     /// `0x23` **K_ERROR_BAD_PARAMETER**
@@ -98,7 +98,7 @@ pub enum Code {
     /// A parameter of the command is outside its allowed range.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_BAD_PARAMETER")]
     KErrorBadParameter = 0x23,
     /// `0x24` **K_ERROR_INVALID_AUTH_ID**
@@ -106,7 +106,7 @@ pub enum Code {
     /// The authorization id to be deleted does not exist on the lock.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_INVALID_AUTH_ID")]
     KErrorInvalidAuthId = 0x24,
     /// `0x25` **K_ERROR_DISABLED**
@@ -114,7 +114,7 @@ pub enum Code {
     /// The authorization used is currently disabled.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_DISABLED")]
     KErrorDisabled = 0x25,
     /// `0x26` **K_ERROR_REMOTE_NOT_ALLOWED**
@@ -122,7 +122,7 @@ pub enum Code {
     /// The command came in through a Bridge, but the authorization is not allowed remote access.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_REMOTE_NOT_ALLOWED")]
     KErrorRemoteNotAllowed = 0x26,
     /// `0x27` **K_ERROR_TIME_NOT_ALLOWED**
@@ -130,7 +130,7 @@ pub enum Code {
     /// The authorization may not be used at the current time.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_TIME_NOT_ALLOWED")]
     KErrorTimeNotAllowed = 0x27,
     /// `0x28` **K_ERROR_TOO_MANY_PIN_ATTEMPTS**
@@ -138,7 +138,7 @@ pub enum Code {
     /// A wrong PIN was sent too many times in a row.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_TOO_MANY_PIN_ATTEMPTS")]
     KErrorTooManyPinAttempts = 0x28,
     /// `0x29` **K_ERROR_TOO_MANY_ENTRIES**
@@ -146,7 +146,7 @@ pub enum Code {
     /// The lock has no room left to store another entry.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_TOO_MANY_ENTRIES")]
     KErrorTooManyEntries = 0x29,
     /// `0x2A` **K_ERROR_CODE_ALREADY_EXISTS**
@@ -154,7 +154,7 @@ pub enum Code {
     /// The keypad code to be added is already present on the lock.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_ALREADY_EXISTS")]
     KErrorCodeAlreadyExists = 0x2A,
     /// `0x2B` **K_ERROR_CODE_INVALID**
@@ -162,7 +162,7 @@ pub enum Code {
     /// The keypad code entered is not valid.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_INVALID")]
     KErrorCodeInvalid = 0x2B,
     /// `0x2C` **K_ERROR_CODE_INVALID_TIMEOUT_1**
@@ -170,7 +170,7 @@ pub enum Code {
     /// Repeated invalid keypad codes triggered the first stage of the keypad lockout.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_1")]
     KErrorCodeInvalidTimeout1 = 0x2C,
     /// `0x2D` **K_ERROR_CODE_INVALID_TIMEOUT_2**
@@ -178,7 +178,7 @@ pub enum Code {
     /// Repeated invalid keypad codes triggered the second stage of the keypad lockout.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_2")]
     KErrorCodeInvalidTimeout2 = 0x2D,
     /// `0x2E` **K_ERROR_CODE_INVALID_TIMEOUT_3**
@@ -186,7 +186,7 @@ pub enum Code {
     /// Repeated invalid keypad codes triggered the third stage of the keypad lockout.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CODE_INVALID_TIMEOUT_3")]
     KErrorCodeInvalidTimeout3 = 0x2E,
     /// `0x40` **K_ERROR_AUTO_UNLOCK_TOO_RECENT**
@@ -194,7 +194,7 @@ pub enum Code {
     /// An auto-unlock was requested shortly after another lock action had run.
     ///
     /// - Next step: `retry`: retry later with backoff
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_AUTO_UNLOCK_TOO_RECENT")]
     KErrorAutoUnlockTooRecent = 0x40,
     /// `0x41` **K_ERROR_POSITION_UNKNOWN**
@@ -202,7 +202,7 @@ pub enum Code {
     /// An unlock arrived through the Bridge while the lock does not know its own position.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_POSITION_UNKNOWN")]
     KErrorPositionUnknown = 0x41,
     /// `0x42` **K_ERROR_MOTOR_BLOCKED**
@@ -210,7 +210,7 @@ pub enum Code {
     /// The motor was blocked while moving.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_BLOCKED")]
     KErrorMotorBlocked = 0x42,
     /// `0x43` **K_ERROR_CLUTCH_FAILURE**
@@ -218,7 +218,7 @@ pub enum Code {
     /// The clutch misbehaved while the motor was moving.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CLUTCH_FAILURE")]
     KErrorClutchFailure = 0x43,
     /// `0x44` **K_ERROR_MOTOR_TIMEOUT**
@@ -226,7 +226,7 @@ pub enum Code {
     /// The motor ran for the whole configured time without reaching a blocking position.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_TIMEOUT")]
     KErrorMotorTimeout = 0x44,
     /// `0x45` **K_ERROR_BUSY**
@@ -235,7 +235,7 @@ pub enum Code {
     ///
     /// - Remediation: Treat it as transient and send the command again a few times; NukiBleEsp32 (issue #24) retries up to three times.
     /// - Next step: `retry`: retry later with backoff
-    /// - Sources: `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_BUSY")]
     KErrorBusy = 0x45,
     /// `0x46` **K_ERROR_CANCELED**
@@ -243,7 +243,7 @@ pub enum Code {
     /// Someone pressed the button on the lock and so stopped the motor movement or the calibration.
     ///
     /// - Next step: `none`: nothing to do
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CANCELED")]
     KErrorCanceled = 0x46,
     /// `0x47` **K_ERROR_NOT_CALIBRATED**
@@ -252,7 +252,7 @@ pub enum Code {
     ///
     /// - Next step: `check_device`: check the device
     /// - Also known as: `K_ERROR_SL_NOT_CALIBRATED` (Smart Lock only), `K_ERROR_OPENER_NOT_CALIBRATED` (Opener only)
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_NOT_CALIBRATED")]
     #[doc(alias = "K_ERROR_SL_NOT_CALIBRATED")]
     #[doc(alias = "K_ERROR_OPENER_NOT_CALIBRATED")]
@@ -263,7 +263,7 @@ pub enum Code {
     ///
     /// - Next step: `check_device`: check the device
     /// - Also known as: `K_ERROR_RECORDING_TIMEOUT` (Opener only)
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_POSITION_LIMIT")]
     #[doc(alias = "K_ERROR_RECORDING_TIMEOUT")]
     KErrorMotorPositionLimit = 0x48,
@@ -273,7 +273,7 @@ pub enum Code {
     ///
     /// - Next step: `check_device`: check the device
     /// - Also known as: `K_ERROR_LOW_VOLTAGE` (Opener only)
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_LOW_VOLTAGE")]
     #[doc(alias = "K_ERROR_LOW_VOLTAGE")]
     KErrorMotorLowVoltage = 0x49,
@@ -282,7 +282,7 @@ pub enum Code {
     /// The motor drew no power while it should have been moving.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_MOTOR_POWER_FAILURE")]
     KErrorMotorPowerFailure = 0x4A,
     /// `0x4B` **K_ERROR_CLUTCH_POWER_FAILURE**
@@ -290,7 +290,7 @@ pub enum Code {
     /// The clutch drew no power while it should have been moving.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_CLUTCH_POWER_FAILURE")]
     KErrorClutchPowerFailure = 0x4B,
     /// `0x4C` **K_ERROR_VOLTAGE_TOO_LOW**
@@ -298,7 +298,7 @@ pub enum Code {
     /// The battery level is too low, so the calibration was not started.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_VOLTAGE_TOO_LOW")]
     KErrorVoltageTooLow = 0x4C,
     /// `0x4D` **K_ERROR_FIRMWARE_UPDATE_NEEDED**
@@ -306,7 +306,7 @@ pub enum Code {
     /// The lock refuses motor actions until a mandatory firmware update has been installed.
     ///
     /// - Next step: `check_device`: check the device
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "K_ERROR_FIRMWARE_UPDATE_NEEDED")]
     KErrorFirmwareUpdateNeeded = 0x4D,
     /// `0x4E` **K_ERROR_REJECTED**
@@ -314,7 +314,7 @@ pub enum Code {
     /// The lock turned the request down. Nuki documents this code by name only, without a reason.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_REJECTED")]
     KErrorRejected = 0x4E,
     /// `0x4F` **K_ERROR_REJECTED_NIGHTMODE**
@@ -322,7 +322,7 @@ pub enum Code {
     /// The lock turned the request down because night mode is active (documented by name only).
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_REJECTED_NIGHTMODE")]
     KErrorRejectedNightmode = 0x4F,
     /// `0x50` **K_ERROR_OPERATING_MODE_UNKNOWN**
@@ -341,7 +341,7 @@ pub enum Code {
     /// Calibrating the door sensor did not succeed (documented by name only).
     ///
     /// - Next step: `check_device`: check the device
-    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_DS_CALIBRATION_FAILED")]
     KErrorDsCalibrationFailed = 0x60,
     /// `0x61` **K_ERROR_DS_TIMEOUT**
@@ -349,7 +349,7 @@ pub enum Code {
     /// The door sensor operation ran into a timeout (documented by name only).
     ///
     /// - Next step: `check_device`: check the device
-    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_DS_TIMEOUT")]
     KErrorDsTimeout = 0x61,
     /// `0xE0` **K_ERROR_NOT_IN_MAINTENANCE_MODE**
@@ -357,7 +357,7 @@ pub enum Code {
     /// The command needs the device to be in maintenance mode and it is not (documented by name only).
     ///
     /// - Next step: `check_device`: check the device
-    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_NOT_IN_MAINTENANCE_MODE")]
     KErrorNotInMaintenanceMode = 0xE0,
     /// `0xE1` **K_ERROR_ALREADY_CONFIGURED**
@@ -365,7 +365,7 @@ pub enum Code {
     /// The device reports that it has been configured already (documented by name only).
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_ALREADY_CONFIGURED")]
     KErrorAlreadyConfigured = 0xE1,
     /// `0xE2` **K_ERROR_TIMEOUT**
@@ -373,7 +373,7 @@ pub enum Code {
     /// The operation did not complete in time (documented by name only).
     ///
     /// - Next step: `retry`: retry later with backoff
-    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_TIMEOUT")]
     KErrorTimeout = 0xE2,
     /// `0xE3` **K_ERROR_NO_NUKI_ID**
@@ -381,7 +381,7 @@ pub enum Code {
     /// The device has no Nuki ID assigned (documented by name only).
     ///
     /// - Next step: `check_device`: check the device
-    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
+    /// - Source: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>)
     #[doc(alias = "K_ERROR_NO_NUKI_ID")]
     KErrorNoNukiId = 0xE3,
     /// `0xFD` **ERROR_BAD_CRC**
@@ -389,7 +389,7 @@ pub enum Code {
     /// The checksum (CRC) of the command the lock received is wrong.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "ERROR_BAD_CRC")]
     ErrorBadCrc = 0xFD,
     /// `0xFE` **ERROR_BAD_LENGTH**
@@ -397,7 +397,7 @@ pub enum Code {
     /// The payload is not as long as the lock expects for this command.
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "ERROR_BAD_LENGTH")]
     ErrorBadLength = 0xFE,
     /// `0xFF` **ERROR_UNKNOWN**
@@ -406,7 +406,7 @@ pub enum Code {
     ///
     /// - Remediation: Build in a retry mechanism, and make sure the smart lock sits in a network optimised for it.
     /// - Next step: `retry`: retry later with backoff
-    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11; copy in shared/seeds/002)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
+    /// - Sources: `W`, [Nuki Web API, "Error Codes" (read 2026-11)](<https://docs.nuki.io/guide/endpoints/error-codes/>); `P`, [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py ErrorCode (comments keep the official BLE API wording)](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial); `E`, [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h ErrorCode; issue #24 (retry on K_ERROR_BUSY)](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial); `G`, [tarent/go-nuki@63549a4, communication/error.go (names per byte and device type)](<https://github.com/tarent/go-nuki/blob/63549a4e9a77cbbdbddf90790e0b4a107352f5e0/communication/error.go>) (unofficial)
     #[doc(alias = "ERROR_UNKNOWN")]
     ErrorUnknown = 0xFF,
 }
@@ -625,7 +625,7 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
 static SOURCES: [Source; 4] = [
     crate::__private::source(
         "W",
-        "Nuki Web API, \"Error Codes\" (read 2026-11; copy in shared/seeds/002)",
+        "Nuki Web API, \"Error Codes\" (read 2026-11)",
         "https://docs.nuki.io/guide/endpoints/error-codes/",
         true,
     ),

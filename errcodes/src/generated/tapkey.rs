@@ -20,7 +20,7 @@
 //!
 //! # Sources
 //!
-//! - `rc`: [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+//! - `rc`: [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
 //! - `rc_web`: [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
 #![allow(deprecated)]
 use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
@@ -40,7 +40,7 @@ pub enum Code {
     ///
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 200
-    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     #[doc(alias = "OK")]
     Ok = 200,
     /// `204` **No Content**
@@ -49,7 +49,7 @@ pub enum Code {
     ///
     /// - Next step: `none`: nothing to do
     /// - HTTP status: 204
-    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     #[doc(alias = "No Content")]
     NoContent = 204,
     /// `400` **BadRequest**
@@ -59,7 +59,7 @@ pub enum Code {
     /// - Remediation: Usually the client can fix this itself: correct the request parameters or body and send it again.
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 400
-    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     BadRequest = 400,
     /// `401` **Unauthorized**
     ///
@@ -70,7 +70,7 @@ pub enum Code {
     /// - Cause `ExpiredToken`: (Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it. Remediation: Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token. Next step: `refresh_credentials`: refresh the credentials, then retry.
     /// - Cause `InvalidToken`: (Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation. Remediation: Inspect the token the client actually sent to the API. Next step: `fix_request`: fix the request before sending it again.
     /// - Cause `MissingScopes`: (Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation. Remediation: Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call. Next step: `fix_request`: fix the request before sending it again.
-    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     Unauthorized = 401,
     /// `402` **PaymentRequired**
     ///
@@ -78,7 +78,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 402
-    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     PaymentRequired = 402,
     /// `403` **Forbidden**
     ///
@@ -86,7 +86,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 403
-    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     Forbidden = 403,
     /// `404` **NotFound**
     ///
@@ -94,7 +94,7 @@ pub enum Code {
     ///
     /// - Next step: `fix_request`: fix the request before sending it again
     /// - HTTP status: 404
-    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     NotFound = 404,
     /// `409` **Conflict**
     ///
@@ -110,7 +110,7 @@ pub enum Code {
     ///
     /// - Next step: `retry`: retry later with backoff
     /// - HTTP status: 500
-    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version; copy in shared/seeds/000, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
+    /// - Sources: `rc`, [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>); `rc_web`, [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
     InternalServerError = 500,
 }
 impl Code {
@@ -221,7 +221,7 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
 static SOURCES: [Source; 2] = [
     crate::__private::source(
         "rc",
-        "Tapkey developer docs, \"Response Codes\" (Management API version; copy in shared/seeds/000, read 2026-11)",
+        "Tapkey developer docs, \"Response Codes\" (Management API version, read 2026-11)",
         "https://developers.tapkey.io/api/response_codes/",
         true,
     ),
