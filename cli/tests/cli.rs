@@ -633,7 +633,7 @@ fn body_explains_knox_tapkey_and_bridge_bodies() {
         "{no_status}"
     );
 
-    let bridge = found(&["body", &body_file("bridge-offline.json")]);
+    let bridge = found(&["body", &body_file("bridge-offline.json"), "--status", "200"]);
     assert_eq!(
         bridge,
         "Nuki Bridge response: HTTP 200\n\nthe device: failed\n  next step    retry (retry later with backoff)\n  note         HTTP 200 with success false: the smart lock or opener is offline (batteries out, out of range)\n"
@@ -666,7 +666,7 @@ fn body_accepts_numeric_codes_as_the_same_code() {
         br#"{"detail":[{"smartlockId":1,"success":false,"errorCode":255}],"success":false}"#,
     );
     assert_eq!(nuki.code, 0, "{}", nuki.stderr);
-    assert!(nuki.stdout.contains("  errorCode    255 (read as a JSON number, decimal 255 = 0xFF)\n  name         ERROR_UNKNOWN 0xFF (nuki)\n"), "{}", nuki.stdout);
+    assert!(nuki.stdout.contains("  errorCode    255 (read as a JSON number, value 255 = 0xFF)\n  name         ERROR_UNKNOWN 0xFF (nuki)\n"), "{}", nuki.stdout);
 }
 
 #[test]
@@ -707,7 +707,7 @@ fn body_of_no_vendor_shape_exits_1_and_names_the_shapes() {
     assert_eq!(run.code, 1);
     assert_eq!(
         one_line(&run.stderr),
-        "errcodes: invalid Knox Tag API error object: missing field `result` at line 1 column 1"
+        "errcodes: invalid Knox Tag API error object: missing field `code` at line 1 column 1"
     );
 }
 
@@ -1230,5 +1230,263 @@ fn no_product_output_cites_a_private_folder() {
                 assert!(!text.contains("shared/"), "{}", path.display());
             }
         }
+    }
+}
+
+/// Every text line the command prints from a body shows control characters and bidi
+/// overrides as `\u{..}`; `--json` keeps the text exact.
+#[test]
+fn body_text_never_sends_controls_to_the_terminal() {
+    let hostile = "\u{1b}[2J\u{1b}]0;title\u{7}\u{1b}]52;c;aGk=\u{9c}x\r\nfake: line\u{202e}txt\u{2066}\u{85}";
+    let text = serde_json::to_string(hostile).unwrap();
+    let bodies = [
+        (
+            vec!["body", "--status", "401"],
+            format!(
+                r#"{{"ErrorCode":{text},"ErrorMessage":{text},"ErrorDetails":{text},"UserErrorMessage":{text}}}"#
+            ),
+        ),
+        (
+            vec!["body"],
+            format!(
+                r#"{{"detail":[{{"smartlockId":{text},"success":false,"errorCode":"ff","id":{text}}}],"type":{text},"requestId":{text},"success":false}}"#
+            ),
+        ),
+        (
+            vec!["body"],
+            format!(r#"{{"result":{text},"code":"4990000","message":{text},"data":{text}}}"#),
+        ),
+        (
+            vec!["body", "--status", "401"],
+            format!(r#"{{"success":false,"error":{text}}}"#),
+        ),
+    ];
+    for (args, body) in &bodies {
+        for colour in ["never", "always"] {
+            let mut args = args.clone();
+            args.extend(["--color", colour]);
+            let run = errcodes_with_stdin(&args, body.as_bytes());
+            assert_eq!(run.code, 0, "{body}: {}", run.stderr);
+            let plain: String = if colour == "never" {
+                run.stdout.clone()
+            } else {
+                // Our own styling is the only escape sequence: `ESC[` + digits + `m`.
+                let mut out = String::new();
+                let mut rest = run.stdout.as_str();
+                while let Some(i) = rest.find('\u{1b}') {
+                    out.push_str(&rest[..i]);
+                    let after = &rest[i + 2..];
+                    assert!(rest[i..].starts_with("\u{1b}["), "{rest}");
+                    let end = after.find('m').expect("an SGR sequence");
+                    assert!(
+                        after[..end]
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b';'),
+                        "{after}"
+                    );
+                    rest = &after[end + 1..];
+                }
+                out + rest
+            };
+            for c in plain.chars() {
+                assert!(
+                    c == '\n'
+                        || !(c.is_control()
+                            || ('\u{202a}'..='\u{202e}').contains(&c)
+                            || ('\u{2066}'..='\u{2069}').contains(&c)),
+                    "{c:?} reached the terminal: {plain}"
+                );
+            }
+            assert!(plain.contains("\\u{1b}[2J\\u{1b}]0;title\\u{7}"), "{plain}");
+            assert!(
+                !plain.lines().any(|l| l.starts_with("fake: line")),
+                "{plain}"
+            );
+        }
+        let json = errcodes_with_stdin(&[args.as_slice(), &["--json"]].concat(), body.as_bytes());
+        assert_eq!(json.code, 0);
+        assert!(
+            json.stdout.contains(&text[1..text.len() - 1]) || json.stdout.contains("\\u001b[2J"),
+            "{}",
+            json.stdout
+        );
+    }
+    // --json is exact: the body's text comes back decoded as sent.
+    let run = errcodes_with_stdin(
+        &["body", "--status", "401", "--json"],
+        bodies[0].1.as_bytes(),
+    );
+    let j: Json = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(j["items"][0]["code"]["sent"], hostile);
+    assert!(j["summary"].as_str().unwrap().contains(hostile));
+}
+
+/// A JSON number is read by its value, exponent forms included, never as hex text.
+#[test]
+fn body_reads_json_numbers_by_value() {
+    let webhook = |code: &str| {
+        format!(
+            r#"{{"detail":[{{"smartlockId":1,"success":false,"errorCode":{code}}}],"success":false}}"#
+        )
+    };
+    // `0e0` as hex text would be 0xE0, a catalogued code: the misreading this guards against.
+    assert!(errcodes::nuki::from_hex("e0").is_ok());
+    for zero in ["0", "0e0", "0E0", "-0", "0.0e5"] {
+        let j: Json = serde_json::from_str(
+            &errcodes_with_stdin(&["body", "--json"], webhook(zero).as_bytes()).stdout,
+        )
+        .unwrap();
+        assert_eq!(j["items"][0]["known"], false, "{zero}: {j}");
+        assert_eq!(j["items"][0]["action"], "contact_vendor", "{zero}");
+        assert_eq!(
+            j["items"][0]["code"]["sent"].to_string().trim_matches('"'),
+            zero
+        );
+    }
+    for (nineteen, sent) in [
+        ("19", Json::from(19)),
+        ("1.9e1", Json::from("1.9e1")),
+        ("190E-1", Json::from("190E-1")),
+    ] {
+        let run = errcodes_with_stdin(&["body", "--json"], webhook(nineteen).as_bytes());
+        let j: Json = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(
+            j["items"][0]["entry"]["name"], "P_ERROR_MAX_USER",
+            "{nineteen}"
+        );
+        assert_eq!(j["items"][0]["code"]["sent"], sent);
+    }
+    for odd in ["1E2", "1.5", "-1", "256", "1e400"] {
+        let run = errcodes_with_stdin(&["body"], webhook(odd).as_bytes());
+        assert_eq!(run.code, 0, "{odd}: {}", run.stderr);
+        assert!(
+            run.stdout
+                .contains(&format!("  errorCode    {odd} (read as a JSON number")),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains("unknown: not catalogued in `nuki`; shown as sent"),
+            "{}",
+            run.stdout
+        );
+    }
+    let knox = errcodes_with_stdin(&["body", "--json"], br#"{"result":4E2,"code":4e6}"#);
+    let j: Json = serde_json::from_str(&knox.stdout).unwrap();
+    assert_eq!(
+        (
+            j["status"].as_u64(),
+            j["items"][0]["entry"]["name"].as_str()
+        ),
+        (Some(400), Some("RESOURCE_INVALID_PARAM"))
+    );
+}
+
+/// Only the code decides whether a Knox object can be read; an odd `result` is a note.
+#[test]
+fn body_explains_a_knox_code_whatever_its_result() {
+    for (result, note) in [
+        (
+            r#""bad""#,
+            r#"the body's result is not an HTTP status (100-999): "bad""#,
+        ),
+        (
+            "70000",
+            "the body's result is not an HTTP status (100-999): 70000",
+        ),
+        (
+            "null",
+            "the body's result is not an HTTP status (100-999): null",
+        ),
+    ] {
+        let body = format!(r#"{{"result":{result},"code":"4000000"}}"#);
+        let run = errcodes_with_stdin(&["body"], body.as_bytes());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout
+                .starts_with("Knox Tag API error object: HTTP status not known\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains("  name         RESOURCE_INVALID_PARAM 4000000 (knox::tag)\n")
+        );
+        assert!(
+            run.stdout.contains(&format!("  note         {note}\n")),
+            "{}",
+            run.stdout
+        );
+        let j: Json =
+            serde_json::from_str(&errcodes_with_stdin(&["body", "--json"], body.as_bytes()).stdout)
+                .unwrap();
+        assert_eq!(
+            (j["status"].clone(), j["items"][0]["action"].clone()),
+            (Json::Null, Json::from("fix_request"))
+        );
+    }
+    let reason = one_line(&errcodes_with_stdin(&["body"], br#"{"result":400,"code":true}"#).stderr)
+        .to_owned();
+    assert!(reason.contains("`code`"), "{reason}");
+}
+
+#[test]
+fn bridge_bodies_say_what_the_status_was_and_what_failed() {
+    let offline = br#"{"success":false}"#;
+    let run = errcodes_with_stdin(&["body"], offline);
+    assert!(
+        run.stdout.starts_with(
+            "Nuki Bridge response: HTTP status not given (--status N); read as HTTP 200"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.starts_with("Nuki Bridge response: HTTP 200"));
+    let j: Json =
+        serde_json::from_str(&errcodes_with_stdin(&["body", "--json"], offline).stdout).unwrap();
+    assert_eq!(j["status"], Json::Null);
+    let given = errcodes_with_stdin(&["body", "--status", "200"], offline);
+    assert!(
+        given
+            .stdout
+            .starts_with("Nuki Bridge response: HTTP 200\n\nthe device: failed\n"),
+        "{}",
+        given.stdout
+    );
+    let unauthorized = errcodes_with_stdin(
+        &["body", "--status", "401"],
+        br#"{"success":false,"error":"invalid token"}"#,
+    );
+    assert!(
+        unauthorized.stdout.contains("\nthe request: failed\n"),
+        "{}",
+        unauthorized.stdout
+    );
+    assert!(
+        !unauthorized.stdout.contains("the device"),
+        "{}",
+        unauthorized.stdout
+    );
+    assert!(
+        unauthorized
+            .stdout
+            .contains("Unauthorized 401 (nuki::bridge)"),
+        "{}",
+        unauthorized.stdout
+    );
+
+    // --vendor on JSON that is not that vendor's: exit 1 with why, as with no known shape.
+    for (vendor, body) in [
+        ("tapkey", &br#"{"hello":"world"}"#[..]),
+        ("bridge", br#"{"hello":"world"}"#),
+    ] {
+        let run = errcodes_with_stdin(&["body", "--vendor", vendor], body);
+        assert_eq!((run.code, run.stdout.as_str()), (1, ""), "{vendor}");
+        assert!(
+            one_line(&run.stderr).contains("the body is JSON but not a"),
+            "{}",
+            run.stderr
+        );
     }
 }
