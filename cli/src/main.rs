@@ -346,7 +346,12 @@ fn run(cli: &Cli, settings: &Settings) -> Result<String, Failure> {
             }
             let entry = explain(catalog, code)?;
             Ok(if json {
-                show::json_text(&show::entry_json(entry))
+                // The entry object, with `note` when the text was read as hex.
+                let mut object = show::entry_json(entry);
+                if let Some(note) = hex_note(entry, code) {
+                    object["note"] = note.trim_start_matches("note: ").into();
+                }
+                show::json_text(&object)
             } else {
                 let text = show::explain(entry, style);
                 match hex_note(entry, code) {
@@ -363,8 +368,9 @@ fn run(cli: &Cli, settings: &Settings) -> Result<String, Failure> {
             let found = find::everywhere(code);
             if found.is_empty() {
                 return Err(Failure::NotFound(format!(
-                    "no catalogue has a code or name `{}`{}",
+                    "no catalogue has a code or name `{}`{}{}",
                     code.trim(),
+                    decimal_hint(code),
                     hint(&close_names(code))
                 )));
             }
@@ -504,12 +510,11 @@ fn namespace(
 }
 
 /// For a hex catalogue, text of decimal digits only (`13`) is ambiguous: say it was read as
-/// hex, the form Nuki webhooks send.
+/// hex, as that catalogue writes its codes, and what the decimal reading would be.
 fn hex_note(entry: &Entry, text: &str) -> Option<String> {
     let text = text.trim();
     let catalog = find::by_id(entry.catalog())?;
-    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
-    if catalog.wire_format() != errcodes::WireFormat::Hex || !digits || entry.name() == text {
+    if !is_hex(catalog) || !decimal_digits(text) || entry.name() == text {
         return None;
     }
     let decimal = text
@@ -517,9 +522,55 @@ fn hex_note(entry: &Entry, text: &str) -> Option<String> {
         .map(|d| format!(" (decimal {d} would be 0x{d:02X})"))
         .unwrap_or_default();
     Some(format!(
-        "note: `{text}` is read as hex {}, the form Nuki webhooks send{decimal}",
-        entry.wire()
+        "note: `{text}` is read as hex {}: `{}` writes its codes in hex{decimal}",
+        entry.wire(),
+        catalog.id()
     ))
+}
+
+fn is_hex(catalog: &errcodes::Catalog) -> bool {
+    catalog.wire_format() == errcodes::WireFormat::Hex
+}
+
+fn decimal_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The other way round: `19` read as hex has no code in a hex catalogue, but decimal 19 is
+/// 0x13, which may; for a miss, the entry of each hex catalogue the decimal reading finds.
+fn decimal_readings(text: &str) -> Vec<String> {
+    let text = text.trim();
+    let Some(value) = text.parse::<u64>().ok().filter(|_| decimal_digits(text)) else {
+        return Vec::new();
+    };
+    find::catalogs()
+        .filter(|c| is_hex(c))
+        .filter_map(|c| {
+            let e = c.lookup(&format!("0x{value:X}")).ok()?;
+            Some(format!(
+                "decimal {value} is {} {} in `{}` (`errcodes explain {} {}`)",
+                e.wire(),
+                e.name(),
+                c.id(),
+                c.slug(),
+                e.wire()
+            ))
+        })
+        .collect()
+}
+
+/// `; read as decimal: …`, or nothing.
+fn decimal_hint(text: &str) -> String {
+    let readings = decimal_readings(text);
+    if readings.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; a hex catalogue reads `{}` as hex, but {}",
+            text.trim(),
+            readings.join(", ")
+        )
+    }
 }
 
 fn nonempty(text: &str, what: &str) -> Result<(), Failure> {
@@ -581,7 +632,14 @@ fn explain(catalog_name: &str, code: &str) -> Result<&'static Entry, Failure> {
             .iter()
             .map(|e| format!("`errcodes explain {} {code}`", slug(e)))
             .collect();
-        let hint = if !close.is_empty() {
+        let decimal = if is_hex(catalog) {
+            decimal_hint(code)
+        } else {
+            String::new()
+        };
+        let hint = if !decimal.is_empty() {
+            decimal
+        } else if !close.is_empty() {
             hint(&close)
         } else if !elsewhere.is_empty() {
             format!("; found elsewhere: {}", elsewhere.join(", "))

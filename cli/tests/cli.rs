@@ -79,7 +79,15 @@ const ENTRY_FIELDS: [&str; 17] = [
 
 /// The documented entry object: exactly these fields, each of its type.
 fn check_entry_shape(e: &Json) {
-    let keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
+    // `explain`'s object may add `note` (how the text was read: `13` as hex 0x13).
+    let keys: Vec<&str> = e
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .filter(|k| *k != "note")
+        .collect();
+    assert!(e.get("note").is_none_or(Json::is_string), "{e}");
     assert_eq!(keys, ENTRY_FIELDS, "{e}");
     for field in ["catalog", "wire", "name", "description", "action", "advice"] {
         assert!(e[field].is_string(), "{field} in {e}");
@@ -818,7 +826,7 @@ fn explain_says_when_a_nuki_number_is_read_as_hex() {
     assert_eq!(
         text.lines().nth(1),
         Some(
-            "note: `13` is read as hex 0x13, the form Nuki webhooks send (decimal 13 would be 0x0D)"
+            "note: `13` is read as hex 0x13: `nuki` writes its codes in hex (decimal 13 would be 0x0D)"
         )
     );
     for unambiguous in [
@@ -1488,5 +1496,138 @@ fn bridge_bodies_say_what_the_status_was_and_what_failed() {
             "{}",
             run.stderr
         );
+    }
+}
+
+/// Hex and decimal, both ways: `13` found as hex says what decimal would be, and `19`, no
+/// code as hex, says which code decimal 19 is; in text and in `--json`, for a team's own
+/// hex catalogue as for Nuki's, in that catalogue's own words.
+#[test]
+fn hex_and_decimal_readings_are_explained_both_ways() {
+    let hint = "a hex catalogue reads `19` as hex, but decimal 19 is 0x13 P_ERROR_MAX_USER in `nuki` (`errcodes explain nuki 0x13`)";
+    for args in [
+        &["explain", "nuki", "19"][..],
+        &["explain", "nuki", "19", "--json"],
+        &["lookup", "19"],
+        &["lookup", "19", "--json"],
+    ] {
+        let reason = fails(1, args);
+        assert!(one_line(&reason).ends_with(hint), "{args:?}: {reason}");
+    }
+    let j = json(&["explain", "nuki", "13"]);
+    assert_eq!(j["wire"], "0x13");
+    assert_eq!(
+        j["note"],
+        "`13` is read as hex 0x13: `nuki` writes its codes in hex (decimal 13 would be 0x0D)"
+    );
+    assert!(json(&["explain", "nuki", "0x13"]).get("note").is_none());
+
+    let dir = tempdir();
+    let own = catalog_folder(&dir, "team", "good/byte_hex", Some("acme::lock"));
+    let text = found(&["explain", "acme-lock", "12", "--catalog", &own]);
+    let note = "note: `12` is read as hex 0x12: `acme::lock` writes its codes in hex (decimal 12 would be 0x0C)";
+    assert_eq!(text.lines().nth(1), Some(note), "{text}");
+    assert!(!text.contains("Nuki"), "{text}");
+    let j = json(&["explain", "acme-lock", "12", "--catalog", &own]);
+    assert_eq!(j["note"].as_str(), note.strip_prefix("note: "));
+    // Decimal 18 is 0x12 in the team's catalogue.
+    let reason = fails(1, &["explain", "acme-lock", "18", "--catalog", &own]);
+    assert!(
+        reason.contains("decimal 18 is 0x12 P_ERROR_BAD_PARAMETER in `acme::lock`"),
+        "{reason}"
+    );
+}
+
+/// Every page the main page names can be printed, and says what it is.
+#[test]
+fn every_man_page_the_index_names_exists() {
+    let index = found(&["man"]);
+    let pages: Vec<&str> = index
+        .split("errcodes\\-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("(1)").map(|(name, _)| name))
+        .collect();
+    assert!(
+        pages.len() >= 7 && pages.contains(&"body") && pages.contains(&"man"),
+        "{pages:?}"
+    );
+    for page in &pages {
+        let text = found(&["man", page]);
+        assert!(
+            text.contains(&format!(".TH errcodes-{page} 1")),
+            "{page}: {text}"
+        );
+    }
+    let body = found(&["man", "body"]);
+    assert!(body.contains("\\-\\-vendor") && body.contains("\\-\\-status"));
+    assert!(!body.contains("\\-\\-catalog"), "body takes no --catalog");
+    assert!(!found(&["man", "man"]).contains("\\-\\-json"));
+    assert!(fails(2, &["man", "nope"]).contains("a page exists for body"));
+
+    // Help lists what applies, and what it lists is accepted.
+    assert!(!found(&["body", "--help"]).contains("--catalog"));
+    for command in ["man", "completions"] {
+        let help = found(&[command, "--help"]);
+        assert!(
+            !help.contains("--json") && !help.contains("--color"),
+            "{help}"
+        );
+    }
+    assert!(found(&["explain", "--help"]).contains("--catalog"));
+    for refused in [
+        &["body", "--catalog", "x"][..],
+        &["--catalog", "x", "body"],
+        &["man", "--json"],
+        &["--json", "man"],
+        &["--color", "never", "completions", "bash"],
+    ] {
+        fails(2, refused);
+    }
+}
+
+/// A 1 MiB body of ~30,000 items, in text and in `--json`: memory stays bounded (the JSON
+/// tree of the whole answer once took 744 MB for it); peak resident memory is measured with
+/// `/usr/bin/time -v` where it is installed.
+#[test]
+fn a_one_mib_body_of_many_items_stays_within_bounded_memory() {
+    let item = r#"{"success":false,"errorCode":"ff"}"#;
+    let n = (errcodes::response::MAX_BODY_BYTES - 40) / (item.len() + 1);
+    let body = format!(
+        r#"{{"detail":[{}],"success":false}}"#,
+        vec![item; n].join(",")
+    );
+    assert!(body.len() <= errcodes::response::MAX_BODY_BYTES);
+    let dir = tempdir();
+    let file = dir.join("many.json");
+    std::fs::write(&file, &body).unwrap();
+    let file = file.to_str().unwrap();
+    for args in [&["body", file][..], &["body", file, "--json"]] {
+        let time = std::path::Path::new("/usr/bin/time");
+        if !time.exists() {
+            let run = errcodes(args);
+            assert_eq!(run.code, 0);
+            continue;
+        }
+        let out = Command::new(time)
+            .arg("-v")
+            .arg(env!("CARGO_BIN_EXE_errcodes"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let report = String::from_utf8_lossy(&out.stderr);
+        let kb: u64 = report
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("Maximum resident set size (kbytes): ")
+            })
+            .expect("time -v reports the peak")
+            .parse()
+            .unwrap();
+        eprintln!("{args:?}: peak {kb} kB for {n} items");
+        assert!(kb < 128 * 1024, "{args:?}: peak {kb} kB");
     }
 }
