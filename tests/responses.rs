@@ -52,10 +52,8 @@ fn seed_nuki_webhook_parses_into_the_documented_code() {
         LockOutcome::Failed(nuki::Code::ErrorUnknown)
     );
     assert_eq!(lock.next_step(), Action::Retry);
-    assert!(
-        lock.to_string()
-            .starts_with("smart lock 123456789: 0xFF ERROR_UNKNOWN: ")
-    );
+    // One line: the code's Display is its wire value and name.
+    assert_eq!(lock.to_string(), "smart lock 123456789: 0xFF ERROR_UNKNOWN");
     assert_eq!(result.to_json(), NUKI_SEED_BODY, "whitespace and all");
 }
 
@@ -646,4 +644,34 @@ proptest! {
         prop_assert_eq!(parsed.body_json(), bridge);
         prop_assert_eq!(parsed.outcome(), BridgeOutcome::DeviceOffline);
     }
+}
+
+/// The one rule for names people type: exact first, else any ASCII case when it picks one
+/// entry; `parse`, `FromStr`, `Catalog::lookup`, serde and `Action::from_name` agree, and
+/// `from_name` stays the exact lookup.
+#[test]
+fn names_are_read_in_any_case_everywhere_text_is_read() {
+    use errcodes::http;
+    assert_eq!(http::parse("not found"), Ok(http::Code::NotFound));
+    assert_eq!("NOT FOUND".parse::<http::Code>(), Ok(http::Code::NotFound));
+    assert_eq!(http::from_name("not found"), None);
+    assert_eq!(
+        nuki::parse("p_error_max_user"),
+        Ok(nuki::Code::PErrorMaxUser)
+    );
+    assert_eq!(
+        errcodes::lookup("nuki", "P_Error_Max_User").map(|e| e.wire()),
+        Ok("0x13")
+    );
+    let from_json: nuki::Code = serde_json::from_str(r#""p_error_max_user""#).unwrap();
+    assert_eq!(from_json, nuki::Code::PErrorMaxUser);
+    let action: Action = serde_json::from_str(r#""NONE""#).unwrap();
+    assert_eq!(action, Action::Nothing);
+    assert_eq!(
+        serde_json::to_string(&Action::Nothing).unwrap(),
+        r#""none""#
+    );
+    let err = nuki::parse("no_such_name").unwrap_err();
+    assert_eq!(err.to_string(), "`nuki` has no code or name `no_such_name`");
+    assert_eq!(err.input(), Some("no_such_name"));
 }

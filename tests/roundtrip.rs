@@ -59,12 +59,10 @@ fn typed_nuki_codes_round_trip_and_every_other_byte_is_unknown() {
         assert_eq!(nuki::from_name(code.name()), Some(code));
         assert_eq!(code.wire().parse::<nuki::Code>(), Ok(code));
         assert_eq!(code.name().parse::<nuki::Code>(), Ok(code));
+        assert_eq!(format!("{code:?}"), format!("nuki::Code({})", code.wire()));
+        assert_eq!(code.to_string(), format!("{} {}", code.wire(), code.name()));
         assert_eq!(
-            format!("{code:?}"),
-            format!("{}({})", code.name(), code.wire())
-        );
-        assert_eq!(
-            code.to_string(),
+            code.entry().to_string(),
             format!("{} {}: {}", code.wire(), code.name(), code.description())
         );
     }

@@ -271,7 +271,7 @@ impl NukiLockResult {
     }
 }
 
-/// `smart lock 123: 0xFF ERROR_UNKNOWN: …`
+/// `smart lock 123: 0xFF ERROR_UNKNOWN`
 impl fmt::Display for NukiLockResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.smartlock_id, self.extra.sent(0)) {

@@ -161,7 +161,7 @@ impl<C: CatalogCode> fmt::Debug for WireCode<C> {
     }
 }
 
-/// `0xFF ERROR_UNKNOWN: …` for a catalogued code, `7a (not catalogued in `nuki`)` otherwise.
+/// `0xFF ERROR_UNKNOWN` for a catalogued code, `7a (not catalogued in `nuki`)` otherwise.
 impl<C: CatalogCode> fmt::Display for WireCode<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.code {
