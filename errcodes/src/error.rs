@@ -43,6 +43,9 @@ pub enum ParseErrorKind {
 /// assert_eq!(err.to_string(), "`nuki` has no code 0x19 (read as hex from `19`)");
 /// let err = nuki::parse("NO_SUCH_NAME").unwrap_err();
 /// assert_eq!(err.to_string(), "`nuki` has no code or name `NO_SUCH_NAME`");
+/// // Control characters in the text are shown, not sent to a terminal or log.
+/// let err = nuki::parse("\u{1b}[2J").unwrap_err();
+/// assert_eq!(err.to_string(), "`nuki` has no code or name `\\u{1b}[2J`");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ParseError {
@@ -200,7 +203,7 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (catalog, expected) = (self.catalog, self.wire.expected());
         let ellipsis = if self.asked.cut { "…" } else { "" };
-        let input = self.input().map(|t| (t, ellipsis));
+        let input = self.input().map(|t| (Visible(t), ellipsis));
         match self.kind {
             ParseErrorKind::Empty => write!(f, "`{catalog}` expects {expected}; the text is empty"),
             ParseErrorKind::InvalidSyntax => match input {
@@ -239,7 +242,7 @@ impl fmt::Display for ParseError {
                 // The text, when it was written otherwise than the value is shown (`1`, not
                 // `0x01`).
                 match input {
-                    Some((t, e)) if !shown.is(t) => match shown {
+                    Some((t, e)) if !shown.is(t.0) => match shown {
                         Shown::Hex(_) => write!(f, " (read as hex from `{t}{e}`)"),
                         Shown::Value(_) => write!(f, " (read from `{t}{e}`)"),
                     },
@@ -250,10 +253,30 @@ impl fmt::Display for ParseError {
                 write!(
                     f,
                     "no catalogue has the id `{}{ellipsis}` (see `errcodes::catalogs()`)",
-                    self.asked.as_str()
+                    Visible(self.asked.as_str())
                 )
             }
         }
+    }
+}
+
+/// Text from the input, with control characters and bidi overrides written as `\u{1b}`:
+/// the text may come from an untrusted body, and the message from a log line or terminal.
+struct Visible<'a>(&'a str);
+
+impl fmt::Display for Visible<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control()
+                || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+            {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        Ok(())
     }
 }
 
