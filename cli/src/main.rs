@@ -89,8 +89,9 @@ enum Command {
         /// Read the body as this vendor's instead of recognising its shape.
         #[arg(long, value_enum)]
         vendor: Option<body::Vendor>,
-        /// The response's HTTP status: Tapkey's and the Bridge's meaning depend on it
-        /// (the Bridge's defaults to 200).
+        /// The response's HTTP status: Tapkey's and the Bridge's meaning depend on it.
+        /// Without it, a Bridge body is read as HTTP 200 and the output says so; a Knox
+        /// object's own `result` is used.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=999))]
         status: Option<u16>,
         #[command(flatten)]
