@@ -44,7 +44,7 @@ use errcodes::{acme, Action, ParseErrorKind};
 fn nested_ids_named_like_std_crates() {
     let code = acme::core::from_byte(0x13).unwrap();
     assert_eq!(code as u8, 0x13);
-    assert_eq!(format!("{code:?}"), "E_CORE(0x13)");
+    assert_eq!(format!("{code:?}"), "acme::core::Code(0x13)");
     assert_eq!(acme::std::from_wire("2").unwrap().name(), "E_STD");
     let err: &dyn core::error::Error = &code;
     assert!(err.to_string().starts_with("0x13 E_CORE"));
@@ -234,7 +234,7 @@ fn main() {
     let code = acme::from_value(-12).expect("E_TIMEOUT");
     assert_eq!(code as i32, -12);
     assert_eq!(i32::from(code), -12);
-    assert_eq!(format!("{code:?}"), "E_TIMEOUT(-12)");
+    assert_eq!(format!("{code:?}"), "acme::Code(-12)");
     assert_eq!(acme::CATALOG.lookup("E_BAD_PIN").map(|e| e.wire()), Ok("7"));
     let err: &dyn core::error::Error = &code;
     assert!(err.to_string().starts_with("-12 E_TIMEOUT"));

@@ -52,10 +52,8 @@ fn seed_nuki_webhook_parses_into_the_documented_code() {
         LockOutcome::Failed(nuki::Code::ErrorUnknown)
     );
     assert_eq!(lock.next_step(), Action::Retry);
-    assert!(
-        lock.to_string()
-            .starts_with("smart lock 123456789: 0xFF ERROR_UNKNOWN: ")
-    );
+    // One line: the code's Display is its wire value and name.
+    assert_eq!(lock.to_string(), "smart lock 123456789: 0xFF ERROR_UNKNOWN");
     assert_eq!(result.to_json(), NUKI_SEED_BODY, "whitespace and all");
 }
 
@@ -63,7 +61,7 @@ fn seed_nuki_webhook_parses_into_the_documented_code() {
 fn seed_knox_body_parses_into_the_documented_code() {
     let err = KnoxTagError::from_json(KNOX_SEED_BODY.as_bytes()).unwrap();
     assert_eq!(err.code.code(), Some(knox::tag::Code::ResourceInvalidParam));
-    assert_eq!(err.result, 400);
+    assert_eq!(err.result, Some(400));
     assert_eq!(err.status_mismatch(), None);
     assert_eq!(err.next_step(), Action::FixRequest);
     assert_eq!(err.to_json(), KNOX_SEED_BODY);
@@ -194,7 +192,7 @@ fn edited_fields_are_written_in_place_and_the_rest_as_sent() {
     let body =
         r#"{"x":1E2, "result":400 ,"code":"4000000","message":"RESOURCE_INVALID_PARAM","y":-0}"#;
     let mut err = KnoxTagError::from_json(body.as_bytes()).unwrap();
-    err.result = 401;
+    err.result = Some(401);
     err.message = None;
     err.data = Some("new \"text\"".to_owned());
     assert_eq!(
@@ -233,14 +231,42 @@ fn numeric_codes_are_the_same_code() {
     assert_eq!(nuki("19").code(), Some(nuki::Code::PErrorMaxUser));
     assert_eq!(nuki("19").raw(), "19");
     assert_eq!(nuki("122").code(), None, "0x7A is not catalogued; kept");
-    let out_of_range = NukiWebResult::from_json(
-        br#"{"detail":[{"smartlockId":1,"success":false,"errorCode":256}],"success":false}"#,
-    )
-    .unwrap_err();
-    assert_eq!(out_of_range.kind(), BodyErrorKind::Shape);
+    // Its value decides, whatever the spelling: never read as hex text. `0e0` is zero (as
+    // hex text it would be 0xE0), `1E2` a hundred, `1.9e1` nineteen.
     assert!(
-        out_of_range.to_string().contains("`errorCode`"),
-        "{out_of_range}"
+        nuki::from_hex("e0").is_ok(),
+        "the misreading this guards against"
+    );
+    for (raw, value) in [
+        ("0e0", 0),
+        ("0E0", 0),
+        ("-0", 0),
+        ("1E2", 100),
+        ("1.9e1", 19),
+        ("2550e-1", 255),
+    ] {
+        let code = nuki(raw);
+        assert_eq!(code.raw(), raw);
+        assert_eq!(code.code(), nuki::from_byte(value), "{raw}");
+    }
+    assert_eq!(nuki("1.9e1").code(), Some(nuki::Code::PErrorMaxUser));
+    // Not a whole number, or none a byte can hold: an unknown code, kept as sent.
+    for raw in [
+        "256",
+        "-1",
+        "1.5",
+        "1e400",
+        "123456789012345678901234567890",
+    ] {
+        let code = nuki(raw);
+        assert_eq!((code.code(), code.raw()), (None, raw), "{raw}");
+    }
+    assert_eq!(
+        KnoxTagError::from_json(br#"{"result":400,"code":4e6}"#)
+            .unwrap()
+            .code
+            .code(),
+        Some(knox::tag::Code::ResourceInvalidParam)
     );
 
     let tapkey = TapkeyError::from_response(401, br#"{"ErrorCode":42}"#).unwrap();
@@ -285,6 +311,43 @@ fn garbage_outside_the_fields_that_matter_degrades_gracefully() {
 }
 
 #[test]
+fn a_knox_result_that_is_no_status_is_a_note_not_an_error() {
+    for (body, raw) in [
+        (
+            &br#"{"result":"bad","code":"4000000"}"#[..],
+            Some(r#""bad""#),
+        ),
+        (br#"{"result":70000,"code":"4000000"}"#, Some("70000")),
+        (br#"{"result":null,"code":"4000000"}"#, Some("null")),
+        (
+            br#"{"result":{"x":1},"code":"4000000"}"#,
+            Some(r#"{"x":1}"#),
+        ),
+        (
+            br#"{"code":"4000000","message":"RESOURCE_INVALID_PARAM"}"#,
+            None,
+        ),
+    ] {
+        let err = KnoxTagError::from_json(body).unwrap();
+        assert_eq!(err.result, None);
+        assert_eq!(err.sent_result(), raw);
+        assert_eq!(err.code.code(), Some(knox::tag::Code::ResourceInvalidParam));
+        assert_eq!(err.next_step(), Action::FixRequest);
+        assert_eq!(err.status_mismatch(), None);
+        assert_eq!(err.to_json().as_bytes(), body);
+        assert!(err.to_string().contains("no HTTP status"), "{err}");
+    }
+    assert_eq!(
+        KnoxTagError::from_json(br#"{"result":4E2,"code":"4000000"}"#)
+            .unwrap()
+            .result,
+        Some(400)
+    );
+    let unknown = KnoxTagError::from_json(br#"{"result":"x","code":"4990000"}"#).unwrap();
+    assert_eq!(unknown.next_step(), Action::ContactVendor);
+}
+
+#[test]
 fn malformed_bodies_give_clear_errors() {
     use BodyErrorKind::{Shape, Syntax, Truncated};
     let cases: [(&[u8], BodyErrorKind, &str); 12] = [
@@ -315,8 +378,6 @@ fn malformed_bodies_give_clear_errors() {
     assert!(truncated.is_truncated());
     let hex_in_knox = KnoxTagError::from_json(br#"{"result":400,"code":"0x40"}"#).unwrap_err();
     assert!(hex_in_knox.to_string().contains("decimal"), "{hex_in_knox}");
-    let huge_status = KnoxTagError::from_json(br#"{"result":70000,"code":"4000000"}"#).unwrap_err();
-    assert!(huge_status.to_string().contains("70000"), "{huge_status}");
     let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     let deep = KnoxTagError::from_json(
         format!(r#"{{"result":400,"code":"4000000","x":{deep}}}"#).as_bytes(),
@@ -583,4 +644,34 @@ proptest! {
         prop_assert_eq!(parsed.body_json(), bridge);
         prop_assert_eq!(parsed.outcome(), BridgeOutcome::DeviceOffline);
     }
+}
+
+/// The one rule for names people type: exact first, else any ASCII case when it picks one
+/// entry; `parse`, `FromStr`, `Catalog::lookup`, serde and `Action::from_name` agree, and
+/// `from_name` stays the exact lookup.
+#[test]
+fn names_are_read_in_any_case_everywhere_text_is_read() {
+    use errcodes::http;
+    assert_eq!(http::parse("not found"), Ok(http::Code::NotFound));
+    assert_eq!("NOT FOUND".parse::<http::Code>(), Ok(http::Code::NotFound));
+    assert_eq!(http::from_name("not found"), None);
+    assert_eq!(
+        nuki::parse("p_error_max_user"),
+        Ok(nuki::Code::PErrorMaxUser)
+    );
+    assert_eq!(
+        errcodes::lookup("nuki", "P_Error_Max_User").map(|e| e.wire()),
+        Ok("0x13")
+    );
+    let from_json: nuki::Code = serde_json::from_str(r#""p_error_max_user""#).unwrap();
+    assert_eq!(from_json, nuki::Code::PErrorMaxUser);
+    let action: Action = serde_json::from_str(r#""NONE""#).unwrap();
+    assert_eq!(action, Action::Nothing);
+    assert_eq!(
+        serde_json::to_string(&Action::Nothing).unwrap(),
+        r#""none""#
+    );
+    let err = nuki::parse("no_such_name").unwrap_err();
+    assert_eq!(err.to_string(), "`nuki` has no code or name `no_such_name`");
+    assert_eq!(err.input(), Some("no_such_name"));
 }

@@ -59,12 +59,10 @@ fn typed_nuki_codes_round_trip_and_every_other_byte_is_unknown() {
         assert_eq!(nuki::from_name(code.name()), Some(code));
         assert_eq!(code.wire().parse::<nuki::Code>(), Ok(code));
         assert_eq!(code.name().parse::<nuki::Code>(), Ok(code));
+        assert_eq!(format!("{code:?}"), format!("nuki::Code({})", code.wire()));
+        assert_eq!(code.to_string(), format!("{} {}", code.wire(), code.name()));
         assert_eq!(
-            format!("{code:?}"),
-            format!("{}({})", code.name(), code.wire())
-        );
-        assert_eq!(
-            code.to_string(),
+            code.entry().to_string(),
             format!("{} {}: {}", code.wire(), code.name(), code.description())
         );
     }
@@ -78,7 +76,14 @@ fn typed_nuki_codes_round_trip_and_every_other_byte_is_unknown() {
         } else {
             let err = nuki::from_hex(&format!("{b:02x}")).unwrap_err();
             assert_eq!(err.kind(), ParseErrorKind::Unknown);
-            assert_eq!(err.to_string(), format!("`nuki` has no code 0x{b:02X}"));
+            let text = format!("{b:02x}");
+            // Text that looks decimal is repeated: decimal 14 would be 0x0E, not 0x14.
+            let expected = if text.parse::<u8>().is_ok_and(|decimal| decimal != b) {
+                format!("`nuki` has no code 0x{b:02X} (read as hex from `{text}`)")
+            } else {
+                format!("`nuki` has no code 0x{b:02X}")
+            };
+            assert_eq!(err.to_string(), expected);
         }
     }
 }

@@ -5,7 +5,7 @@
 //! values outside the fields that matter. This module only picks the parser and prints.
 
 use std::fmt::Write as _;
-use std::io::Read;
+use std::io::{Read, Write};
 
 use clap::ValueEnum;
 use errcodes::response::{
@@ -163,16 +163,23 @@ struct Sent {
 fn sent<C: CatalogCode>(field: &'static str, code: &WireCode<C>) -> Sent {
     let catalog = C::catalog();
     let raw = code.raw();
-    let read_as = if catalog.wire_format() != errcodes::WireFormat::Hex {
-        None
-    } else if code.is_number() {
-        // A JSON number is a value: 19 is the byte 0x13.
-        let hex = raw
-            .parse::<u64>()
-            .map(|v| format!(" = 0x{v:02X}"))
-            .unwrap_or_default();
-        Some(format!("a JSON number, decimal {raw}{hex}"))
-    } else if raw.starts_with("0x") || raw.starts_with("0X") {
+    let read_as = if code.is_number() {
+        // A JSON number is a value, whatever its spelling: 19 and 1.9e1 are the byte 0x13.
+        Some(match code.code() {
+            Some(c) if catalog.wire_format() == errcodes::WireFormat::Hex => {
+                format!(
+                    "a JSON number, value {} = {}",
+                    c.entry().value(),
+                    c.entry().wire()
+                )
+            }
+            Some(_) => return plain(field, raw, true, catalog.id()),
+            None => "a JSON number; no code of the catalogue has its value".to_owned(),
+        })
+    } else if catalog.wire_format() != errcodes::WireFormat::Hex
+        || raw.starts_with("0x")
+        || raw.starts_with("0X")
+    {
         None
     } else {
         // Webhooks send hex without `0x`: `13` is 0x13, not thirteen.
@@ -181,54 +188,115 @@ fn sent<C: CatalogCode>(field: &'static str, code: &WireCode<C>) -> Sent {
             .map(|v| format!("hex 0x{v:02X}, the form Nuki webhooks send"))
     };
     Sent {
-        field,
-        raw: raw.to_owned(),
-        number: code.is_number(),
-        catalog: catalog.id(),
         read_as,
+        ..plain(field, raw, code.is_number(), catalog.id())
     }
 }
 
-/// Reads the body as `vendor` (or the one its shape says) and explains it.
+fn plain(field: &'static str, raw: &str, number: bool, catalog: &'static str) -> Sent {
+    Sent {
+        field,
+        raw: raw.to_owned(),
+        number,
+        catalog,
+        read_as: None,
+    }
+}
+
+/// Reads the body as `vendor` (or the one its shape says) and writes the explanation to
+/// `out`, one item at a time: memory stays within a small multiple of the body's size however
+/// many items it holds. Every failure to read the body is found before anything is written.
 pub fn run(
     bytes: &[u8],
     vendor: Option<Vendor>,
     status: Option<u16>,
     as_json: bool,
     style: Style,
-) -> Result<String, Failure> {
+    out: &mut dyn Write,
+) -> Result<std::io::Result<()>, Failure> {
     let vendor = match vendor {
         Some(v) => v,
         None => detect(bytes)?,
     };
+    // Body text: exact in JSON, made visible for a terminal in text.
+    let clean: Clean = if as_json { str::to_owned } else { safe };
     let (header, status_used, items) = match vendor {
-        Vendor::Nuki => nuki(bytes)?,
-        Vendor::Knox => knox(bytes, status)?,
-        Vendor::Tapkey => tapkey(bytes, status)?,
-        Vendor::Bridge => bridge(bytes, status.unwrap_or(200))?,
+        Vendor::Nuki => nuki(bytes, clean)?,
+        Vendor::Knox => knox(bytes, status, clean)?,
+        Vendor::Tapkey => tapkey(bytes, status, clean)?,
+        Vendor::Bridge => bridge(bytes, status, clean)?,
     };
     Ok(if as_json {
-        let items: Vec<Json> = items.iter().map(item_json).collect();
-        show::json_text(&json!({
-            "vendor": vendor.to_possible_value().map(|v| v.get_name().to_owned()),
-            "shape": vendor.shape(),
-            "status": status_used,
-            "summary": header,
-            "items": items,
-        }))
+        write_json(out, vendor, &header, status_used, &items)
     } else {
-        let mut out = format!("{}\n", style.bold(&header));
-        for item in &items {
-            out.push('\n');
-            item_text(&mut out, item, style);
-        }
-        out
+        write_text(out, &header, &items, style)
     })
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    header: &str,
+    items: &[Item],
+    style: Style,
+) -> std::io::Result<()> {
+    writeln!(out, "{}", style.bold(header))?;
+    let mut text = String::new();
+    for item in items {
+        text.clear();
+        text.push('\n');
+        item_text(&mut text, item, style);
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The documented object, pretty-printed as `serde_json` would print it whole, but with one
+/// item's JSON alive at a time.
+fn write_json(
+    out: &mut dyn Write,
+    vendor: Vendor,
+    header: &str,
+    status: Option<u16>,
+    items: &[Item],
+) -> std::io::Result<()> {
+    // Keys in serde_json's order (sorted): `items` comes first.
+    out.write_all(b"{\n  \"items\": [")?;
+    for (i, item) in items.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let text = serde_json::to_string_pretty(&item_json(item)).map_err(std::io::Error::other)?;
+        for (n, line) in text.lines().enumerate() {
+            if n > 0 {
+                out.write_all(b"\n")?;
+            }
+            write!(out, "    {line}")?;
+        }
+    }
+    out.write_all(if items.is_empty() {
+        b"],\n"
+    } else {
+        b"\n  ],\n"
+    })?;
+    let rest = show::json_text(&json!({
+        "vendor": vendor.to_possible_value().map(|v| v.get_name().to_owned()),
+        "shape": vendor.shape(),
+        "status": status,
+        "summary": header,
+    }));
+    // `{\n  "shape": …\n}\n` without its opening brace.
+    out.write_all(&rest.as_bytes()[2..])
 }
 
 type Read3 = (String, Option<u16>, Vec<Item>);
 
-fn nuki(bytes: &[u8]) -> Result<Read3, Failure> {
+/// How body text is put into the output.
+type Clean = fn(&str) -> String;
+
+/// Body text for a text line: controls and bidi overrides made visible.
+fn safe(text: &str) -> String {
+    show::printable(text).into_owned()
+}
+
+fn nuki(bytes: &[u8], safe: Clean) -> Result<Read3, Failure> {
     let result = NukiWebResult::from_json(bytes).map_err(|e| unreadable(&e))?;
     let failed = result.failures().count();
     let mut header = format!(
@@ -238,10 +306,10 @@ fn nuki(bytes: &[u8]) -> Result<Read3, Failure> {
         if result.detail.len() == 1 { "" } else { "s" }
     );
     if let Some(kind) = &result.kind {
-        let _ = write!(header, "; request type {kind}");
+        let _ = write!(header, "; request type {}", safe(kind));
     }
     if let Some(id) = &result.request_id {
-        let _ = write!(header, ", request id {id}");
+        let _ = write!(header, ", request id {}", safe(id));
     }
     let _ = write!(header, "; overall success {}", result.success);
     let items = result
@@ -251,10 +319,10 @@ fn nuki(bytes: &[u8]) -> Result<Read3, Failure> {
             let id = lock
                 .smartlock_id
                 .map(|n| n.to_string())
-                .or_else(|| lock.extra.get("smartlockId").map(str::to_owned));
+                .or_else(|| lock.extra.get("smartlockId").map(safe));
             let mut entity = format!("smart lock {}", id.as_deref().unwrap_or("(no smartlockId)"));
             if let Some(eid) = &lock.id {
-                let _ = write!(entity, " (id {eid})");
+                let _ = write!(entity, " (id {})", safe(eid));
             }
             let (outcome, entry) = match lock.outcome() {
                 LockOutcome::Succeeded => ("succeeded", None),
@@ -275,7 +343,7 @@ fn nuki(bytes: &[u8]) -> Result<Read3, Failure> {
     Ok((header, None, items))
 }
 
-fn knox(bytes: &[u8], status: Option<u16>) -> Result<Read3, Failure> {
+fn knox(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<Read3, Failure> {
     let err = KnoxTagError::from_json(bytes).map_err(|e| unreadable(&e))?;
     let mut notes = Vec::new();
     if let Some(m) = err.status_mismatch() {
@@ -284,17 +352,26 @@ fn knox(bytes: &[u8], status: Option<u16>) -> Result<Read3, Failure> {
             m.result, m.catalogued
         ));
     }
-    if let Some(s) = status.filter(|s| *s != err.result) {
+    match (err.result, err.sent_result()) {
+        (None, Some(raw)) => notes.push(format!(
+            "the body's result is not an HTTP status (100-999): {}",
+            safe(raw)
+        )),
+        (None, None) => notes.push("the body has no result (HTTP status)".to_owned()),
+        _ => {}
+    }
+    if let (Some(s), Some(result)) = (status, err.result)
+        && s != result
+    {
         notes.push(format!(
-            "--status {s} differs from the body's result {}",
-            err.result
+            "--status {s} differs from the body's result {result}"
         ));
     }
     let entry = err.code.code().map(|c| c.entry());
     if entry.is_none()
         && let Some(m) = &err.message
     {
-        notes.push(format!("the body names it {m}"));
+        notes.push(format!("the body names it {}", safe(m)));
     }
     let item = Item {
         entity: "the request".into(),
@@ -305,16 +382,31 @@ fn knox(bytes: &[u8], status: Option<u16>) -> Result<Read3, Failure> {
         action: Some(err.next_step()),
         notes,
     };
-    let mut header = format!("Knox Tag API error object: HTTP {}", err.result);
+    let status_used = err.result.or(status);
+    let mut header = match status_used {
+        Some(s) => format!("Knox Tag API error object: HTTP {s}"),
+        None => "Knox Tag API error object: HTTP status not known".to_owned(),
+    };
     if let Some(data) = &err.data {
-        let _ = write!(header, ": {data}");
+        let _ = write!(header, ": {}", safe(data));
     }
-    Ok((header, Some(err.result), vec![item]))
+    Ok((header, status_used, vec![item]))
 }
 
-fn tapkey(bytes: &[u8], status: Option<u16>) -> Result<Read3, Failure> {
+fn tapkey(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<Read3, Failure> {
     let err = TapkeyError::from_response(status.unwrap_or(0), bytes).map_err(|e| unreadable(&e))?;
     let body = err.body();
+    if body.error_code.is_none()
+        && body.error_message.is_none()
+        && body.error_details.is_none()
+        && body.user_error_message.is_none()
+        && !bytes.iter().all(u8::is_ascii_whitespace)
+    {
+        return Err(not_the_shape(
+            Vendor::Tapkey,
+            "none of `ErrorCode`, `ErrorMessage`, `ErrorDetails`, `UserErrorMessage` holds text",
+        ));
+    }
     let mut header = match status {
         Some(s) => format!("Tapkey error body: HTTP {s}"),
         None => "Tapkey error body: HTTP status not given (--status N); Tapkey's meaning \
@@ -327,7 +419,7 @@ fn tapkey(bytes: &[u8], status: Option<u16>) -> Result<Read3, Failure> {
         ("UserErrorMessage", &body.user_error_message),
     ] {
         if let Some(v) = value {
-            let _ = write!(header, "\n  {label}: {v}");
+            let _ = write!(header, "\n  {label}: {}", safe(v));
         }
     }
     let mut notes = Vec::new();
@@ -336,14 +428,8 @@ fn tapkey(bytes: &[u8], status: Option<u16>) -> Result<Read3, Failure> {
             "ErrorCode unknown: Tapkey does not publish its ErrorCode values; shown as sent"
                 .to_owned(),
         );
-        Sent {
-            field: "ErrorCode",
-            raw: raw.clone(),
-            number: false,
-            // Tapkey's catalogue is of HTTP statuses; no catalogue holds ErrorCode values.
-            catalog: "",
-            read_as: None,
-        }
+        // Tapkey's catalogue is of HTTP statuses; no catalogue holds ErrorCode values.
+        plain("ErrorCode", raw, false, "")
     });
     let item = Item {
         entity: "the request".into(),
@@ -357,11 +443,30 @@ fn tapkey(bytes: &[u8], status: Option<u16>) -> Result<Read3, Failure> {
     Ok((header, status, vec![item]))
 }
 
-fn bridge(bytes: &[u8], status: u16) -> Result<Read3, Failure> {
-    let response = BridgeResponse::from_response(status, bytes).map_err(|e| unreadable(&e))?;
-    let (outcome, entry, note) = match response.outcome() {
-        BridgeOutcome::Succeeded => ("succeeded", None, None),
+/// `--vendor X` on JSON that is not X's: exit 1, as for a body of no known shape.
+fn not_the_shape(vendor: Vendor, why: &str) -> Failure {
+    Failure::NotFound(format!(
+        "the body is JSON but not a {}: {why}; `errcodes body` without --vendor recognises {KNOWN_SHAPES}",
+        vendor.shape()
+    ))
+}
+
+fn bridge(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<Read3, Failure> {
+    // Without --status, read it as the 200 a Bridge sends `success` with, and say so.
+    let response =
+        BridgeResponse::from_response(status.unwrap_or(200), bytes).map_err(|e| unreadable(&e))?;
+    let body = response.body();
+    if body.success.is_none() && body.error.is_none() && !bytes.iter().all(u8::is_ascii_whitespace)
+    {
+        return Err(not_the_shape(
+            Vendor::Bridge,
+            "it has neither `success` nor `error`",
+        ));
+    }
+    let (entity, outcome, entry, note) = match response.outcome() {
+        BridgeOutcome::Succeeded => ("the device", "succeeded", None, None),
         BridgeOutcome::DeviceOffline => (
+            "the device",
             "failed",
             None,
             Some(
@@ -369,19 +474,25 @@ fn bridge(bytes: &[u8], status: u16) -> Result<Read3, Failure> {
                   out, out of range)",
             ),
         ),
-        BridgeOutcome::Status(_, Some(code)) => ("failed", Some(code.entry()), None),
+        BridgeOutcome::Status(_, Some(code)) => ("the request", "failed", Some(code.entry()), None),
         _ => (
+            "the request",
             "failed",
             None,
             Some("the Bridge catalogue does not list this status"),
         ),
     };
-    let mut header = format!("Nuki Bridge response: HTTP {status}");
-    if let Some(error) = &response.body().error {
-        let _ = write!(header, ": {error}");
+    let mut header = match status {
+        Some(s) => format!("Nuki Bridge response: HTTP {s}"),
+        None => "Nuki Bridge response: HTTP status not given (--status N); read as HTTP 200, \
+                 the status a Bridge sends `success` with"
+            .to_owned(),
+    };
+    if let Some(error) = &body.error {
+        let _ = write!(header, ": {}", safe(error));
     }
     let item = Item {
-        entity: "the device".into(),
+        entity: entity.into(),
         entity_json: Json::Null,
         outcome,
         code: None,
@@ -389,7 +500,7 @@ fn bridge(bytes: &[u8], status: u16) -> Result<Read3, Failure> {
         action: Some(response.next_step()),
         notes: note.map(str::to_owned).into_iter().collect(),
     };
-    Ok((header, Some(status), vec![item]))
+    Ok((header, status, vec![item]))
 }
 
 fn item_text(out: &mut String, item: &Item, s: Style) {
@@ -398,10 +509,11 @@ fn item_text(out: &mut String, item: &Item, s: Style) {
         let _ = writeln!(out, "  {} {value}", s.dim(&format!("{label:<12}")));
     };
     if let Some(code) = &item.code {
+        let raw = show::printable(&code.raw);
         let mut text = if code.number {
-            code.raw.clone()
+            raw.into_owned()
         } else {
-            format!("\"{}\"", code.raw)
+            format!("\"{raw}\"")
         };
         if let Some(how) = &code.read_as {
             let _ = write!(text, " (read as {how})");
@@ -461,7 +573,9 @@ fn item_json(item: &Item) -> Json {
         "outcome": item.outcome,
         "code": item.code.as_ref().map(|c| json!({
             "field": c.field,
-            "sent": if c.number { c.raw.parse::<serde_json::Number>().map_or_else(|_| json!(c.raw), Json::Number) } else { json!(c.raw) },
+            // Exact: a number is a JSON number only when its text is a plain integer (`19`);
+            // `1E2` or `1.5` would change spelling, so they come as the text sent.
+            "sent": if c.number { sent_number(&c.raw) } else { json!(c.raw) },
             "catalog": (!c.catalog.is_empty()).then_some(c.catalog),
             "read_as": c.read_as,
         })),
@@ -471,4 +585,16 @@ fn item_json(item: &Item) -> Json {
         "advice": item.action.map(Action::advice),
         "notes": item.notes,
     })
+}
+
+/// A code sent as a JSON number, for `--json`: the number when its text is a plain integer
+/// serde_json writes back the same, otherwise the text exactly as sent.
+fn sent_number(raw: &str) -> Json {
+    let plain = |n: serde_json::Number| (n.to_string() == raw).then_some(Json::Number(n));
+    raw.parse::<u64>()
+        .ok()
+        .map(serde_json::Number::from)
+        .or_else(|| raw.parse::<i64>().ok().map(serde_json::Number::from))
+        .and_then(plain)
+        .unwrap_or_else(|| json!(raw))
 }

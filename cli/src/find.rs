@@ -59,20 +59,10 @@ fn normalize(name: &str) -> String {
 }
 
 /// The entry `text` names in `catalog`: its wire value in any accepted form (`0x13`, `13`,
-/// `FF`), its spec name or an alias. Names are exact in `errcodes`; here any case is accepted
-/// when it picks a single entry.
+/// `FF`), its spec name or an alias in any ASCII case when that picks a single entry: the
+/// library's rule (`Catalog::lookup`, `parse`, serde), so the command and the crate agree.
 pub fn entry(catalog: &Catalog, text: &str) -> Result<&'static Entry, ParseError> {
-    let text = text.trim();
-    catalog.lookup(text).or_else(|err| {
-        let mut hits = catalog
-            .entries()
-            .iter()
-            .filter(|e| names(e).any(|n| n.eq_ignore_ascii_case(text)));
-        match (hits.next(), hits.next()) {
-            (Some(only), None) => Ok(only),
-            _ => Err(err),
-        }
-    })
+    catalog.lookup(text.trim())
 }
 
 /// The entry of every catalogue that has `text` as a wire value or name.

@@ -16,7 +16,7 @@ mod show;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use errcodes::{Entry, ParseErrorKind};
 
 use show::Style;
@@ -25,21 +25,44 @@ use show::Style;
 #[derive(Debug, Parser)]
 #[command(name = "errcodes", version, propagate_version = true)]
 struct Cli {
-    /// Print JSON for scripts instead of text.
-    #[arg(long, global = true)]
+    /// Print JSON for scripts instead of text (also after the command; not for
+    /// `completions` and `man`).
+    #[arg(long)]
     json: bool,
-    /// When to colour the output: `auto` (a terminal, unless `NO_COLOR` is set, `TERM=dumb`
-    /// or `CLICOLOR=0`; `CLICOLOR_FORCE=1` forces it), `always` or `never`.
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
-    color: ColorWhen,
-    /// Also serve the catalogues in DIR's `*.yaml` files, beside the built-in ones, in every
-    /// command but `body` (repeatable). The files are checked as the generator checks
-    /// `catalog/`: every problem is printed as `path:line:col: message` and the command exits
-    /// 2. An id or slug that is already served is refused.
-    #[arg(long = "catalog", global = true, value_name = "DIR")]
+    /// When to colour the output (also after the command; not for `completions` and `man`):
+    /// `auto` (the default: a terminal, unless `NO_COLOR` is set, `TERM=dumb` or
+    /// `CLICOLOR=0`; `CLICOLOR_FORCE=1` forces it), `always` or `never`.
+    #[arg(long, value_name = "WHEN")]
+    color: Option<ColorWhen>,
+    /// Also serve the catalogues in DIR's `*.yaml` files (also after the command; for
+    /// `explain`, `lookup`, `search` and `list`).
+    #[arg(long = "catalog", value_name = "DIR")]
     catalog_dirs: Vec<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--json` and `--color`, for the commands that print explanations.
+#[derive(Debug, Clone, Args)]
+struct Output {
+    /// Print JSON for scripts instead of text.
+    #[arg(long)]
+    json: bool,
+    /// When to colour the output: `auto` (the default: a terminal, unless `NO_COLOR` is set,
+    /// `TERM=dumb` or `CLICOLOR=0`; `CLICOLOR_FORCE=1` forces it), `always` or `never`.
+    #[arg(long, value_name = "WHEN")]
+    color: Option<ColorWhen>,
+}
+
+/// `--catalog DIR`, for the commands that look codes up.
+#[derive(Debug, Clone, Args)]
+struct Catalogs {
+    /// Also serve the catalogues in DIR's `*.yaml` files, beside the built-in ones
+    /// (repeatable). The files are checked as the generator checks `catalog/`: every problem
+    /// is printed as `path:line:col: message` and the command exits 2. An id or slug that is
+    /// already served is refused.
+    #[arg(long = "catalog", value_name = "DIR")]
+    dirs: Vec<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -66,10 +89,13 @@ enum Command {
         /// Read the body as this vendor's instead of recognising its shape.
         #[arg(long, value_enum)]
         vendor: Option<body::Vendor>,
-        /// The response's HTTP status: Tapkey's and the Bridge's meaning depend on it
-        /// (the Bridge's defaults to 200).
+        /// The response's HTTP status: Tapkey's and the Bridge's meaning depend on it.
+        /// Without it, a Bridge body is read as HTTP 200 and the output says so; a Knox
+        /// object's own `result` is used.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=999))]
         status: Option<u16>,
+        #[command(flatten)]
+        output: Output,
     },
     /// Everything known about one code of one catalogue.
     ///
@@ -82,12 +108,20 @@ enum Command {
         /// The code as it arrived: wire value (`0x13`, `ff`, `4000000`) or name.
         #[arg(allow_hyphen_values = true)]
         code: String,
+        #[command(flatten)]
+        output: Output,
+        #[command(flatten)]
+        catalogs: Catalogs,
     },
     /// The code in every catalogue that has that wire value or name.
     Lookup {
         /// Wire value (`0x13`, `404`) or name.
         #[arg(allow_hyphen_values = true)]
         code: String,
+        #[command(flatten)]
+        output: Output,
+        #[command(flatten)]
+        catalogs: Catalogs,
     },
     /// Entries whose name, alias or description contains TEXT (any case), best first.
     ///
@@ -100,12 +134,20 @@ enum Command {
         /// Show at most N entries (0: all).
         #[arg(long, value_name = "N", default_value_t = 10)]
         limit: usize,
+        #[command(flatten)]
+        output: Output,
+        #[command(flatten)]
+        catalogs: Catalogs,
     },
     /// Every catalogue with its entry count, or the entries of one catalogue.
     List {
         /// Catalogue id (`knox::tag`) or slug (`knox-tag`).
         #[arg(value_name = "CATALOGUE")]
         catalog: Option<String>,
+        #[command(flatten)]
+        output: Output,
+        #[command(flatten)]
+        catalogs: Catalogs,
     },
     /// Print a shell completion script: `errcodes completions bash > /etc/bash_completion.d/errcodes`.
     Completions {
@@ -113,8 +155,76 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff): `errcodes man > errcodes.1`.
-    Man,
+    /// Print a manual page (roff): `errcodes man > errcodes.1`, `errcodes man body >
+    /// errcodes-body.1`; one for the command and one for each command it lists.
+    Man {
+        /// The command whose page to print (`body`, `explain`, …); none for the main page.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+}
+
+/// What the command line asks for, whichever side of the command a flag was given on.
+struct Settings {
+    json: bool,
+    color: ColorWhen,
+    catalog_dirs: Vec<std::path::PathBuf>,
+}
+
+impl Cli {
+    /// Merges the flags given before the command with those after it; a flag before a
+    /// command it does not apply to is a usage error, as it is after it.
+    fn settings(&self) -> Result<Settings, String> {
+        let (output, catalogs) = match &self.command {
+            Command::Body { output, .. } => (Some(output), None),
+            Command::Explain {
+                output, catalogs, ..
+            }
+            | Command::Lookup {
+                output, catalogs, ..
+            }
+            | Command::Search {
+                output, catalogs, ..
+            }
+            | Command::List {
+                output, catalogs, ..
+            } => (Some(output), Some(catalogs)),
+            Command::Completions { .. } | Command::Man { .. } => (None, None),
+        };
+        let name = self.command_name();
+        let refuse = |flag: &str| Err(format!("`{flag}` does not apply to `errcodes {name}`"));
+        if output.is_none() && self.json {
+            return refuse("--json");
+        }
+        if output.is_none() && self.color.is_some() {
+            return refuse("--color");
+        }
+        if catalogs.is_none() && !self.catalog_dirs.is_empty() {
+            return refuse("--catalog");
+        }
+        let mut catalog_dirs = self.catalog_dirs.clone();
+        catalog_dirs.extend(catalogs.iter().flat_map(|c| c.dirs.iter().cloned()));
+        Ok(Settings {
+            json: self.json || output.is_some_and(|o| o.json),
+            color: output
+                .and_then(|o| o.color)
+                .or(self.color)
+                .unwrap_or(ColorWhen::Auto),
+            catalog_dirs,
+        })
+    }
+
+    fn command_name(&self) -> &'static str {
+        match self.command {
+            Command::Body { .. } => "body",
+            Command::Explain { .. } => "explain",
+            Command::Lookup { .. } => "lookup",
+            Command::Search { .. } => "search",
+            Command::List { .. } => "list",
+            Command::Completions { .. } => "completions",
+            Command::Man { .. } => "man",
+        }
+    }
 }
 
 /// Why a command printed nothing.
@@ -134,14 +244,21 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
-    anstream::ColorChoice::write_global(match cli.color {
+    let settings = match cli.settings() {
+        Ok(settings) => settings,
+        Err(reason) => {
+            eprintln!("errcodes: {reason}");
+            return ExitCode::from(2);
+        }
+    };
+    anstream::ColorChoice::write_global(match settings.color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
-    if let Err(problems) = load(&cli.catalog_dirs) {
+    if let Err(problems) = load(&settings.catalog_dirs) {
         for problem in &problems {
-            eprintln!("{problem}");
+            eprintln!("{}", show::printable(&problem.to_string()));
         }
         eprintln!(
             "errcodes: {} problem(s) in the --catalog folder(s); nothing was looked up",
@@ -149,26 +266,44 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match run(&cli) {
-        Ok(text) => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`errcodes list nuki | head -1`) is the reader's choice.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                // A full disk or `> /dev/full`: the output is lost, so say so.
-                Err(e) => {
-                    eprintln!("errcodes: cannot write the output: {e}");
-                    ExitCode::from(2)
-                }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match &cli.command {
+        // Written as it is produced: a body of many items is never held as text whole.
+        Command::Body {
+            file,
+            vendor,
+            status,
+            ..
+        } => body::read(file.as_deref()).and_then(|bytes| {
+            body::run(
+                &bytes,
+                *vendor,
+                *status,
+                settings.json,
+                Style::detect(),
+                &mut out,
+            )
+        }),
+        _ => run(&cli, &settings).map(|text| out.write_all(text.as_bytes())),
+    };
+    match written {
+        Ok(result) => match result.and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            // A closed pipe (`errcodes list nuki | head -1`) is the reader's choice.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            // A full disk or `> /dev/full`: the output is lost, so say so.
+            Err(e) => {
+                eprintln!("errcodes: cannot write the output: {e}");
+                ExitCode::from(2)
             }
-        }
+        },
+        // Reasons can quote what was typed or sent: never raw control characters.
         Err(Failure::NotFound(reason)) => {
-            eprintln!("errcodes: {reason}");
+            eprintln!("errcodes: {}", show::printable(&reason));
             ExitCode::from(1)
         }
         Err(Failure::Usage(reason)) => {
-            eprintln!("errcodes: {reason}");
+            eprintln!("errcodes: {}", show::printable(&reason));
             ExitCode::from(2)
         }
     }
@@ -197,27 +332,27 @@ fn load(dirs: &[std::path::PathBuf]) -> Result<(), Vec<errcodes_build::Diagnosti
     Ok(())
 }
 
-fn run(cli: &Cli) -> Result<String, Failure> {
+/// Every command but `body`: the whole answer as text.
+fn run(cli: &Cli, settings: &Settings) -> Result<String, Failure> {
     let style = Style::detect();
+    let json = settings.json;
     match &cli.command {
-        Command::Body {
-            file,
-            vendor,
-            status,
-        } => {
-            let bytes = body::read(file.as_deref())?;
-            body::run(&bytes, *vendor, *status, cli.json, style)
-        }
-        Command::Explain { catalog, code } => {
+        Command::Body { .. } => Err(Failure::Usage("`body` is written as it is read".into())),
+        Command::Explain { catalog, code, .. } => {
             if find::catalog(catalog).is_none() {
                 let children = find::children(catalog);
                 if !children.is_empty() {
-                    return namespace(catalog, &children, code, cli.json, style);
+                    return namespace(catalog, &children, code, json, style);
                 }
             }
             let entry = explain(catalog, code)?;
-            Ok(if cli.json {
-                show::json_text(&show::entry_json(entry))
+            Ok(if json {
+                // The entry object, with `note` when the text was read as hex.
+                let mut object = show::entry_json(entry);
+                if let Some(note) = hex_note(entry, code) {
+                    object["note"] = note.trim_start_matches("note: ").into();
+                }
+                show::json_text(&object)
             } else {
                 let text = show::explain(entry, style);
                 match hex_note(entry, code) {
@@ -229,19 +364,20 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 }
             })
         }
-        Command::Lookup { code } => {
+        Command::Lookup { code, .. } => {
             nonempty(code, "code")?;
             let found = find::everywhere(code);
             if found.is_empty() {
                 return Err(Failure::NotFound(format!(
-                    "no catalogue has a code or name `{}`{}",
+                    "no catalogue has a code or name `{}`{}{}",
                     code.trim(),
+                    decimal_hint(code),
                     hint(&close_names(code))
                 )));
             }
-            Ok(entries(&found, cli.json, style))
+            Ok(entries(&found, json, style))
         }
-        Command::Search { text, limit } => {
+        Command::Search { text, limit, .. } => {
             let text = text.join(" ");
             nonempty(&text, "search text")?;
             let found = find::search(&text);
@@ -257,7 +393,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             } else {
                 &found[..found.len().min(*limit)]
             };
-            if cli.json {
+            if json {
                 return Ok(entries(shown, true, style));
             }
             let mut out = format!(
@@ -278,9 +414,9 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             out.push_str(&entries(shown, false, style));
             Ok(out)
         }
-        Command::List { catalog: None } => {
+        Command::List { catalog: None, .. } => {
             let all: Vec<_> = find::catalogs().collect();
-            Ok(if cli.json {
+            Ok(if json {
                 let list: Vec<_> = all.iter().map(|c| show::catalog_json(c, false)).collect();
                 show::json_text(&list.into())
             } else {
@@ -289,9 +425,10 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         }
         Command::List {
             catalog: Some(name),
+            ..
         } => {
             let c = catalog(name)?;
-            Ok(if cli.json {
+            Ok(if json {
                 show::json_text(&show::catalog_json(c, true))
             } else {
                 show::catalog_entries(c, style)
@@ -302,14 +439,32 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             clap_complete::generate(*shell, &mut Cli::command(), "errcodes", &mut out);
             String::from_utf8(out).map_err(|e| Failure::Usage(e.to_string()))
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .map_err(|e| Failure::Usage(e.to_string()))?;
-            String::from_utf8(out).map_err(|e| Failure::Usage(e.to_string()))
-        }
+        Command::Man { command } => man_page(command.as_deref()),
     }
+}
+
+/// The main page, or the page of one command the main page lists (`errcodes-body(1)`).
+fn man_page(command: Option<&str>) -> Result<String, Failure> {
+    let mut cli = Cli::command();
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => {
+            let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+            let Some(sub) = cli.find_subcommand(name) else {
+                return Err(Failure::Usage(format!(
+                    "no command `{name}`; a page exists for {}",
+                    names.join(", ")
+                )));
+            };
+            sub.clone()
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut out)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    String::from_utf8(out).map_err(|e| Failure::Usage(e.to_string()))
 }
 
 /// `explain knox 4000000`: `knox` is a namespace; answer with its catalogues that hold the
@@ -356,12 +511,11 @@ fn namespace(
 }
 
 /// For a hex catalogue, text of decimal digits only (`13`) is ambiguous: say it was read as
-/// hex, the form Nuki webhooks send.
+/// hex, as that catalogue writes its codes, and what the decimal reading would be.
 fn hex_note(entry: &Entry, text: &str) -> Option<String> {
     let text = text.trim();
     let catalog = find::by_id(entry.catalog())?;
-    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
-    if catalog.wire_format() != errcodes::WireFormat::Hex || !digits || entry.name() == text {
+    if !is_hex(catalog) || !decimal_digits(text) || entry.name() == text {
         return None;
     }
     let decimal = text
@@ -369,9 +523,55 @@ fn hex_note(entry: &Entry, text: &str) -> Option<String> {
         .map(|d| format!(" (decimal {d} would be 0x{d:02X})"))
         .unwrap_or_default();
     Some(format!(
-        "note: `{text}` is read as hex {}, the form Nuki webhooks send{decimal}",
-        entry.wire()
+        "note: `{text}` is read as hex {}: `{}` writes its codes in hex{decimal}",
+        entry.wire(),
+        catalog.id()
     ))
+}
+
+fn is_hex(catalog: &errcodes::Catalog) -> bool {
+    catalog.wire_format() == errcodes::WireFormat::Hex
+}
+
+fn decimal_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The other way round: `19` read as hex has no code in a hex catalogue, but decimal 19 is
+/// 0x13, which may; for a miss, the entry of each hex catalogue the decimal reading finds.
+fn decimal_readings(text: &str) -> Vec<String> {
+    let text = text.trim();
+    let Some(value) = text.parse::<u64>().ok().filter(|_| decimal_digits(text)) else {
+        return Vec::new();
+    };
+    find::catalogs()
+        .filter(|c| is_hex(c))
+        .filter_map(|c| {
+            let e = c.lookup(&format!("0x{value:X}")).ok()?;
+            Some(format!(
+                "decimal {value} is {} {} in `{}` (`errcodes explain {} {}`)",
+                e.wire(),
+                e.name(),
+                c.id(),
+                c.slug(),
+                e.wire()
+            ))
+        })
+        .collect()
+}
+
+/// `; read as decimal: …`, or nothing.
+fn decimal_hint(text: &str) -> String {
+    let readings = decimal_readings(text);
+    if readings.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; a hex catalogue reads `{}` as hex, but {}",
+            text.trim(),
+            readings.join(", ")
+        )
+    }
 }
 
 fn nonempty(text: &str, what: &str) -> Result<(), Failure> {
@@ -433,7 +633,14 @@ fn explain(catalog_name: &str, code: &str) -> Result<&'static Entry, Failure> {
             .iter()
             .map(|e| format!("`errcodes explain {} {code}`", slug(e)))
             .collect();
-        let hint = if !close.is_empty() {
+        let decimal = if is_hex(catalog) {
+            decimal_hint(code)
+        } else {
+            String::new()
+        };
+        let hint = if !decimal.is_empty() {
+            decimal
+        } else if !close.is_empty() {
             hint(&close)
         } else if !elsewhere.is_empty() {
             format!("; found elsewhere: {}", elsewhere.join(", "))

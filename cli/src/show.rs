@@ -3,6 +3,7 @@
 //! The JSON shape is documented in the workspace README ("The `errcodes` command") and
 //! checked by `cli/tests/cli.rs`; change all three together.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use errcodes::{Action, Catalog, Entry, Source};
@@ -44,6 +45,30 @@ impl Style {
     pub(crate) fn wire(self, text: &str) -> String {
         self.paint(anstyle::AnsiColor::Cyan.on_default(), text)
     }
+}
+
+/// Text from outside (a response body) made safe to print on a terminal: control characters
+/// (C0, DEL, C1: `ESC`, `\r`, `\n`, OSC's `\u{9d}`…), bidi overrides and isolates, and the
+/// Unicode line and paragraph separators are shown as `\u{1b}`, never sent to the terminal.
+/// Everything else is kept as it is. `--json` output does not go through this: it is exact.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    fn escaped(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    }
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `fix_request (fix the request before sending it again)`

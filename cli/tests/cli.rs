@@ -79,7 +79,15 @@ const ENTRY_FIELDS: [&str; 17] = [
 
 /// The documented entry object: exactly these fields, each of its type.
 fn check_entry_shape(e: &Json) {
-    let keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
+    // `explain`'s object may add `note` (how the text was read: `13` as hex 0x13).
+    let keys: Vec<&str> = e
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .filter(|k| *k != "note")
+        .collect();
+    assert!(e.get("note").is_none_or(Json::is_string), "{e}");
     assert_eq!(keys, ENTRY_FIELDS, "{e}");
     for field in ["catalog", "wire", "name", "description", "action", "advice"] {
         assert!(e[field].is_string(), "{field} in {e}");
@@ -633,7 +641,7 @@ fn body_explains_knox_tapkey_and_bridge_bodies() {
         "{no_status}"
     );
 
-    let bridge = found(&["body", &body_file("bridge-offline.json")]);
+    let bridge = found(&["body", &body_file("bridge-offline.json"), "--status", "200"]);
     assert_eq!(
         bridge,
         "Nuki Bridge response: HTTP 200\n\nthe device: failed\n  next step    retry (retry later with backoff)\n  note         HTTP 200 with success false: the smart lock or opener is offline (batteries out, out of range)\n"
@@ -666,7 +674,7 @@ fn body_accepts_numeric_codes_as_the_same_code() {
         br#"{"detail":[{"smartlockId":1,"success":false,"errorCode":255}],"success":false}"#,
     );
     assert_eq!(nuki.code, 0, "{}", nuki.stderr);
-    assert!(nuki.stdout.contains("  errorCode    255 (read as a JSON number, decimal 255 = 0xFF)\n  name         ERROR_UNKNOWN 0xFF (nuki)\n"), "{}", nuki.stdout);
+    assert!(nuki.stdout.contains("  errorCode    255 (read as a JSON number, value 255 = 0xFF)\n  name         ERROR_UNKNOWN 0xFF (nuki)\n"), "{}", nuki.stdout);
 }
 
 #[test]
@@ -707,7 +715,7 @@ fn body_of_no_vendor_shape_exits_1_and_names_the_shapes() {
     assert_eq!(run.code, 1);
     assert_eq!(
         one_line(&run.stderr),
-        "errcodes: invalid Knox Tag API error object: missing field `result` at line 1 column 1"
+        "errcodes: invalid Knox Tag API error object: missing field `code` at line 1 column 1"
     );
 }
 
@@ -818,7 +826,7 @@ fn explain_says_when_a_nuki_number_is_read_as_hex() {
     assert_eq!(
         text.lines().nth(1),
         Some(
-            "note: `13` is read as hex 0x13, the form Nuki webhooks send (decimal 13 would be 0x0D)"
+            "note: `13` is read as hex 0x13: `nuki` writes its codes in hex (decimal 13 would be 0x0D)"
         )
     );
     for unambiguous in [
@@ -1203,4 +1211,423 @@ fn explain_says_why_a_reserved_value_is_not_a_code() {
     // An unknown value the catalogue records nothing about still says only that.
     let reason = fails(1, &["explain", "http", "499"]);
     assert!(one_line(&reason).contains("has no code 499;"), "{reason}");
+}
+
+/// A source is a public URL or repository@commit: no product text cites a folder of the
+/// workspace the catalogues were written in (`shared/…`), in text, `--json`, rustdoc or docs.
+#[test]
+fn no_product_output_cites_a_private_folder() {
+    let mut outputs = vec![found(&["list"]), found(&["list", "--json"])];
+    for c in errcodes::catalogs() {
+        outputs.push(found(&["list", c.slug(), "--json"]));
+        for e in c.entries() {
+            outputs.push(found(&["explain", c.slug(), e.wire()]));
+        }
+    }
+    for out in &outputs {
+        assert!(!out.contains("shared/"), "{out}");
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    for dir in ["errcodes/src/generated", "docs"] {
+        let mut stack = vec![std::path::Path::new(root).join(dir)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(!text.contains("shared/"), "{}", path.display());
+            }
+        }
+    }
+}
+
+/// Every text line the command prints from a body shows control characters and bidi
+/// overrides as `\u{..}`; `--json` keeps the text exact.
+#[test]
+fn body_text_never_sends_controls_to_the_terminal() {
+    let hostile = "\u{1b}[2J\u{1b}]0;title\u{7}\u{1b}]52;c;aGk=\u{9c}x\r\nfake: line\u{202e}txt\u{2066}\u{85}";
+    let text = serde_json::to_string(hostile).unwrap();
+    let bodies = [
+        (
+            vec!["body", "--status", "401"],
+            format!(
+                r#"{{"ErrorCode":{text},"ErrorMessage":{text},"ErrorDetails":{text},"UserErrorMessage":{text}}}"#
+            ),
+        ),
+        (
+            vec!["body"],
+            format!(
+                r#"{{"detail":[{{"smartlockId":{text},"success":false,"errorCode":"ff","id":{text}}}],"type":{text},"requestId":{text},"success":false}}"#
+            ),
+        ),
+        (
+            vec!["body"],
+            format!(r#"{{"result":{text},"code":"4990000","message":{text},"data":{text}}}"#),
+        ),
+        (
+            vec!["body", "--status", "401"],
+            format!(r#"{{"success":false,"error":{text}}}"#),
+        ),
+    ];
+    for (args, body) in &bodies {
+        for colour in ["never", "always"] {
+            let mut args = args.clone();
+            args.extend(["--color", colour]);
+            let run = errcodes_with_stdin(&args, body.as_bytes());
+            assert_eq!(run.code, 0, "{body}: {}", run.stderr);
+            let plain: String = if colour == "never" {
+                run.stdout.clone()
+            } else {
+                // Our own styling is the only escape sequence: `ESC[` + digits + `m`.
+                let mut out = String::new();
+                let mut rest = run.stdout.as_str();
+                while let Some(i) = rest.find('\u{1b}') {
+                    out.push_str(&rest[..i]);
+                    let after = &rest[i + 2..];
+                    assert!(rest[i..].starts_with("\u{1b}["), "{rest}");
+                    let end = after.find('m').expect("an SGR sequence");
+                    assert!(
+                        after[..end]
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b';'),
+                        "{after}"
+                    );
+                    rest = &after[end + 1..];
+                }
+                out + rest
+            };
+            for c in plain.chars() {
+                assert!(
+                    c == '\n'
+                        || !(c.is_control()
+                            || ('\u{202a}'..='\u{202e}').contains(&c)
+                            || ('\u{2066}'..='\u{2069}').contains(&c)),
+                    "{c:?} reached the terminal: {plain}"
+                );
+            }
+            assert!(plain.contains("\\u{1b}[2J\\u{1b}]0;title\\u{7}"), "{plain}");
+            assert!(
+                !plain.lines().any(|l| l.starts_with("fake: line")),
+                "{plain}"
+            );
+        }
+        let json = errcodes_with_stdin(&[args.as_slice(), &["--json"]].concat(), body.as_bytes());
+        assert_eq!(json.code, 0);
+        assert!(
+            json.stdout.contains(&text[1..text.len() - 1]) || json.stdout.contains("\\u001b[2J"),
+            "{}",
+            json.stdout
+        );
+    }
+    // --json is exact: the body's text comes back decoded as sent.
+    let run = errcodes_with_stdin(
+        &["body", "--status", "401", "--json"],
+        bodies[0].1.as_bytes(),
+    );
+    let j: Json = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(j["items"][0]["code"]["sent"], hostile);
+    assert!(j["summary"].as_str().unwrap().contains(hostile));
+}
+
+/// A JSON number is read by its value, exponent forms included, never as hex text.
+#[test]
+fn body_reads_json_numbers_by_value() {
+    let webhook = |code: &str| {
+        format!(
+            r#"{{"detail":[{{"smartlockId":1,"success":false,"errorCode":{code}}}],"success":false}}"#
+        )
+    };
+    // `0e0` as hex text would be 0xE0, a catalogued code: the misreading this guards against.
+    assert!(errcodes::nuki::from_hex("e0").is_ok());
+    for zero in ["0", "0e0", "0E0", "-0", "0.0e5"] {
+        let j: Json = serde_json::from_str(
+            &errcodes_with_stdin(&["body", "--json"], webhook(zero).as_bytes()).stdout,
+        )
+        .unwrap();
+        assert_eq!(j["items"][0]["known"], false, "{zero}: {j}");
+        assert_eq!(j["items"][0]["action"], "contact_vendor", "{zero}");
+        assert_eq!(
+            j["items"][0]["code"]["sent"].to_string().trim_matches('"'),
+            zero
+        );
+    }
+    for (nineteen, sent) in [
+        ("19", Json::from(19)),
+        ("1.9e1", Json::from("1.9e1")),
+        ("190E-1", Json::from("190E-1")),
+    ] {
+        let run = errcodes_with_stdin(&["body", "--json"], webhook(nineteen).as_bytes());
+        let j: Json = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(
+            j["items"][0]["entry"]["name"], "P_ERROR_MAX_USER",
+            "{nineteen}"
+        );
+        assert_eq!(j["items"][0]["code"]["sent"], sent);
+    }
+    for odd in ["1E2", "1.5", "-1", "256", "1e400"] {
+        let run = errcodes_with_stdin(&["body"], webhook(odd).as_bytes());
+        assert_eq!(run.code, 0, "{odd}: {}", run.stderr);
+        assert!(
+            run.stdout
+                .contains(&format!("  errorCode    {odd} (read as a JSON number")),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains("unknown: not catalogued in `nuki`; shown as sent"),
+            "{}",
+            run.stdout
+        );
+    }
+    let knox = errcodes_with_stdin(&["body", "--json"], br#"{"result":4E2,"code":4e6}"#);
+    let j: Json = serde_json::from_str(&knox.stdout).unwrap();
+    assert_eq!(
+        (
+            j["status"].as_u64(),
+            j["items"][0]["entry"]["name"].as_str()
+        ),
+        (Some(400), Some("RESOURCE_INVALID_PARAM"))
+    );
+}
+
+/// Only the code decides whether a Knox object can be read; an odd `result` is a note.
+#[test]
+fn body_explains_a_knox_code_whatever_its_result() {
+    for (result, note) in [
+        (
+            r#""bad""#,
+            r#"the body's result is not an HTTP status (100-999): "bad""#,
+        ),
+        (
+            "70000",
+            "the body's result is not an HTTP status (100-999): 70000",
+        ),
+        (
+            "null",
+            "the body's result is not an HTTP status (100-999): null",
+        ),
+    ] {
+        let body = format!(r#"{{"result":{result},"code":"4000000"}}"#);
+        let run = errcodes_with_stdin(&["body"], body.as_bytes());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout
+                .starts_with("Knox Tag API error object: HTTP status not known\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains("  name         RESOURCE_INVALID_PARAM 4000000 (knox::tag)\n")
+        );
+        assert!(
+            run.stdout.contains(&format!("  note         {note}\n")),
+            "{}",
+            run.stdout
+        );
+        let j: Json =
+            serde_json::from_str(&errcodes_with_stdin(&["body", "--json"], body.as_bytes()).stdout)
+                .unwrap();
+        assert_eq!(
+            (j["status"].clone(), j["items"][0]["action"].clone()),
+            (Json::Null, Json::from("fix_request"))
+        );
+    }
+    let reason = one_line(&errcodes_with_stdin(&["body"], br#"{"result":400,"code":true}"#).stderr)
+        .to_owned();
+    assert!(reason.contains("`code`"), "{reason}");
+}
+
+#[test]
+fn bridge_bodies_say_what_the_status_was_and_what_failed() {
+    let offline = br#"{"success":false}"#;
+    let run = errcodes_with_stdin(&["body"], offline);
+    assert!(
+        run.stdout.starts_with(
+            "Nuki Bridge response: HTTP status not given (--status N); read as HTTP 200"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.starts_with("Nuki Bridge response: HTTP 200"));
+    let j: Json =
+        serde_json::from_str(&errcodes_with_stdin(&["body", "--json"], offline).stdout).unwrap();
+    assert_eq!(j["status"], Json::Null);
+    let given = errcodes_with_stdin(&["body", "--status", "200"], offline);
+    assert!(
+        given
+            .stdout
+            .starts_with("Nuki Bridge response: HTTP 200\n\nthe device: failed\n"),
+        "{}",
+        given.stdout
+    );
+    let unauthorized = errcodes_with_stdin(
+        &["body", "--status", "401"],
+        br#"{"success":false,"error":"invalid token"}"#,
+    );
+    assert!(
+        unauthorized.stdout.contains("\nthe request: failed\n"),
+        "{}",
+        unauthorized.stdout
+    );
+    assert!(
+        !unauthorized.stdout.contains("the device"),
+        "{}",
+        unauthorized.stdout
+    );
+    assert!(
+        unauthorized
+            .stdout
+            .contains("Unauthorized 401 (nuki::bridge)"),
+        "{}",
+        unauthorized.stdout
+    );
+
+    // --vendor on JSON that is not that vendor's: exit 1 with why, as with no known shape.
+    for (vendor, body) in [
+        ("tapkey", &br#"{"hello":"world"}"#[..]),
+        ("bridge", br#"{"hello":"world"}"#),
+    ] {
+        let run = errcodes_with_stdin(&["body", "--vendor", vendor], body);
+        assert_eq!((run.code, run.stdout.as_str()), (1, ""), "{vendor}");
+        assert!(
+            one_line(&run.stderr).contains("the body is JSON but not a"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+/// Hex and decimal, both ways: `13` found as hex says what decimal would be, and `19`, no
+/// code as hex, says which code decimal 19 is; in text and in `--json`, for a team's own
+/// hex catalogue as for Nuki's, in that catalogue's own words.
+#[test]
+fn hex_and_decimal_readings_are_explained_both_ways() {
+    let hint = "a hex catalogue reads `19` as hex, but decimal 19 is 0x13 P_ERROR_MAX_USER in `nuki` (`errcodes explain nuki 0x13`)";
+    for args in [
+        &["explain", "nuki", "19"][..],
+        &["explain", "nuki", "19", "--json"],
+        &["lookup", "19"],
+        &["lookup", "19", "--json"],
+    ] {
+        let reason = fails(1, args);
+        assert!(one_line(&reason).ends_with(hint), "{args:?}: {reason}");
+    }
+    let j = json(&["explain", "nuki", "13"]);
+    assert_eq!(j["wire"], "0x13");
+    assert_eq!(
+        j["note"],
+        "`13` is read as hex 0x13: `nuki` writes its codes in hex (decimal 13 would be 0x0D)"
+    );
+    assert!(json(&["explain", "nuki", "0x13"]).get("note").is_none());
+
+    let dir = tempdir();
+    let own = catalog_folder(&dir, "team", "good/byte_hex", Some("acme::lock"));
+    let text = found(&["explain", "acme-lock", "12", "--catalog", &own]);
+    let note = "note: `12` is read as hex 0x12: `acme::lock` writes its codes in hex (decimal 12 would be 0x0C)";
+    assert_eq!(text.lines().nth(1), Some(note), "{text}");
+    assert!(!text.contains("Nuki"), "{text}");
+    let j = json(&["explain", "acme-lock", "12", "--catalog", &own]);
+    assert_eq!(j["note"].as_str(), note.strip_prefix("note: "));
+    // Decimal 18 is 0x12 in the team's catalogue.
+    let reason = fails(1, &["explain", "acme-lock", "18", "--catalog", &own]);
+    assert!(
+        reason.contains("decimal 18 is 0x12 P_ERROR_BAD_PARAMETER in `acme::lock`"),
+        "{reason}"
+    );
+}
+
+/// Every page the main page names can be printed, and says what it is.
+#[test]
+fn every_man_page_the_index_names_exists() {
+    let index = found(&["man"]);
+    let pages: Vec<&str> = index
+        .split("errcodes\\-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("(1)").map(|(name, _)| name))
+        .collect();
+    assert!(
+        pages.len() >= 7 && pages.contains(&"body") && pages.contains(&"man"),
+        "{pages:?}"
+    );
+    for page in &pages {
+        let text = found(&["man", page]);
+        assert!(
+            text.contains(&format!(".TH errcodes-{page} 1")),
+            "{page}: {text}"
+        );
+    }
+    let body = found(&["man", "body"]);
+    assert!(body.contains("\\-\\-vendor") && body.contains("\\-\\-status"));
+    assert!(!body.contains("\\-\\-catalog"), "body takes no --catalog");
+    assert!(!found(&["man", "man"]).contains("\\-\\-json"));
+    assert!(fails(2, &["man", "nope"]).contains("a page exists for body"));
+
+    // Help lists what applies, and what it lists is accepted.
+    assert!(!found(&["body", "--help"]).contains("--catalog"));
+    for command in ["man", "completions"] {
+        let help = found(&[command, "--help"]);
+        assert!(
+            !help.contains("--json") && !help.contains("--color"),
+            "{help}"
+        );
+    }
+    assert!(found(&["explain", "--help"]).contains("--catalog"));
+    for refused in [
+        &["body", "--catalog", "x"][..],
+        &["--catalog", "x", "body"],
+        &["man", "--json"],
+        &["--json", "man"],
+        &["--color", "never", "completions", "bash"],
+    ] {
+        fails(2, refused);
+    }
+}
+
+/// A 1 MiB body of ~30,000 items, in text and in `--json`: memory stays bounded (the JSON
+/// tree of the whole answer once took 744 MB for it); peak resident memory is measured with
+/// `/usr/bin/time -v` where it is installed.
+#[test]
+fn a_one_mib_body_of_many_items_stays_within_bounded_memory() {
+    let item = r#"{"success":false,"errorCode":"ff"}"#;
+    let n = (errcodes::response::MAX_BODY_BYTES - 40) / (item.len() + 1);
+    let body = format!(
+        r#"{{"detail":[{}],"success":false}}"#,
+        vec![item; n].join(",")
+    );
+    assert!(body.len() <= errcodes::response::MAX_BODY_BYTES);
+    let dir = tempdir();
+    let file = dir.join("many.json");
+    std::fs::write(&file, &body).unwrap();
+    let file = file.to_str().unwrap();
+    for args in [&["body", file][..], &["body", file, "--json"]] {
+        let time = std::path::Path::new("/usr/bin/time");
+        if !time.exists() {
+            let run = errcodes(args);
+            assert_eq!(run.code, 0);
+            continue;
+        }
+        let out = Command::new(time)
+            .arg("-v")
+            .arg(env!("CARGO_BIN_EXE_errcodes"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let report = String::from_utf8_lossy(&out.stderr);
+        let kb: u64 = report
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("Maximum resident set size (kbytes): ")
+            })
+            .expect("time -v reports the peak")
+            .parse()
+            .unwrap();
+        eprintln!("{args:?}: peak {kb} kB for {n} items");
+        assert!(kb < 128 * 1024, "{args:?}: peak {kb} kB");
+    }
 }

@@ -16,9 +16,11 @@ use core::fmt;
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Action {
-    /// Nothing to do: success, or informational. Spelled `none` in catalogues and JSON.
+    /// Nothing to do: success, or informational.
     ///
-    /// Named `Nothing`, not `None`, so that `use errcodes::Action::*` cannot shadow
+    /// Its text is `none` everywhere text is read or written: [`Action::as_str`],
+    /// [`Action::from_name`], serde, the catalogues and the `errcodes` command. Only the Rust
+    /// name differs: `Nothing`, not `None`, so that `use errcodes::Action::*` cannot shadow
     /// [`Option::None`].
     Nothing,
     /// Transient: try the same request again later, with backoff.
@@ -56,9 +58,21 @@ impl Action {
         }
     }
 
-    /// Parses the catalogue spelling produced by [`Action::as_str`].
+    /// Parses the spelling [`Action::as_str`] produces, in any ASCII case (the crate's rule
+    /// for names people type, as in `parse` and the command); serde reads the same.
+    ///
+    /// ```
+    /// use errcodes::Action;
+    ///
+    /// assert_eq!(Action::from_name("none"), Some(Action::Nothing));
+    /// assert_eq!(Action::from_name("Fix_Request"), Some(Action::FixRequest));
+    /// assert_eq!(Action::from_name("nothing"), None); // the text is `none`
+    /// assert_eq!(Action::Nothing.as_str(), "none");
+    /// ```
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.as_str() == name)
+        Action::ALL
+            .into_iter()
+            .find(|a| a.as_str().eq_ignore_ascii_case(name))
     }
 
     /// A one-line instruction for people.

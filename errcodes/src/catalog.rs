@@ -141,6 +141,35 @@ impl Catalog {
         }
     }
 
+    /// Looks up a spec name or alias in any ASCII case: the exact spelling first, else the
+    /// one entry with a name or alias equal to `name` ignoring ASCII case (`None` when
+    /// several entries would match).
+    ///
+    /// This is the crate's one rule for names that people and other systems type: `parse`,
+    /// `FromStr`, [`Catalog::lookup`], [`crate::lookup`], serde and the `errcodes` command
+    /// all follow it. `from_name` and [`Catalog::find_name`] are the exact lookups under it.
+    ///
+    /// ```
+    /// let http = errcodes::catalog_in(errcodes::catalogs(), "http").unwrap();
+    /// assert_eq!(http.find_name_any_case("not found").map(|e| e.wire()), Some("404"));
+    /// assert_eq!(http.find_name("not found"), None);
+    /// assert_eq!("service unavailable".parse::<errcodes::http::Code>(), Ok(errcodes::http::Code::ServiceUnavailable));
+    /// assert_eq!(errcodes::lookup("nuki", "p_error_max_user").map(|e| e.wire()), Ok("0x13"));
+    /// ```
+    pub fn find_name_any_case(&self, name: &str) -> Option<&'static Entry> {
+        self.find_name(name).or_else(|| {
+            let mut hits = self.entries.iter().filter(|e| {
+                core::iter::once(e.name())
+                    .chain(e.aliases().iter().copied())
+                    .any(|n| n.eq_ignore_ascii_case(name))
+            });
+            match (hits.next(), hits.next()) {
+                (Some(only), None) => Some(only),
+                _ => None,
+            }
+        })
+    }
+
     /// Looks up `text` as a wire value, then as a name: what a tool does with user input.
     ///
     /// # Errors
@@ -150,7 +179,7 @@ impl Catalog {
         lookup_with(
             text,
             |text| self.parse_wire(text),
-            |name| self.find_name(name),
+            |name| self.find_name_any_case(name),
             self.id,
             self.wire,
         )
@@ -190,6 +219,31 @@ impl fmt::Debug for Catalog {
 /// agree with each other and with [`CatalogCode::entry`], `catalog().entries()` lists every
 /// code). The required methods are the minimum a catalogue must answer; everything else has a
 /// default built on them, and methods added later will have defaults too (a minor release).
+///
+/// # Formatting
+///
+/// As with `http::StatusCode` (Debug `404`, Display `404 Not Found`) and
+/// `std::io::ErrorKind` (Debug `NotFound`): `{:?}` is short and names the catalogue, since
+/// one value is a code of several (`http::Code(404)`, `tapkey::Code(404)`); `{}` is one
+/// line, the wire value and the spec name; the long text is a method, each `Code`'s
+/// `description()` (or `code.entry()`, whose Display is `<wire> <name>: <description>`).
+///
+/// ```
+/// use errcodes::{http, nuki, CatalogCode};
+///
+/// assert_eq!(format!("{:?}", http::Code::NotFound), "http::Code(404)");
+/// assert_eq!(format!("{:?}", nuki::Code::PErrorMaxUser), "nuki::Code(0x13)");
+/// assert_eq!(http::Code::NotFound.to_string(), "404 Not Found");
+/// assert_eq!(nuki::Code::PErrorMaxUser.to_string(), "0x13 P_ERROR_MAX_USER");
+/// assert_eq!(
+///     nuki::Code::PErrorMaxUser.description(),
+///     "The lock already stores the most authorizations it can hold."
+/// );
+/// assert_eq!(
+///     nuki::Code::PErrorMaxUser.entry().to_string(),
+///     "0x13 P_ERROR_MAX_USER: The lock already stores the most authorizations it can hold."
+/// );
+/// ```
 ///
 /// # serde
 ///
@@ -245,7 +299,9 @@ pub trait CatalogCode:
     /// The code with this spec name or alias, exactly as written.
     fn from_name(name: &str) -> Option<Self>;
 
-    /// Wire text first, then a spec name or alias: what each module's `parse` and `FromStr` do.
+    /// Wire text first, then a spec name or alias in any ASCII case (when it picks one
+    /// entry; see [`Catalog::find_name_any_case`]): what each module's `parse` and `FromStr`
+    /// do, and what serde reads.
     ///
     /// # Errors
     /// As [`Catalog::lookup`].
@@ -254,7 +310,10 @@ pub trait CatalogCode:
         lookup_with(
             text,
             Self::from_wire,
-            Self::from_name,
+            |name| {
+                Self::from_name(name)
+                    .or_else(|| Self::from_wire(catalog.find_name_any_case(name)?.wire()).ok())
+            },
             catalog.id(),
             catalog.wire_format(),
         )
@@ -328,9 +387,9 @@ pub fn lookup_with<T>(
     by_wire(text).or_else(|err| {
         by_name(text).ok_or(match err.kind() {
             ParseErrorKind::InvalidSyntax => {
-                ParseError::new(ParseErrorKind::Unknown, catalog, wire)
+                ParseError::new(ParseErrorKind::Unknown, catalog, wire).with_input(text)
             }
-            _ => err,
+            _ => err.with_input(text),
         })
     })
 }

@@ -86,17 +86,22 @@ macro_rules! code_impl {
             }
         }
 
-        /// `P_ERROR_MAX_USER(0x13)`: the spec name and the wire value.
+        /// `<catalogue id>::Code(<wire value>)`: short and unambiguous (one value can be a
+        /// code of several catalogues), as `http::StatusCode`'s Debug is its number. See
+        /// [`CatalogCode`]($crate::CatalogCode#formatting).
         impl ::core::fmt::Debug for $code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{}({})", self.name(), self.wire())
+                ::core::write!(f, "{}::Code({})", $id, self.wire())
             }
         }
 
-        /// `0x13 P_ERROR_MAX_USER: <description>`
+        /// `<wire value> <spec name>`: one line, as `http::StatusCode` displays
+        /// `404 Not Found`. The long text is [`description`](Self::description) (and the
+        /// entry's Display, `<wire value> <spec name>: <description>`). See
+        /// [`CatalogCode`]($crate::CatalogCode#formatting).
         impl ::core::fmt::Display for $code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Display::fmt(self.entry(), f)
+                ::core::write!(f, "{} {}", self.wire(), self.name())
             }
         }
 
@@ -143,18 +148,14 @@ macro_rules! code_impl {
         $crate::__code_serde!($code);
         $crate::__code_defmt!($code);
 
-        /// Looks up the wire text first, then the spec name or an alias.
+        /// Looks up the wire text first, then the spec name or an alias in any ASCII case
+        /// when that picks one entry (`from_name` is the exact lookup); the rule of
+        /// [`Catalog::find_name_any_case`]($crate::Catalog::find_name_any_case).
         ///
         /// # Errors
         /// Why `text` is neither a known wire value nor a name (see `Catalog::lookup`).
         pub fn parse(text: &::core::primitive::str) -> ::core::result::Result<$code, $crate::ParseError> {
-            $crate::__private::lookup_with(
-                text,
-                $from_wire,
-                $from_name,
-                $id,
-                $crate::WireFormat::$wire,
-            )
+            <$code as $crate::CatalogCode>::parse(text)
         }
     };
 

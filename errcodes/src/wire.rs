@@ -24,10 +24,12 @@ pub fn parse_key<T>(
             (Ok(v), Err(_)) => Some(Value::Signed(v)),
             (Err(_), Err(_)) => None,
         };
-        named.map_or(
-            ParseError::new(ParseErrorKind::Unknown, catalog, format),
-            |v| ParseError::unknown_value(catalog, format, v),
-        )
+        named
+            .map_or(
+                ParseError::new(ParseErrorKind::Unknown, catalog, format),
+                |v| ParseError::unknown_value(catalog, format, v),
+            )
+            .with_input(text)
     })
 }
 
@@ -41,7 +43,7 @@ pub fn found_text<T>(text: &str, found: Option<T>, catalog: &'static str) -> Res
     } else {
         ParseErrorKind::Unknown
     };
-    found.ok_or(ParseError::new(kind, catalog, WireFormat::Text))
+    found.ok_or_else(|| ParseError::new(kind, catalog, WireFormat::Text).with_input(text))
 }
 
 /// Parses `text` in `format` and checks it lies in `lo..=hi`.
@@ -55,7 +57,7 @@ pub(crate) fn parse_int(
     hi: i128,
     catalog: &'static str,
 ) -> Result<i128, ParseError> {
-    let fail = |kind| ParseError::new(kind, catalog, format);
+    let fail = |kind| ParseError::new(kind, catalog, format).with_input(text);
     if text.is_empty() {
         return Err(fail(ParseErrorKind::Empty));
     }

@@ -511,6 +511,72 @@ pub(crate) fn decode_string(raw: &str, lossy: bool) -> Option<String> {
     Some(out)
 }
 
+/// The value of a JSON number when it is a whole number that fits an `i128`: `Ok(None)` for a
+/// fraction or a number too large, `Err` for text that is not a JSON number. Exact: the
+/// digits are never converted to floating point, and `1e999999999` costs no more than `1`.
+pub(crate) fn json_integer(raw: &str) -> Result<Option<i128>, ()> {
+    let (negative, rest) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (mantissa, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    if !digits(int)
+        || (int.len() > 1 && int.starts_with('0'))
+        || frac.is_some_and(|f| !digits(f))
+        || !exponent_ok
+    {
+        return Err(());
+    }
+    let frac = frac.unwrap_or("");
+    // The significant digits, and the power of ten they are multiplied by.
+    let all = [int, frac].concat();
+    let significant = all.trim_start_matches('0');
+    if significant.is_empty() {
+        return Ok(Some(0));
+    }
+    let trimmed = significant.trim_end_matches('0');
+    let zeros = significant.len() - trimmed.len();
+    // An exponent beyond any i64 is far out of range either way; saturate it.
+    let exponent: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let negative_exp = e.starts_with('-');
+            let e = e.trim_start_matches(['+', '-']);
+            let magnitude = e.parse::<i64>().unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+            if negative_exp { -magnitude } else { magnitude }
+        }
+    };
+    #[allow(clippy::cast_possible_wrap)] // at most MAX_BODY_BYTES digits
+    let power = exponent - frac.len() as i64 + zeros as i64;
+    if power < 0 {
+        return Ok(None); // a fraction: significant digits remain after the point
+    }
+    #[allow(clippy::cast_possible_wrap)]
+    if trimmed.len() as i64 + power > 39 {
+        return Ok(None); // beyond i128
+    }
+    let mut value: i128 = match trimmed.parse() {
+        Ok(v) => v,
+        Err(_) => return Ok(None),
+    };
+    for _ in 0..power {
+        value = match value.checked_mul(10) {
+            Some(v) => v,
+            None => return Ok(None),
+        };
+    }
+    Ok(Some(if negative { -value } else { value }))
+}
+
 /// Writes `text` as a JSON string.
 pub(crate) fn write_string(out: &mut String, text: &str) {
     use core::fmt::Write as _;
@@ -628,5 +694,33 @@ mod tests {
         assert_eq!((err.line(), err.column()), (2, 8));
         let err = Body::new("test", b"{\"a\":").unwrap_err();
         assert!(err.is_truncated());
+    }
+
+    #[test]
+    fn json_numbers_by_value() {
+        for (raw, value) in [
+            ("0", Some(0)),
+            ("-0", Some(0)),
+            ("0e0", Some(0)),
+            ("0.000E-99999999999999999999", Some(0)),
+            ("1E2", Some(100)),
+            ("1e+2", Some(100)),
+            ("100.0", Some(100)),
+            ("1.9E1", Some(19)),
+            ("2550e-1", Some(255)),
+            ("-1", Some(-1)),
+            ("1.5", None),
+            ("1e-1", None),
+            ("1e400", None),
+            ("1e99999999999999999999", None),
+            ("123456789012345678901234567890123456789012", None),
+        ] {
+            assert_eq!(json_integer(raw), Ok(value), "{raw}");
+        }
+        for bad in [
+            "", "-", "01", "1.", ".5", "1e", "1e+", "ff", "0x13", "1 ", "+1", "--1",
+        ] {
+            assert_eq!(json_integer(bad), Err(()), "{bad:?}");
+        }
     }
 }

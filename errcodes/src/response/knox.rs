@@ -5,15 +5,18 @@ use core::fmt;
 
 use super::json::Body;
 use super::{
-    BodyError, Extra, Fields, Member, WireCode, Writer, encode_display, encode_text, field_error,
-    integer, missing, split, status_next_step, text,
+    BodyError, Extra, Fields, Member, WireCode, Writer, encode_text, field_error, integer, missing,
+    split, status_next_step, text,
 };
 use crate::{Action, knox::tag};
 
 /// The Tag API's error object.
 ///
 /// `code` is a numeric string (7 or 8 digits, mixed) or a JSON number; a code the catalogue
-/// lacks is kept. The HTTP status comes from `result`, never from the code's width.
+/// lacks is kept. The HTTP status comes from `result`, never from the code's width. Only the
+/// code decides whether the body can be read: a `result` that is missing or not an HTTP
+/// status is `None` (and kept as sent, see [`KnoxTagError::sent_result`]), and the code is
+/// explained all the same.
 ///
 /// ```
 /// use errcodes::{Action, knox, response::KnoxTagError};
@@ -27,13 +30,23 @@ use crate::{Action, knox::tag};
 ///
 /// let number = KnoxTagError::from_json(br#"{"result":400,"code":4000000}"#)?;
 /// assert_eq!(number.code.code(), err.code.code());
+///
+/// let odd = br#"{"result":"bad","code":"4000000"}"#;
+/// let err = KnoxTagError::from_json(odd)?;
+/// assert_eq!((err.result, err.sent_result()), (None, Some(r#""bad""#)));
+/// assert_eq!(err.next_step(), Action::FixRequest);
+/// assert_eq!(err.to_json().as_bytes(), odd);
+///
+/// let pretty = "{\n  \"result\": 400,\n  \"code\": \"4000000\"\n}\n";
+/// assert_eq!(KnoxTagError::from_json(pretty.as_bytes())?.to_json(), pretty);
 /// # Ok::<(), errcodes::response::BodyError>(())
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq)]
 pub struct KnoxTagError {
-    /// The HTTP status, as the body states it.
-    pub result: u16,
+    /// The HTTP status, as the body states it; `None` when `result` is missing or is not a
+    /// number from 100 to 999 (its text is kept: [`KnoxTagError::sent_result`]).
+    pub result: Option<u16>,
     /// The application code, as sent.
     pub code: WireCode<tag::Code>,
     /// The error's name (`RESOURCE_INVALID_PARAM`).
@@ -66,13 +79,9 @@ impl Fields for KnoxTagError {
     fn write_field(&self, i: u8, sent: Option<&Member>, w: &mut Writer) {
         let key = NAMES[usize::from(i)];
         match i {
-            RESULT => w.field(
-                key,
-                sent,
-                &self.result,
-                |r| integer(r).unwrap_or(0),
-                encode_display,
-            ),
+            RESULT => w.field(key, sent, &self.result, http_status, |r| {
+                r.map(|r| alloc::format!("{r}"))
+            }),
             CODE => w.field(
                 key,
                 sent,
@@ -91,11 +100,16 @@ impl Fields for KnoxTagError {
     }
 }
 
+/// `result`: a JSON number whose value is an HTTP status (100-999).
+fn http_status(raw: &str) -> Option<u16> {
+    integer::<u16>(raw).filter(|s| (100..=999).contains(s))
+}
+
 impl KnoxTagError {
     /// An error object with these documented fields and nothing else.
     pub fn new(result: u16, code: WireCode<tag::Code>) -> Self {
         KnoxTagError {
-            result,
+            result: Some(result),
             code,
             message: None,
             data: None,
@@ -107,35 +121,20 @@ impl KnoxTagError {
     ///
     /// # Errors
     /// A [`BodyError`] when the body is larger than [`MAX_BODY_BYTES`](super::MAX_BODY_BYTES),
-    /// not JSON, not an object, lacks `result` or `code`, has a `result` that is not an HTTP
-    /// status, or a `code` that is not decimal digits (as a string or a number).
+    /// not JSON, not an object, lacks `code`, or has a `code` that is neither a string of
+    /// decimal digits nor a number. Anything else odd (a `result` that is no HTTP status
+    /// included) is kept and does not fail the body.
     pub fn from_json(body: &[u8]) -> Result<Self, BodyError> {
         let body = Body::new("Knox Tag API error object", body)?;
         let at = body.start();
         let split = split(&body, at, "the error object", &NAMES)?;
         let [result, code, message, data] = split.fields;
-        let result = result
-            .as_ref()
-            .ok_or_else(|| missing(&body, at, "result"))?;
-        let status = integer::<u16>(result.value())
-            .filter(|s| (100..=999).contains(s))
-            .ok_or_else(|| {
-                field_error(
-                    &body,
-                    result,
-                    "result",
-                    &alloc::format!(
-                        "expected an HTTP status (100-999), found {}",
-                        result.value()
-                    ),
-                )
-            })?;
         let code_member = code.as_ref().ok_or_else(|| missing(&body, at, "code"))?;
         let code = WireCode::from_json_value(code_member.value())
             .map_err(|e| field_error(&body, code_member, "code", &e))?
             .ok_or_else(|| field_error(&body, code_member, "code", "is null"))?;
         Ok(KnoxTagError {
-            result: status,
+            result: result.and_then(|m| http_status(m.value())),
             code,
             message: message.and_then(|m| text(m.value())),
             data: data.and_then(|m| text(m.value())),
@@ -143,44 +142,50 @@ impl KnoxTagError {
         })
     }
 
-    /// The body as compact JSON: every member where it was, undocumented ones and
-    /// unchanged documented ones exactly as sent.
+    /// The body as JSON: exactly as sent, whitespace included, while nothing was changed;
+    /// a field you changed is written compactly in its member's place, the rest as sent.
     pub fn to_json(&self) -> String {
         self.to_json_string()
+    }
+
+    /// The `result` member exactly as sent (raw JSON text), when the body had one; for an
+    /// object made with [`KnoxTagError::new`], `None`.
+    pub fn sent_result(&self) -> Option<&str> {
+        self.extra.sent(RESULT)
     }
 
     /// `Some` when `result` and the catalogue's HTTP status for `code` differ.
     pub fn status_mismatch(&self) -> Option<StatusMismatch> {
         let catalogued = self.code.code()?.http_status()?;
-        (catalogued != self.result).then_some(StatusMismatch {
-            result: self.result,
-            catalogued,
-        })
+        let result = self.result?;
+        (catalogued != result).then_some(StatusMismatch { result, catalogued })
     }
 
-    /// What to do next: the code's action, or for an uncatalogued code, the status's.
+    /// What to do next: the code's action; for an uncatalogued code, the status's, and
+    /// without a status, [`Action::ContactVendor`].
     pub fn next_step(&self) -> Action {
-        match self.code.code() {
-            Some(code) => code.action(),
-            None => tag::http::from_status(self.result)
-                .map_or_else(|| status_next_step(self.result), tag::http::Code::action),
+        match (self.code.code(), self.result) {
+            (Some(code), _) => code.action(),
+            (None, Some(result)) => tag::http::from_status(result)
+                .map_or_else(|| status_next_step(result), tag::http::Code::action),
+            (None, None) => Action::ContactVendor,
         }
     }
 }
 
-/// `Knox Tag API 4000000 RESOURCE_INVALID_PARAM: <description> (HTTP 400)`
+/// `Knox Tag API 4000000 RESOURCE_INVALID_PARAM (HTTP 400)`
 impl fmt::Display for KnoxTagError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let status = match self.result {
+            Some(result) => alloc::format!("HTTP {result}"),
+            None => "no HTTP status in `result`".into(),
+        };
         if let Some(code) = self.code.code() {
-            write!(f, "Knox Tag API {code} (HTTP {})", self.result)?;
+            write!(f, "Knox Tag API {code} ({status})")?;
         } else {
             let name = self.message.as_deref().unwrap_or("unnamed");
             let raw = self.code.raw();
-            write!(
-                f,
-                "Knox Tag API {raw} {name} (not catalogued, HTTP {})",
-                self.result
-            )?;
+            write!(f, "Knox Tag API {raw} {name} (not catalogued, {status})")?;
         }
         if let Some(m) = self.status_mismatch() {
             write!(

@@ -7,14 +7,18 @@
 //!   exactly as sent: numbers are never converted (`1E2`, `-0`, a 30-digit integer), strings
 //!   never decoded, duplicate keys all kept, and every member stays where it was. A code
 //!   nobody has catalogued is kept as sent (see [`WireCode`]). A documented field that is
-//!   unchanged is written back as it was sent too, so a compact body comes back byte for
-//!   byte; only the whitespace between members is not kept.
+//!   unchanged is written back as it was sent too, and so is all whitespace, so an unchanged
+//!   body comes back byte for byte, pretty-printed or compact. A field you change is written
+//!   in its member's place, as compact JSON.
 //! - **Bounded.** A body longer than [`MAX_BODY_BYTES`] (1 MiB) is refused before anything
 //!   is parsed, nesting is limited to [`MAX_DEPTH`], and the work is linear in the length.
 //! - **Tolerant where it does not matter.** Only the fields that decide the meaning are
-//!   checked: the code, the status, `success`, `detail`. Anything else that is odd (`1e400`,
-//!   a lone `\ud800`, a number where text was documented) is kept and does not fail the body.
-//!   Codes sent as JSON numbers are accepted (`"code": 4000000`).
+//!   checked: the code, Tapkey's and the Bridge's `success`, Nuki's `detail`. Anything else
+//!   that is odd (`1e400`, a lone `\ud800`, a number where text was documented, a Knox
+//!   `result` that is no HTTP status) is kept and does not fail the body.
+//! - **A JSON number is a number.** Codes sent as JSON numbers are read by their value
+//!   (`"code": 4000000`, `"errorCode": 19` is Nuki's 0x13, `0e0` is zero), never as text; a
+//!   number that is not a whole number a code can have is an unknown code, kept as sent.
 //!
 //! | vendor | type | input |
 //! |---|---|---|
@@ -353,13 +357,12 @@ fn boolean(raw: &str) -> Option<bool> {
     }
 }
 
-/// A non-negative JSON integer (no fraction, no exponent) that fits `T`.
-fn integer<T: core::str::FromStr>(raw: &str) -> Option<T> {
-    if raw.bytes().all(|b| b.is_ascii_digit()) {
-        raw.parse().ok()
-    } else {
-        None
-    }
+/// A JSON number whose value is a whole number that fits `T` (`400`, `4E2`, `400.0`).
+fn integer<T: TryFrom<i128>>(raw: &str) -> Option<T> {
+    json::json_integer(raw)
+        .ok()
+        .flatten()
+        .and_then(|v| T::try_from(v).ok())
 }
 
 /// A `Shape` error at the member's value.

@@ -193,8 +193,8 @@ impl NukiWebResult {
         })
     }
 
-    /// The body as compact JSON: every member where it was, undocumented ones and
-    /// unchanged documented ones exactly as sent.
+    /// The body as JSON: exactly as sent, whitespace included, while nothing was changed;
+    /// a field you changed is written compactly in its member's place, the rest as sent.
     pub fn to_json(&self) -> String {
         self.to_json_string()
     }
@@ -242,7 +242,8 @@ impl NukiLockResult {
         })
     }
 
-    /// This lock's result as compact JSON, members where they were.
+    /// This lock's result as JSON: as sent, whitespace included, except for fields you
+    /// changed (written compactly in their member's place).
     pub fn to_json(&self) -> String {
         self.to_json_string()
     }
@@ -270,7 +271,7 @@ impl NukiLockResult {
     }
 }
 
-/// `smart lock 123: 0xFF ERROR_UNKNOWN: …`
+/// `smart lock 123: 0xFF ERROR_UNKNOWN`
 impl fmt::Display for NukiLockResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.smartlock_id, self.extra.sent(0)) {
@@ -415,7 +416,8 @@ impl BridgeResponse {
         &self.body
     }
 
-    /// The body as compact JSON, members where they were (empty body: `{}`).
+    /// The body as JSON: as sent, whitespace included, except for fields you changed
+    /// (written compactly in their member's place); an empty body gives `{}`.
     pub fn body_json(&self) -> String {
         self.body.to_json_string()
     }

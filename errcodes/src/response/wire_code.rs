@@ -4,8 +4,8 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use core::fmt;
 
-use super::json::decode_string;
-use crate::{CatalogCode, ParseError, ParseErrorKind, WireFormat};
+use super::json::{decode_string, json_integer};
+use crate::{CatalogCode, KeyKind, ParseError, ParseErrorKind, WireKey};
 
 /// A code from a response body, kept exactly as sent.
 ///
@@ -57,26 +57,49 @@ impl<C: CatalogCode> WireCode<C> {
         })
     }
 
-    /// Reads a code sent as a JSON number (its raw text, `4000000` or `255`).
+    /// Reads a code sent as a JSON number (its raw text: `4000000`, `255`, `1E2`, `0e0`).
+    ///
+    /// A number means its value, whatever its spelling: `1E2`, `100` and `100.0` are all a
+    /// hundred, and `0e0` is zero. A hex catalogue's `19` is the byte 0x13, a text
+    /// catalogue's `4e6` is the code `"4000000"`. A number that is not a whole number
+    /// (`1.5`), or that no code of the catalogue's key can have (`-1` for a byte, `1e400`),
+    /// is kept as an unknown code, exactly as sent; it is never read as text.
+    ///
+    /// ```
+    /// use errcodes::{knox, nuki, response::WireCode};
+    ///
+    /// assert_eq!(WireCode::<nuki::Code>::parse_number("19")?.code(), Some(nuki::Code::PErrorMaxUser));
+    /// assert_eq!(WireCode::<nuki::Code>::parse_number("1.9E1")?.code(), Some(nuki::Code::PErrorMaxUser));
+    /// // Zero is no Nuki code, whichever way it is written; `1E2` (100) is none either.
+    /// for raw in ["0", "0e0", "-0", "1E2", "1.5", "-1", "1e400"] {
+    ///     let code = WireCode::<nuki::Code>::parse_number(raw)?;
+    ///     assert_eq!((code.code(), code.raw()), (None, raw));
+    /// }
+    /// assert_eq!(
+    ///     WireCode::<knox::tag::Code>::parse_number("4e6")?.code(),
+    ///     Some(knox::tag::Code::ResourceInvalidParam)
+    /// );
+    /// assert!(WireCode::<nuki::Code>::parse_number("ff").is_err());
+    /// # Ok::<(), errcodes::ParseError>(())
+    /// ```
     ///
     /// # Errors
-    /// When the number is not a whole number the catalogue's key can hold.
+    /// Only when `raw` is not a JSON number (RFC 8259: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).
     pub fn parse_number(raw: &str) -> Result<Self, ParseError> {
-        let code = match C::catalog().wire_format() {
-            WireFormat::Hex => {
-                let value = if raw.bytes().all(|b| b.is_ascii_digit()) {
-                    raw.parse::<u64>().ok()
-                } else {
-                    None
-                };
-                match value {
-                    Some(v) => known(C::from_wire(&format!("0x{v:x}")))?,
-                    // Let the catalogue explain why `-1` or `1.5` is no hex byte.
-                    None => known(C::from_wire(raw))?,
-                }
-            }
-            _ => known(C::from_wire(raw))?,
-        };
+        let catalog = C::catalog();
+        let value = json_integer(raw).map_err(|()| {
+            ParseError::new(
+                ParseErrorKind::InvalidSyntax,
+                catalog.id(),
+                catalog.wire_format(),
+            )
+        })?;
+        let code = value.and_then(|v| match C::Key::from_int(v) {
+            Some(key) => C::from_value(key),
+            // A text-keyed catalogue (Knox's codes are strings of digits): the value's digits.
+            None if catalog.key() == KeyKind::Text => C::from_wire(&format!("{v}")).ok(),
+            None => None,
+        });
         Ok(WireCode {
             raw: raw.into(),
             number: true,
@@ -138,7 +161,7 @@ impl<C: CatalogCode> fmt::Debug for WireCode<C> {
     }
 }
 
-/// `0xFF ERROR_UNKNOWN: …` for a catalogued code, `7a (not catalogued in `nuki`)` otherwise.
+/// `0xFF ERROR_UNKNOWN` for a catalogued code, `7a (not catalogued in `nuki`)` otherwise.
 impl<C: CatalogCode> fmt::Display for WireCode<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.code {
