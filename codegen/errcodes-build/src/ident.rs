@@ -11,6 +11,11 @@ const KEYWORDS: &[&str] = &[
     "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union", "raw",
 ];
 
+/// Associated items every generated `Code` has whose names a variant could take (variants
+/// must start with an uppercase letter, so only constants can clash): a variant `ALL` would
+/// shadow `Code::ALL`.
+const CODE_ITEMS: &[&str] = &["ALL"];
+
 /// The variant name derived from a spec name: `P_ERROR_MAX_USER` → `PErrorMaxUser`,
 /// `Not Found` → `NotFound`, `Non-Authoritative Information` → `NonAuthoritativeInformation`.
 pub(crate) fn variant_for(name: &str) -> String {
@@ -33,6 +38,11 @@ pub(crate) fn variant_problem(ident: &str) -> Option<String> {
     if !ident.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Some(format!(
             "`{ident}` is not UpperCamelCase letters and digits"
+        ));
+    }
+    if CODE_ITEMS.contains(&ident) {
+        return Some(format!(
+            "`{ident}` is the name of `Code::{ident}`, which every generated `Code` has"
         ));
     }
     KEYWORDS
@@ -84,6 +94,7 @@ mod tests {
         assert!(variant_problem("4xx").unwrap().contains("digit"));
         assert!(variant_problem("Größe").unwrap().contains("non-ASCII"));
         assert_eq!(variant_problem("NotFound"), None);
+        assert!(variant_problem("ALL").unwrap().contains("Code::ALL"));
         assert!(module_problem("type").unwrap().contains("keyword"));
         assert!(module_problem("Nuki").is_some());
         assert_eq!(module_problem("web_api"), None);

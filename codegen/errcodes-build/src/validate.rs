@@ -10,6 +10,7 @@ use crate::model::{
     spellings,
 };
 use crate::schema::{self, S, pos};
+use crate::vocab;
 
 /// Longest name, alias, ident or string value.
 pub const MAX_NAME_LEN: usize = 200;
@@ -354,10 +355,57 @@ struct Seen<'a> {
 
 fn entries(list: &[S<schema::Entry>], kind: &Kind, sink: &mut Sink) -> Vec<Entry> {
     let mut seen = Seen::default();
-    list.iter()
+    let entries: Vec<Entry> = list
+        .iter()
         .enumerate()
         .filter_map(|(n, e)| entry(n, &e.value, kind, &mut seen, sink))
-        .collect()
+        .collect();
+    hidden_names(list, &entries, kind, sink);
+    entries
+}
+
+/// Lookups read text as a wire value first and as a name only when no code has that value,
+/// so a name or alias that reads as another entry's wire value (`E1` beside 0xE1 in a hex
+/// catalogue) could never be found by name: refused at the name.
+fn hidden_names(list: &[S<schema::Entry>], entries: &[Entry], kind: &Kind, sink: &mut Sink) {
+    let wire_value = |text: &str| -> Option<Value> {
+        match kind.key.range() {
+            Some((lo, hi)) => vocab::read_wire(text, kind.wire, lo, hi).map(Value::Int),
+            None => Some(Value::Text(text.to_owned())),
+        }
+    };
+    let owner_of = |value: &Value| entries.iter().find(|e| &e.value == value);
+    for e in list {
+        let e = &e.value;
+        let own = e.name.as_ref().and_then(|n| {
+            entries
+                .iter()
+                .find(|built| built.name == n.value.trim())
+                .map(|built| &built.value)
+        });
+        let names = e
+            .name
+            .iter()
+            .chain(&e.aliases)
+            .chain(e.device_names.iter().filter_map(|d| d.name.as_ref()));
+        for n in names {
+            let text = n.value.trim();
+            let Some(other) = wire_value(text).and_then(|v| owner_of(&v)) else {
+                continue;
+            };
+            if Some(&other.value) == own {
+                continue;
+            }
+            sink.at(
+                pos(n),
+                format!(
+                    "`{text}` reads as the wire value of `{}` ({}), so a lookup of `{text}` \
+                     finds that code and never this name; rename it",
+                    other.name, other.wire
+                ),
+            );
+        }
+    }
 }
 
 fn entry<'a>(

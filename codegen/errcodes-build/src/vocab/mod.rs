@@ -141,6 +141,32 @@ impl WireFormat {
     }
 }
 
+/// The value `text` stands for as wire text of `format` within `lo..=hi`, as the runtime's
+/// lookups read it first (before trying names): hex with an optional `0x`/`0X` and digits of
+/// either case, decimal with a `-` only when `lo` is negative; nothing else.
+pub(crate) fn read_wire(text: &str, format: WireFormat, lo: i128, hi: i128) -> Option<i128> {
+    let (negative, magnitude) = match text.strip_prefix('-') {
+        Some(rest) if lo < 0 && format == WireFormat::Decimal => (true, rest),
+        _ => (false, text),
+    };
+    let (radix, digits) = match format {
+        WireFormat::Hex => (
+            16,
+            magnitude
+                .strip_prefix("0x")
+                .or_else(|| magnitude.strip_prefix("0X"))
+                .unwrap_or(magnitude),
+        ),
+        WireFormat::Decimal | WireFormat::Text => (10, magnitude),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = i128::try_from(u128::from_str_radix(digits, radix).ok()?).ok()?;
+    let value = if negative { -magnitude } else { magnitude };
+    (lo..=hi).contains(&value).then_some(value)
+}
+
 #[cfg(test)]
 mod agrees_with_the_runtime {
     use super::*;
@@ -185,6 +211,57 @@ mod agrees_with_the_runtime {
             |a| a.as_str(),
             |b| b.as_str(),
         );
+    }
+
+    #[test]
+    fn wire_text_reads_as_the_runtime_reads_it() {
+        let texts = [
+            "",
+            "0",
+            "13",
+            "0x13",
+            "0X13",
+            "ff",
+            "FF",
+            "0xff",
+            "E1",
+            "e1",
+            "0x",
+            "-",
+            "-1",
+            "-12",
+            "+1",
+            " 1",
+            "1 ",
+            "100",
+            "0x100",
+            "404",
+            "999",
+            "1000",
+            "-0",
+            "00ff",
+            "g1",
+            "1e3",
+            "٣",
+            "１",
+            "ffffffffffffffffffffffffffffffffffffffff",
+            "-170141183460469231731687303715884105728",
+        ];
+        for format in WireFormat::ALL {
+            let theirs = errcodes::WireFormat::ALL
+                [WireFormat::ALL.iter().position(|f| *f == format).unwrap()];
+            for (lo, hi) in [(0, 255), (100, 999), (-32768, 32767), (0, u64::MAX as i128)] {
+                for text in texts {
+                    let runtime =
+                        errcodes::__private::parse_key(text, theirs, lo, hi, "t", Some).ok();
+                    assert_eq!(
+                        read_wire(text, format, lo, hi),
+                        runtime,
+                        "{text:?} as {format:?} in {lo}..={hi}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
