@@ -626,3 +626,118 @@ fn a_run_waits_for_the_lock_whatever_is_deleted() {
     assert!(child.wait().unwrap().success(), "{rest}");
     assert_fresh(root);
 }
+
+/// `git` in `dir`, with no global or system configuration (the developer's own settings, a
+/// signing key or a merge driver, must not change what the test sees).
+fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(["-c", "user.name=test", "-c", "user.email=test@example.com"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap()
+}
+
+fn git_ok(dir: &Path, args: &[&str]) {
+    let out = git(dir, args);
+    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+}
+
+/// Two branches that each add a vendor, merged: the generated code, the error index, the
+/// README table and the manifest section all conflict. Once the manifest (the one file cargo
+/// must parse to run anything) is taken from either side, one regenerate repairs every other
+/// file, conflict markers included, because the generator does not compile the code it
+/// repairs.
+#[test]
+fn a_merge_of_two_new_vendors_is_repaired_by_one_run() {
+    let dir = scratch();
+    let root = dir.path();
+    git_ok(root, &["init", "-q"]);
+    git_ok(root, &["add", "-A"]);
+    git_ok(root, &["commit", "-qm", "base"]);
+    let good = workspace().join("tests/fixtures/good");
+    // Ids that sort after every other, so both branches add their lines at the same places.
+    for (branch, from, id) in [
+        ("a", "signed_i32/acme.yaml", "zacme"),
+        ("b", "string_key/sdk.yaml", "zsdk"),
+    ] {
+        git_ok(root, &["checkout", "-q", "-b", branch, "main"]);
+        let yaml = fs::read_to_string(good.join(from)).unwrap();
+        let first = yaml.lines().next().unwrap();
+        let yaml = yaml.replacen(first, &format!("id: {id}"), 1);
+        fs::write(root.join(format!("catalog/{id}.yaml")), yaml).unwrap();
+        let out = run(root, &[]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        git_ok(root, &["add", "-A"]);
+        git_ok(root, &["commit", "-qm", branch]);
+    }
+    let merge = git(root, &["merge", "-q", "a"]);
+    assert!(!merge.status.success(), "the two branches conflict");
+    let conflicted = text(&git(root, &["diff", "--name-only", "--diff-filter=U"]).stdout);
+    for file in [
+        "errcodes/src/generated/mod.rs",
+        "README.md",
+        "errcodes/Cargo.toml",
+    ] {
+        assert!(conflicted.contains(file), "{file} conflicts: {conflicted}");
+    }
+    // The manifest: cargo must parse it before anything runs, so a side is taken (this one
+    // lacks the other branch's feature, which the run adds back).
+    git_ok(root, &["checkout", "--ours", "errcodes/Cargo.toml"]);
+    let out = run(root, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_fresh(root);
+    assert_loads(root);
+    let marker = "<<<<<<<".as_bytes();
+    for (path, bytes) in tree(root) {
+        if path.starts_with("errcodes") || path.starts_with("docs") || path == "README.md" {
+            assert!(
+                !bytes.windows(marker.len()).any(|w| w == marker),
+                "{path} still holds a conflict marker"
+            );
+        }
+    }
+    let manifest = fs::read_to_string(root.join("errcodes/Cargo.toml")).unwrap();
+    assert!(manifest.contains("\nzacme = []\n") && manifest.contains("\nzsdk = []\n"));
+    let modules = fs::read_to_string(root.join("errcodes/src/generated/mod.rs")).unwrap();
+    assert!(
+        modules.contains("pub mod zacme") && modules.contains("pub mod zsdk"),
+        "{modules}"
+    );
+}
+
+/// The regenerate command does not depend on the runtime it writes into, so a broken
+/// generated file cannot stop it from building.
+#[test]
+fn the_regenerate_command_does_not_build_the_runtime() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = Command::new(cargo)
+        .args([
+            "tree",
+            "-p",
+            "codegen",
+            "-e",
+            "normal,build",
+            "--prefix",
+            "none",
+            "--offline",
+        ])
+        .current_dir(workspace())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let tree = text(&out.stdout);
+    assert!(tree.contains("errcodes-build v"), "{tree}");
+    assert!(
+        !tree.lines().any(|l| l.starts_with("errcodes v")),
+        "codegen depends on the errcodes runtime:\n{tree}"
+    );
+}
