@@ -79,6 +79,7 @@ fn check_covers_docs_and_manifest() {
         docs: Some(scratch.path().join("docs")),
         manifest: Some(manifest.clone()),
         readme: None,
+        fixtures: Some(root.join("tests/fixtures/sources")),
     };
     let docs = scratch.path().join("docs");
     let catalog = root.join("catalog");

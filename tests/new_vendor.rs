@@ -103,6 +103,7 @@ fn a_new_yaml_file_with_signed_codes_is_served_without_rust_edits() {
         docs: None,
         manifest: Some(krate.join("Cargo.toml")),
         readme: None,
+        fixtures: None,
     };
     let report = codegen::run(&catalog, &outputs, codegen::Mode::Write)
         .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));
@@ -155,6 +156,7 @@ fn hostile_catalogue_text_never_becomes_code_links_or_html() {
         docs: Some(docs.clone()),
         manifest: Some(krate.join("Cargo.toml")),
         readme: None,
+        fixtures: None,
     };
     codegen::run(&catalog, &outputs, codegen::Mode::Write)
         .unwrap_or_else(|f| panic!("regenerate failed: {f:?}"));

@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod features;
+mod policy;
 mod readme;
 mod section;
 
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use errcodes_build::{Builder, Diagnostic, Drift, Failure, Generated};
 
 pub use features::{ALL as ALL_CATALOGUES, BEGIN as FEATURES_BEGIN, END as FEATURES_END};
+pub use policy::UNCONFIRMED;
 pub use readme::{BEGIN as README_BEGIN, END as README_END};
 
 /// The command that regenerates errcodes' committed outputs.
@@ -106,6 +108,9 @@ pub struct Outputs {
     pub manifest: Option<PathBuf>,
     /// The README whose catalogue table is kept in step, if any.
     pub readme: Option<PathBuf>,
+    /// The independent source tables every entry must be confirmed by (this repository's
+    /// rule, see `policy.rs`), if the rule applies.
+    pub fixtures: Option<PathBuf>,
 }
 
 impl Outputs {
@@ -116,6 +121,7 @@ impl Outputs {
             docs: None,
             manifest: None,
             readme: None,
+            fixtures: None,
         }
     }
 
@@ -127,6 +133,7 @@ impl Outputs {
             docs: Some(root.join("docs")),
             manifest: Some(root.join("errcodes/Cargo.toml")),
             readme: Some(root.join("README.md")),
+            fixtures: Some(root.join("tests/fixtures/sources")),
         }
     }
 }
@@ -176,7 +183,7 @@ struct Section {
 
 /// Validates `catalog_dir`, then compares each output with what it produces and, in
 /// [`Mode::Write`], replaces those that differ. Nothing is written unless every catalogue
-/// file is valid, no catalogue takes a feature the manifest defines by hand, both marked
+/// file is valid, meets this repository's rules (with [`Outputs::fixtures`]), no catalogue takes a feature the manifest defines by hand, both marked
 /// sections are found unambiguously, the new manifest loads, and no output folder holds a file
 /// the generator did not write. Runs on the same catalogue folder take turns.
 ///
@@ -195,6 +202,12 @@ pub fn run(catalog_dir: &Path, outputs: &Outputs, mode: Mode) -> Result<Report, 
     fixed.push(features::ALL.to_owned());
     let builder = own_builder(catalog_dir).reserved_features(fixed);
     let own = generate_with(&builder).map_err(Failure::Invalid)?;
+    if let Some(fixtures) = &outputs.fixtures {
+        let problems = policy::check(catalog_dir, &own.generated.catalogs, fixtures);
+        if !problems.is_empty() {
+            return Err(Failure::Invalid(problems));
+        }
+    }
     let mut sections = Vec::new();
     if let (Some(manifest), Some(text)) = (&outputs.manifest, &manifest_text) {
         let planned = plan(

@@ -110,6 +110,8 @@ fn args() -> Result<Args, String> {
         docs: docs.or_else(|| default(|o| o.docs)),
         manifest: manifest.or_else(|| default(|o| o.manifest)),
         readme: readme.or_else(|| default(|o| o.readme)),
+        // The repository's own rules apply to its own catalogue only.
+        fixtures: default(|o| o.fixtures),
         code: match code {
             Some(code) => code,
             None => defaults.clone().map(|o| o.code).ok_or("--out is needed")?,

@@ -143,6 +143,33 @@ fn leftovers(dir: &Path) -> Vec<String> {
     found
 }
 
+/// Adds a vendor to the checkout `root` the way catalog/README.md says: the catalogue file
+/// (from a good fixture, its id replaced by `id`, every source marked unofficial) and the
+/// table of its source in `tests/fixtures/sources/`, one row per value.
+fn add_vendor(root: &Path, fixture: &str, id: &str) {
+    let yaml = fs::read_to_string(workspace().join("tests/fixtures/good").join(fixture)).unwrap();
+    let first = yaml.lines().next().unwrap().to_owned();
+    let mut out = String::new();
+    let mut values = Vec::new();
+    for line in yaml.replacen(&first, &format!("id: {id}"), 1).lines() {
+        out.push_str(line);
+        out.push('\n');
+        if line.starts_with("    url: ") {
+            out.push_str("    official: false\n");
+        }
+        if let Some(v) = line.trim_start().strip_prefix("- value: ") {
+            values.push(v.trim().trim_matches('"').to_owned());
+        }
+    }
+    fs::write(root.join(format!("catalog/{id}.yaml")), out).unwrap();
+    let rows: String = values.iter().map(|v| format!("~{v}\n")).collect();
+    fs::write(
+        root.join(format!("tests/fixtures/sources/{id}.txt")),
+        format!("# source: https://example.com/{id} (read 2026-12-06)\n\n[{id}]\n{rows}"),
+    )
+    .unwrap();
+}
+
 const NUKI_FF: &str = "The lock reported an error without saying which.";
 
 #[test]
@@ -403,11 +430,30 @@ fn the_checkout_is_the_one_it_runs_in() {
 }
 
 #[test]
-fn a_new_vendor_is_one_file_and_one_run() {
+fn a_new_vendor_is_its_file_its_table_and_one_run() {
     let dir = scratch();
     let root = dir.path();
-    let acme = workspace().join("tests/fixtures/good/signed_i32/acme.yaml");
-    fs::copy(acme, root.join("catalog/acme.yaml")).unwrap();
+    add_vendor(root, "signed_i32/acme.yaml", "acme");
+    // Without its source's table the run refuses, naming each value and where to add it.
+    fs::rename(
+        root.join("tests/fixtures/sources/acme.txt"),
+        root.join("acme.txt"),
+    )
+    .unwrap();
+    let before = tree(root);
+    let out = run(root, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("catalog/acme.yaml:16:12: no table in tests/fixtures/sources/ has a `[acme]` section to confirm `-12`"),
+        "{said}"
+    );
+    assert_eq!(tree(root), before, "nothing was written");
+    fs::rename(
+        root.join("acme.txt"),
+        root.join("tests/fixtures/sources/acme.txt"),
+    )
+    .unwrap();
     let out = run(root, &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_fresh(root);
@@ -663,17 +709,13 @@ fn a_merge_of_two_new_vendors_is_repaired_by_one_run() {
     git_ok(root, &["init", "-q"]);
     git_ok(root, &["add", "-A"]);
     git_ok(root, &["commit", "-qm", "base"]);
-    let good = workspace().join("tests/fixtures/good");
     // Ids that sort after every other, so both branches add their lines at the same places.
     for (branch, from, id) in [
         ("a", "signed_i32/acme.yaml", "zacme"),
         ("b", "string_key/sdk.yaml", "zsdk"),
     ] {
         git_ok(root, &["checkout", "-q", "-b", branch, "main"]);
-        let yaml = fs::read_to_string(good.join(from)).unwrap();
-        let first = yaml.lines().next().unwrap();
-        let yaml = yaml.replacen(first, &format!("id: {id}"), 1);
-        fs::write(root.join(format!("catalog/{id}.yaml")), yaml).unwrap();
+        add_vendor(root, from, id);
         let out = run(root, &[]);
         assert!(out.status.success(), "{}", text(&out.stderr));
         git_ok(root, &["add", "-A"]);
