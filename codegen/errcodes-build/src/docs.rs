@@ -91,12 +91,13 @@ fn page(c: &Catalog, s: &Settings) -> String {
     if let Some(d) = &c.description {
         let _ = writeln!(out, "{}\n", md(d.trim()));
     }
-    let first = &c.entries[0];
+    // Validation keeps at least one entry; the example needs one.
+    let wire = c.entries.first().map_or("", |e| e.wire.as_str());
     let plain = |c: char| c.is_ascii_alphanumeric() || "_.-:+/".contains(c);
-    let arg = if first.wire.chars().all(plain) {
-        first.wire.clone()
+    let arg = if wire.chars().all(plain) {
+        wire.to_owned()
     } else {
-        format!("'{}'", first.wire.replace('\'', r"'\''"))
+        format!("'{}'", wire.replace('\'', r"'\''"))
     };
     let command = format!("errcodes explain {} {arg}", slug(c));
     let rust = s

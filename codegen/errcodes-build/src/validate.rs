@@ -178,7 +178,7 @@ fn module_path(id: &S<String>, reserved: &[String], sink: &mut Sink) -> Option<V
         sink.at(pos(id), msg);
         return None;
     }
-    if let Some(reserved) = reserved.iter().find(|r| **r == segments[0]) {
+    if let Some(reserved) = reserved.iter().find(|r| segments.first() == Some(*r)) {
         sink.at(pos(id), format!("catalogue id `{}` starts with `{reserved}`, a name errcodes already uses; choose another", id.value));
         return None;
     }
