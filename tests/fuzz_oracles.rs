@@ -124,7 +124,11 @@ fn wire_text_oracle_holds_on_generated_texts() {
     });
     let strategy = prop_oneof![
         number.prop_map(String::into_bytes),
-        prop::sample::select(names).prop_map(|n| n.to_ascii_lowercase().into_bytes()),
+        (prop::sample::select(names), any::<bool>()).prop_map(|(n, lower)| if lower {
+            n.to_ascii_lowercase().into_bytes()
+        } else {
+            n.into_bytes()
+        }),
         prop::sample::select(wires).prop_map(String::into_bytes),
         mutated(seeds("wire_text")),
         prop::collection::vec(any::<u8>(), 0..12),
