@@ -6,7 +6,8 @@
 //! ran again, through `cargo:rerun-if-changed`), an unrelated edit does not rerun it, and
 //! bad catalogue files fail the build with every problem as `path:line:col: message`.
 //!
-//! The target folder persists (`target/tmp/outside-crate`), so only the first run compiles
+//! The crate and its target folder persist (`target/tmp/outside-crate/{acme-lock,target}`,
+//! the crate copied afresh each run to the same path), so only the first run compiles
 //! errcodes-build and its dependencies: about 70 s on the shared 2-core development machine
 //! (the crate's first `cargo build` 31 s, then `cargo test` 37 s, which compiles the
 //! dev-dependency copy); a rerun takes about 7 s.
@@ -111,15 +112,21 @@ fn lines(text: &str) -> usize {
 #[test]
 fn an_outside_crate_gets_typed_modules_from_build_rs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let scratch = tempfile::tempdir().unwrap();
-    let krate = scratch.path().join("acme-lock");
+    // The crate always at the same place (laid anew each run), so its build output in the
+    // persistent target folder is replaced, not added to: a crate at a new path each run
+    // would be a new package to cargo, and its artifacts would pile up run after run.
+    let place = Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-crate");
+    let krate = place.join("acme-lock");
+    if krate.exists() {
+        fs::remove_dir_all(&krate).unwrap();
+    }
     copy_tree(&root.join("codegen/acme-lock"), &krate).unwrap();
     fs::write(krate.join("Cargo.toml"), outside_manifest(root)).unwrap();
     // The workspace's lock file: the same versions, and no network needed.
     fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
     let outside = Outside {
         krate,
-        target: Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-crate"),
+        target: place.join("target"),
     };
 
     // A user's first build, then the crate's own tests as they pass in the workspace: the

@@ -29,7 +29,7 @@ fn cargo(krate: &Path, args: &[&str]) -> Output {
         .current_dir(krate)
         .env(
             "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-crate"),
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-crate/target"),
         )
         .env_remove("RUSTFLAGS")
         .env_remove("CARGO_BUILD_RUSTFLAGS")
@@ -50,8 +50,12 @@ fn ok(out: &Output, what: &str) {
 fn a_new_crate_follows_the_readme_from_no_generated_files() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let readme = fs::read_to_string(root.join("codegen/errcodes-build/README.md")).unwrap();
-    let scratch = tempfile::tempdir().unwrap();
-    let krate = scratch.path().join("my-crate");
+    // Always at the same place, laid anew each run, so its build output in the persistent
+    // target folder is replaced rather than piled up (as build_script.rs does).
+    let krate = Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-crate/my-crate");
+    if krate.exists() {
+        fs::remove_dir_all(&krate).unwrap();
+    }
     fs::create_dir_all(krate.join("catalog")).unwrap();
     fs::create_dir_all(krate.join("examples")).unwrap();
     fs::create_dir_all(krate.join("tests")).unwrap();

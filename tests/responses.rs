@@ -1,14 +1,12 @@
 //! Vendor response bodies: the seeds' examples, unknown codes, malformed input, next steps,
-//! lossless round trips, the size limit, and properties over arbitrary input.
-
-use std::time::{Duration, Instant};
+//! lossless round trips and the size limit (the properties over generated input are in
+//! body_properties.rs).
 
 use errcodes::response::{
     BodyErrorKind, BridgeOutcome, BridgeResponse, KnoxTagError, LockOutcome, MAX_BODY_BYTES,
     NukiWebResult, TapkeyError, WireCode,
 };
 use errcodes::{Action, knox, nuki, tapkey};
-use proptest::prelude::*;
 use serde_json::json;
 
 /// The webhook body exactly as the Nuki seed document prints it.
@@ -424,26 +422,31 @@ fn knox_body_of(len: usize) -> Vec<u8> {
 #[test]
 fn the_size_limit_is_checked_before_parsing() {
     let at_limit = knox_body_of(MAX_BODY_BYTES);
-    let start = Instant::now();
     let parsed = KnoxTagError::from_json(&at_limit).unwrap();
     assert_eq!(parsed.to_json().as_bytes(), at_limit);
-    let at_limit_time = start.elapsed();
 
-    // 100 MB of valid JSON: refused without being read.
+    // 100 MB of valid JSON: refused for its size, before any of it is read.
     let huge = knox_body_of(100_000_000);
-    let start = Instant::now();
     let err = KnoxTagError::from_json(&huge).unwrap_err();
-    let refused_in = start.elapsed();
     assert_eq!(err.kind(), BodyErrorKind::TooLarge);
     assert_eq!(
         err.to_string(),
         "invalid Knox Tag API error object: the body is 100000000 bytes; bodies are limited to 1048576 bytes (1 MiB)"
     );
     assert_eq!((err.line(), err.column()), (0, 0));
-    assert!(refused_in < Duration::from_millis(50), "{refused_in:?}");
-    // Linear work: the whole 1 MiB body parses and is written back in well under a second
-    // even in a debug build on a loaded machine (about 30 ms measured).
-    assert!(at_limit_time < Duration::from_secs(3), "{at_limit_time:?}");
+    // Not JSON at all past the limit, from the first byte: still the size, not a syntax
+    // error, so the length is looked at before the text. (How fast the 1 MiB body parses
+    // is a benchmark's business, not this test's.)
+    let mut not_json = vec![0xFF; MAX_BODY_BYTES + 1];
+    not_json[0] = b'x';
+    for err in [
+        KnoxTagError::from_json(&not_json).unwrap_err(),
+        NukiWebResult::from_json(&not_json).unwrap_err(),
+        TapkeyError::from_response(401, &not_json).unwrap_err(),
+        BridgeResponse::from_response(200, &not_json).unwrap_err(),
+    ] {
+        assert_eq!(err.kind(), BodyErrorKind::TooLarge, "{err}");
+    }
 
     let one_over = knox_body_of(MAX_BODY_BYTES + 1);
     for err in [
@@ -460,192 +463,6 @@ fn the_size_limit_is_checked_before_parsing() {
         BodyErrorKind::TooLarge
     );
 }
-
-/// Whitespace JSON allows between tokens.
-fn ws() -> impl Strategy<Value = String> {
-    prop_oneof![
-        4 => Just(String::new()),
-        1 => "[ \t\r\n]{1,3}",
-    ]
-}
-
-/// A JSON string literal as a hostile sender might write it: escapes of every kind,
-/// lone surrogates, non-ASCII.
-fn json_string() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        "[a-zA-Z0-9 ]{0,6}",
-        Just("\\ud800".to_owned()),
-        Just("\\udc00\\ud83d\\ude00".to_owned()),
-        Just("\\u00E9\\/\\\\\\\"\\b\\f\\n\\r\\t".to_owned()),
-        Just("é😀".to_owned()),
-    ];
-    prop::collection::vec(piece, 0..3).prop_map(|p| format!("\"{}\"", p.concat()))
-}
-
-/// A JSON number in any legal spelling: `-0`, `1E2`, 30 digits, `1e400`.
-fn json_number() -> impl Strategy<Value = String> {
-    "-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,4})?([eE][+-]?[0-9]{1,4})?"
-}
-
-/// Arbitrary JSON text with arbitrary whitespace and duplicate keys.
-fn json_text() -> impl Strategy<Value = String> {
-    let leaf = prop_oneof![
-        Just("null".to_owned()),
-        Just("true".to_owned()),
-        Just("false".to_owned()),
-        json_number(),
-        json_string(),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec((ws(), inner.clone(), ws()), 0..4).prop_map(|items| {
-                let items: Vec<String> = items.into_iter().map(|(a, v, b)| a + &v + &b).collect();
-                format!("[{}]", items.join(","))
-            }),
-            prop::collection::vec((ws(), json_string(), ws(), ws(), inner, ws()), 0..4).prop_map(
-                |members| {
-                    let members: Vec<String> = members
-                        .into_iter()
-                        .map(|(a, k, b, c, v, d)| format!("{a}{k}{b}:{c}{v}{d}"))
-                        .collect();
-                    format!("{{{}}}", members.join(","))
-                }
-            ),
-        ]
-    })
-}
-
-/// Undocumented members: keys that may repeat, any values.
-fn extra_members() -> impl Strategy<Value = Vec<String>> {
-    let key = prop_oneof![
-        Just("\"x\"".to_owned()),
-        Just("\"note\"".to_owned()),
-        Just("\"\\u0078\"".to_owned()),
-        json_string(),
-    ];
-    prop::collection::vec((ws(), key, ws(), ws(), json_text(), ws()), 0..4).prop_map(|m| {
-        m.into_iter()
-            .map(|(a, k, b, c, v, d)| format!("{a}{k}{b}:{c}{v}{d}"))
-            .collect()
-    })
-}
-
-/// An object of `documented` members and `extra` ones, interleaved by `order`.
-fn object(documented: Vec<String>, extra: Vec<String>, order: &[bool]) -> String {
-    let (mut d, mut e) = (documented.into_iter(), extra.into_iter());
-    let mut members = Vec::new();
-    for &take_extra in order {
-        let next = if take_extra {
-            e.next().or_else(|| d.next())
-        } else {
-            d.next().or_else(|| e.next())
-        };
-        members.extend(next);
-    }
-    members.extend(d);
-    members.extend(e);
-    format!("{{{}}}", members.join(","))
-}
-
-fn check_all_parsers(bytes: &[u8]) {
-    let _ = NukiWebResult::from_json(bytes).map(|r| r.to_json());
-    let _ = KnoxTagError::from_json(bytes).map(|r| r.to_string());
-    let _ = TapkeyError::from_response(401, bytes).map(|r| r.to_string());
-    let _ = BridgeResponse::from_response(200, bytes).map(|r| r.to_string());
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        let _ = nuki::from_hex(text);
-        let _ = nuki::parse(text);
-        let _ = knox::tag::from_decimal(text);
-        let _ = errcodes::lookup("http", text);
-        let _ = text.parse::<tapkey::command_result::Code>();
-    }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
-
-    #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-        check_all_parsers(&bytes);
-    }
-
-    /// Whatever parses comes back byte for byte, from any JSON text at all.
-    #[test]
-    fn arbitrary_json_never_panics_and_round_trips_byte_for_byte(text in json_text()) {
-        check_all_parsers(text.as_bytes());
-        if let Ok(parsed) = NukiWebResult::from_json(text.as_bytes()) {
-            prop_assert_eq!(parsed.to_json(), text.clone());
-        }
-        if let Ok(parsed) = KnoxTagError::from_json(text.as_bytes()) {
-            prop_assert_eq!(parsed.to_json(), text.clone());
-        }
-        if let Ok(parsed) = TapkeyError::from_response(400, text.as_bytes()) {
-            prop_assert_eq!(parsed.body_json(), text.clone());
-        }
-        if let Ok(parsed) = BridgeResponse::from_response(200, text.as_bytes()) {
-            prop_assert_eq!(parsed.body_json(), text);
-        }
-    }
-
-    /// Vendor-shaped bodies with arbitrary undocumented members anywhere: they parse, the
-    /// documented fields read right, and the body comes back byte for byte.
-    #[test]
-    fn vendor_bodies_with_unknown_content_round_trip_byte_for_byte(
-        locks in prop::collection::vec(
-            ("[0-9a-f]{1,2}", any::<u64>(), any::<bool>(), extra_members(), prop::collection::vec(any::<bool>(), 0..8)),
-            0..4,
-        ),
-        extra in extra_members(),
-        order in prop::collection::vec(any::<bool>(), 0..8),
-        knox_code in 1_000_000u32..99_999_999,
-        as_number in any::<bool>(),
-        pad in ws(),
-    ) {
-        let lock_text: Vec<String> = locks.iter().map(|(code, id, ok, extra, order)| {
-            object(
-                vec![
-                    format!(r#""smartlockId":{id}"#),
-                    format!(r#""success":{ok}"#),
-                    format!(r#""errorCode":"{code}""#),
-                ],
-                extra.clone(),
-                order,
-            )
-        }).collect();
-        let nuki = format!("{pad}{}{pad}", object(
-            vec![format!(r#""detail":[{}]"#, lock_text.join(",")), r#""success":false"#.to_owned()],
-            extra.clone(),
-            &order,
-        ));
-        let parsed = NukiWebResult::from_json(nuki.as_bytes()).unwrap();
-        prop_assert_eq!(parsed.to_json(), nuki.clone());
-        for (lock, (code, id, ok, _, _)) in parsed.detail.iter().zip(&locks) {
-            prop_assert_eq!(lock.smartlock_id, Some(*id));
-            prop_assert_eq!(lock.success, *ok);
-            let code_read = lock.error_code.as_ref().unwrap();
-            prop_assert_eq!(code_read.raw(), code.as_str());
-            prop_assert_eq!(code_read.code(), nuki::from_hex(code).ok());
-        }
-
-        let code = if as_number { knox_code.to_string() } else { format!("\"{knox_code}\"") };
-        let knox = object(vec![r#""result":400"#.to_owned(), format!(r#""code":{code}"#)], extra.clone(), &order);
-        let parsed = KnoxTagError::from_json(knox.as_bytes()).unwrap();
-        prop_assert_eq!(parsed.to_json(), knox.clone());
-        prop_assert_eq!(parsed.code.raw(), knox_code.to_string());
-        prop_assert_eq!(parsed.code.code(), knox::tag::from_decimal(&knox_code.to_string()).ok());
-
-        let tapkey = object(vec![r#""ErrorCode":"X""#.to_owned()], extra.clone(), &order);
-        let parsed = TapkeyError::from_response(401, tapkey.as_bytes()).unwrap();
-        prop_assert_eq!(parsed.body_json(), tapkey);
-        prop_assert_eq!(parsed.error_code(), Some("X"));
-
-        let bridge = object(vec![r#""success":false"#.to_owned()], extra, &order);
-        let parsed = BridgeResponse::from_response(200, bridge.as_bytes()).unwrap();
-        prop_assert_eq!(parsed.body_json(), bridge);
-        prop_assert_eq!(parsed.outcome(), BridgeOutcome::DeviceOffline);
-    }
-}
-
 /// The one rule for names people type: exact first, else any ASCII case when it picks one
 /// entry; `parse`, `FromStr`, `Catalog::lookup`, serde and `Action::from_name` agree, and
 /// `from_name` stays the exact lookup.

@@ -132,22 +132,27 @@ fn retryable_http_statuses_are_exactly_the_documented_set() {
 }
 
 #[test]
-fn sparse_knox_codes_hit_exactly_and_miss_everything_else() {
+fn sparse_knox_codes_hit_exactly_and_miss_their_neighbours_and_every_997th_value() {
+    let values: Vec<u32> = knox::tag::Code::ALL.iter().map(|c| c.value()).collect();
     for code in knox::tag::Code::ALL {
         assert_eq!(knox::tag::from_value(code.value()), Some(code));
         assert_eq!(knox::tag::from_decimal(code.wire()), Ok(code));
     }
-    let mut hits = 0;
-    for v in (0..u32::MAX)
-        .step_by(997)
-        .chain([4000000, 4000001, 40100000, 50000000])
-    {
-        if let Some(code) = knox::tag::from_value(v) {
-            assert_eq!(code.value(), v);
-            hits += 1;
+    // Every value within 64 of a code, and each code with one bit flipped: the perfect
+    // hash's buckets hold other values, and only the exact one may hit.
+    let near = values.iter().flat_map(|&v| {
+        (1..=64)
+            .flat_map(move |d| [v.wrapping_sub(d), v.wrapping_add(d)])
+            .chain((0..32).map(move |bit| v ^ (1 << bit)))
+    });
+    // A sample of the rest of the range (every 997th value), and the extremes.
+    let sample = (0..u32::MAX).step_by(997).chain([0, 1, u32::MAX]);
+    for v in near.chain(sample) {
+        match knox::tag::from_value(v) {
+            Some(code) => assert!(code.value() == v && values.contains(&v), "{v} hit {code:?}"),
+            None => assert!(!values.contains(&v), "{v} is a code but was missed"),
         }
     }
-    assert_eq!(hits, 4, "only the four explicit codes are hit");
 }
 
 #[test]

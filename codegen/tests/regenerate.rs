@@ -17,18 +17,23 @@ fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
-/// A copy of this checkout's files (tracked, and untracked but not ignored) in a temp folder.
+/// `git` as the tests run it: without the user's or the system's configuration.
+fn git() -> Command {
+    let mut cmd = Command::new("git");
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(["-c", "commit.gpgsign=false"]);
+    cmd
+}
+
+/// A copy of this checkout's tracked files (as they are in the work tree) in a temp folder;
+/// files git does not track (a developer's scratch files) are left out.
 fn scratch() -> tempfile::TempDir {
     let root = workspace();
     let dir = tempfile::tempdir().unwrap();
-    let listed = Command::new("git")
-        .args([
-            "ls-files",
-            "-z",
-            "--cached",
-            "--others",
-            "--exclude-standard",
-        ])
+    let listed = git()
+        .args(["ls-files", "-z", "--cached"])
         .current_dir(&root)
         .output()
         .unwrap();
@@ -173,7 +178,7 @@ fn add_vendor(root: &Path, fixture: &str, id: &str) {
 const NUKI_FF: &str = "The lock reported an error without saying which.";
 
 #[test]
-fn eight_runs_at_once_take_turns_and_lose_nothing() {
+fn eight_runs_waiting_on_one_lock_take_turns_and_lose_nothing() {
     let dir = scratch();
     let nuki = dir.path().join("catalog/nuki.yaml");
     let old = fs::read_to_string(&nuki).unwrap();
@@ -185,7 +190,12 @@ fn eight_runs_at_once_take_turns_and_lose_nothing() {
     );
     edit(&nuki, &description, &format!("    description: {NUKI_FF}"));
 
-    let children: Vec<_> = (0..8)
+    // The test holds the runs' lock (on the catalogue folder) while it starts them, so all
+    // eight are alive at once and each must say it is waiting (proof that they overlapped and
+    // did not run one by one).
+    let lock = fs::File::open(dir.path().join("catalog")).unwrap();
+    lock.lock().unwrap();
+    let mut children: Vec<_> = (0..8)
         .map(|_| {
             codegen(dir.path(), &[])
                 .stdout(Stdio::piped())
@@ -194,9 +204,28 @@ fn eight_runs_at_once_take_turns_and_lose_nothing() {
                 .unwrap()
         })
         .collect();
-    for child in children {
+    let mut said = Vec::new();
+    for child in &mut children {
+        // Read each run's stderr up to its "waiting" line (or its end, when it did not wait).
+        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        while std::io::BufRead::read_line(&mut stderr, &mut line).unwrap() > 0 {
+            if line.contains("waiting for another run") {
+                break;
+            }
+        }
+        assert!(
+            line.contains("waiting for another run"),
+            "a run did not wait for the lock the test held: {line:?}"
+        );
+        said.push(stderr);
+    }
+    lock.unlock().unwrap();
+    for (child, mut stderr) in children.into_iter().zip(said) {
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
         let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "a run failed:\n{}", text(&out.stderr));
+        assert!(out.status.success(), "a run failed:\n{rest}");
     }
     assert_fresh(dir.path());
     assert!(
@@ -214,8 +243,26 @@ fn eight_runs_at_once_take_turns_and_lose_nothing() {
     }
 }
 
+/// Whether a run's staging (`.NAME.new-<run>`), backup (`.NAME.old-<run>`) or temporary
+/// README or manifest (`.NAME.….codegen-tmp`) is on disk: a run is between its first write and
+/// its last rename.
+fn mid_write(dir: &Path) -> bool {
+    [
+        dir.join("errcodes/src"),
+        dir.join("errcodes"),
+        dir.to_path_buf(),
+    ]
+    .iter()
+    .flat_map(|d| fs::read_dir(d).unwrap())
+    .any(|e| {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        name.starts_with('.')
+            && (name.contains(".new-") || name.contains(".old-") || name.ends_with(".codegen-tmp"))
+    })
+}
+
 #[test]
-fn a_killed_run_is_finished_or_undone_by_the_next() {
+fn a_run_killed_mid_write_is_finished_or_undone_by_the_next() {
     let dir = scratch();
     let nuki = dir.path().join("catalog/nuki.yaml");
     let original = fs::read_to_string(&nuki).unwrap();
@@ -223,7 +270,13 @@ fn a_killed_run_is_finished_or_undone_by_the_next() {
         .lines()
         .find(|l| l.contains("description:"))
         .unwrap();
-    for n in 0..12u64 {
+    // Each run is killed (SIGKILL: no chance to clean up) as soon as its staging is seen on
+    // disk; the kills that left staging behind are the ones that landed mid-write.
+    let mut landed = 0;
+    for n in 0..40u64 {
+        if landed == 6 {
+            break;
+        }
         let numbered = first.replacen("description: ", &format!("description: ({n}) "), 1);
         fs::write(&nuki, original.replacen(first, &numbered, 1)).unwrap();
         let mut child = codegen(dir.path(), &[])
@@ -231,9 +284,14 @@ fn a_killed_run_is_finished_or_undone_by_the_next() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(n * 4));
-        let _ = child.kill(); // SIGKILL: no chance to clean up
+        while !mid_write(dir.path()) && child.try_wait().unwrap().is_none() {
+            std::hint::spin_loop();
+        }
+        let _ = child.kill();
         let _ = child.wait();
+        if mid_write(dir.path()) {
+            landed += 1;
+        }
         let out = run(dir.path(), &[]);
         assert!(
             out.status.success(),
@@ -246,7 +304,14 @@ fn a_killed_run_is_finished_or_undone_by_the_next() {
             "{:?}",
             leftovers(dir.path())
         );
+        assert!(
+            fs::read_to_string(dir.path().join("docs/nuki.md"))
+                .unwrap()
+                .contains(&format!("({n}) ")),
+            "run {n}'s edit is not in the docs after the next run"
+        );
     }
+    assert!(landed > 0, "no kill landed while a run was writing");
 }
 
 #[test]
@@ -504,12 +569,7 @@ fn a_crlf_checkout_is_not_stale() {
 fn a_clone_with_autocrlf_gets_lf_files() {
     let dir = scratch();
     let git = |dir: &Path, args: &[&str]| {
-        let out = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .unwrap();
+        let out = git().args(args).current_dir(dir).output().unwrap();
         assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
     };
     git(dir.path(), &["init", "-q"]);
@@ -673,27 +733,18 @@ fn a_run_waits_for_the_lock_whatever_is_deleted() {
     assert_fresh(root);
 }
 
-/// `git` in `dir`, with no global or system configuration (the developer's own settings, a
-/// signing key or a merge driver, must not change what the test sees).
-fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .args(["-c", "user.name=test", "-c", "user.email=test@example.com"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
+/// `git` in `dir` (see [`git`]).
+fn git_in(dir: &Path, args: &[&str]) -> Output {
+    git()
+        .args(["-c", "init.defaultBranch=main"])
         .args(args)
         .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
         .unwrap()
 }
 
 fn git_ok(dir: &Path, args: &[&str]) {
-    let out = git(dir, args);
+    let out = git_in(dir, args);
     assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
 }
 
@@ -721,9 +772,9 @@ fn a_merge_of_two_new_vendors_is_repaired_by_one_run() {
         git_ok(root, &["add", "-A"]);
         git_ok(root, &["commit", "-qm", branch]);
     }
-    let merge = git(root, &["merge", "-q", "a"]);
+    let merge = git_in(root, &["merge", "-q", "a"]);
     assert!(!merge.status.success(), "the two branches conflict");
-    let conflicted = text(&git(root, &["diff", "--name-only", "--diff-filter=U"]).stdout);
+    let conflicted = text(&git_in(root, &["diff", "--name-only", "--diff-filter=U"]).stdout);
     for file in [
         "errcodes/src/generated/mod.rs",
         "README.md",

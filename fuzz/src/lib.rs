@@ -58,7 +58,12 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
         (Err(got), Some(Err((kind, value)))) => {
             assert_eq!(got.kind(), *kind, "{}: parse_wire({text:?})", catalog.id());
             if *kind == ParseErrorKind::Unknown && catalog.wire_format() != WireFormat::Text {
-                assert_eq!(got.value(), *value, "{}: parse_wire({text:?})", catalog.id());
+                assert_eq!(
+                    got.value(),
+                    *value,
+                    "{}: parse_wire({text:?})",
+                    catalog.id()
+                );
             }
         }
         (_, None) => {} // a key kind this oracle does not know (non_exhaustive)
@@ -115,7 +120,30 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
 
     let looked_up = catalog.lookup(text);
     show(&looked_up);
-    let rule = match (wire, name) {
+    // Lookups read wire text first, then a name exactly or in any ASCII case when that picks
+    // one entry (`find_name_any_case`, itself checked against a scan below).
+    let any_case = catalog.find_name_any_case(text);
+    let scanned_any_case = {
+        let lower = text.to_ascii_lowercase();
+        let mut hits = catalog.entries().iter().filter(|e| {
+            std::iter::once(e.name())
+                .chain(e.aliases().iter().copied())
+                .any(|n| n.to_ascii_lowercase() == lower)
+        });
+        match (hits.next(), hits.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    assert!(
+        name.is_some()
+            || any_case.map(|e| e as *const Entry) == scanned_any_case.map(|e| e as *const Entry),
+        "{}: find_name_any_case({text:?}) = {:?}, a scan finds {:?}",
+        catalog.id(),
+        any_case.map(Entry::name),
+        scanned_any_case.map(Entry::name)
+    );
+    let rule = match (wire, name.or(any_case)) {
         (Ok(entry), _) | (Err(_), Some(entry)) => Ok(entry),
         (Err(err), None) if err.kind() == ParseErrorKind::InvalidSyntax => {
             Err(ParseErrorKind::Unknown)
@@ -279,7 +307,10 @@ fn check_typed(text: &str) {
     assert_eq!(status, http::parse(text));
     assert_eq!(status.map(http::Code::entry), http::CATALOG.lookup(text));
     let decimal = http::from_decimal(text);
-    assert_eq!(decimal.map(http::Code::entry), http::CATALOG.parse_wire(text));
+    assert_eq!(
+        decimal.map(http::Code::entry),
+        http::CATALOG.parse_wire(text)
+    );
     if let Ok(code) = decimal {
         assert_eq!(http::from_status(code.value()), Some(code));
     }
@@ -325,10 +356,17 @@ pub fn response_bodies(data: &[u8]) {
     match NukiWebResult::from_json(data) {
         Ok(first) => {
             let json = first.to_json();
-            assert_eq!(json.as_bytes(), data, "a Nuki result comes back byte for byte");
+            assert_eq!(
+                json.as_bytes(),
+                data,
+                "a Nuki result comes back byte for byte"
+            );
             let again = NukiWebResult::from_json(json.as_bytes())
                 .unwrap_or_else(|e| panic!("re-parsing {json}: {e}"));
-            assert_eq!(first, again, "Nuki result changed in the round trip via {json}");
+            assert_eq!(
+                first, again,
+                "Nuki result changed in the round trip via {json}"
+            );
             assert_eq!(again.to_json(), json);
             let mut out = String::new();
             for lock in &first.detail {
@@ -342,10 +380,17 @@ pub fn response_bodies(data: &[u8]) {
     match KnoxTagError::from_json(data) {
         Ok(first) => {
             let json = first.to_json();
-            assert_eq!(json.as_bytes(), data, "a Knox error comes back byte for byte");
+            assert_eq!(
+                json.as_bytes(),
+                data,
+                "a Knox error comes back byte for byte"
+            );
             let again = KnoxTagError::from_json(json.as_bytes())
                 .unwrap_or_else(|e| panic!("re-parsing {json}: {e}"));
-            assert_eq!(first, again, "Knox error changed in the round trip via {json}");
+            assert_eq!(
+                first, again,
+                "Knox error changed in the round trip via {json}"
+            );
             assert_eq!(again.to_json(), json);
             let mut out = String::new();
             let _ = write!(
@@ -368,10 +413,16 @@ pub fn response_bodies(data: &[u8]) {
             Ok(first) => {
                 assert_eq!(first.status(), status);
                 let json = first.body_json();
-                assert!(blank || json.as_bytes() == data, "a Tapkey body comes back byte for byte");
+                assert!(
+                    blank || json.as_bytes() == data,
+                    "a Tapkey body comes back byte for byte"
+                );
                 let again = TapkeyError::from_response(status, json.as_bytes())
                     .unwrap_or_else(|e| panic!("re-parsing {json}: {e}"));
-                assert_eq!(first, again, "Tapkey error changed in the round trip via {json}");
+                assert_eq!(
+                    first, again,
+                    "Tapkey error changed in the round trip via {json}"
+                );
                 assert_eq!(again.body_json(), json);
                 let mut out = String::new();
                 let _ = write!(
@@ -389,10 +440,16 @@ pub fn response_bodies(data: &[u8]) {
             Ok(first) => {
                 assert_eq!(first.status(), status);
                 let json = first.body_json();
-                assert!(blank || json.as_bytes() == data, "a Bridge body comes back byte for byte");
+                assert!(
+                    blank || json.as_bytes() == data,
+                    "a Bridge body comes back byte for byte"
+                );
                 let again = BridgeResponse::from_response(status, json.as_bytes())
                     .unwrap_or_else(|e| panic!("re-parsing {json}: {e}"));
-                assert_eq!(first, again, "Bridge response changed in the round trip via {json}");
+                assert_eq!(
+                    first, again,
+                    "Bridge response changed in the round trip via {json}"
+                );
                 assert_eq!(again.body_json(), json);
                 let mut out = String::new();
                 let _ = write!(out, "{first} {:?} {:?}", first.outcome(), first.next_step());
@@ -407,7 +464,13 @@ fn body_error(err: &errcodes::response::BodyError) {
     let shown = err.to_string();
     assert!(!shown.is_empty());
     assert!(!err.body().is_empty());
-    let _ = (err.line(), err.column(), err.is_truncated(), err.kind(), format!("{err:?}"));
+    let _ = (
+        err.line(),
+        err.column(),
+        err.is_truncated(),
+        err.kind(),
+        format!("{err:?}"),
+    );
 }
 
 /// Arbitrary bytes as one catalogue file: the generator validates and renders it, or reports

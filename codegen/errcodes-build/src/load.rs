@@ -218,6 +218,13 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     let full = e.to_string();
     let first = full.lines().next().unwrap_or("invalid YAML").trim();
     let message = first.rfind(" at line ").map_or(first, |at| &first[..at]);
+    // Far past MAX_DEPTH (hundreds of levels), the parser's own recursion guard can stop
+    // before the depth budget does: the same problem, so the same message.
+    if message.starts_with("recursion limit exceeded") {
+        return budget_message(&BudgetBreach::Depth {
+            depth: MAX_DEPTH + 1,
+        });
+    }
     // The scanner notices an unclosed quote only on a later line.
     if message.contains("multiline quoted scalar") {
         return format!("{message}; is a quote on an earlier line left open?");

@@ -24,7 +24,7 @@ const OPENERS: [&str; 2] = ["// ", "<!-- "];
 
 /// The file a run puts in the folder it stages, naming its token: proof that the folder, and
 /// the old folder moved aside under the same token, are the generator's.
-const RUN_MARKER: &str = ".errcodes-build-run";
+pub(crate) const RUN_MARKER: &str = ".errcodes-build-run";
 
 /// How an output differs from what the catalogue produces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -262,7 +262,7 @@ pub struct WriteFailure {
 
 /// Names unique to one run: the staged and the old folder of a target carry its token.
 #[derive(Debug, Clone)]
-struct Token(String);
+pub(crate) struct Token(pub(crate) String);
 
 impl Token {
     fn new() -> Token {
@@ -283,7 +283,7 @@ impl Token {
 
 /// The marker's content: a generated header (so that a marker left in a swapped-in folder
 /// counts as a generated file and the next run removes it) naming the token.
-fn marker_text(token: &Token) -> String {
+pub(crate) fn marker_text(token: &Token) -> String {
     format!(
         "// {GENERATED_MARK} staging marker of errcodes-build, run {}; safe to delete\n",
         token.0
@@ -436,7 +436,8 @@ pub(crate) fn foreign_error(paths: &[String]) -> io::Error {
 /// what that run provably wrote:
 /// - a staged folder `.dir.new-<token>` holding the run marker: removed (and, when `dir` is
 ///   gone because the run had moved it aside, the old folder `.dir.old-<token>` is put back
-///   first);
+///   first); so is one the run was killed in before its marker was complete (empty, or holding
+///   only the marker's beginning), which holds nothing to lose;
 /// - an old folder `.dir.old-<token>` whose token the marker in `dir` names (the swap was done):
 ///   removed.
 ///
@@ -459,7 +460,7 @@ pub(crate) fn recover(dir: &Path) -> io::Result<()> {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         if let Some(token) = file_name.strip_prefix(&prefix)
             && entry.file_type()?.is_dir()
-            && holds_marker(&entry.path(), token)
+            && (holds_marker(&entry.path(), token) || only_begun(&entry.path(), token)?)
         {
             staged.push(Token(token.to_owned()));
         }
@@ -480,6 +481,23 @@ pub(crate) fn recover(dir: &Path) -> io::Result<()> {
         fs::remove_file(dir.join(RUN_MARKER))?;
     }
     Ok(())
+}
+
+/// Whether `folder` is a staging folder a run was killed in before its marker was complete:
+/// empty, or holding nothing but the beginning of the marker of `token`. Removing it loses
+/// nothing.
+fn only_begun(folder: &Path, token: &str) -> io::Result<bool> {
+    let mut entries = fs::read_dir(folder)?;
+    let Some(first) = entries.next().transpose()? else {
+        return Ok(true);
+    };
+    if entries.next().is_some() || first.file_name() != RUN_MARKER || !first.file_type()?.is_file()
+    {
+        return Ok(false);
+    }
+    let text = marker_text(&Token(token.to_owned()));
+    Ok(read_regular(&first.path(), text.len() as u64)?
+        .is_some_and(|begun| text.as_bytes().starts_with(&begun)))
 }
 
 /// Whether `folder` holds the run marker of `token`.

@@ -9,7 +9,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::output::{Disk, RealDisk, recover, replace_dir};
+use crate::output::{Disk, RUN_MARKER, RealDisk, Token, marker_text, recover, replace_dir};
 use crate::run::{Mode, Outputs, execute};
 use crate::settings::Settings;
 use crate::{Failure, Report};
@@ -384,4 +384,23 @@ fn docs_in_the_code_folder_are_refused() {
         other => panic!("{other:?}"),
     }
     assert_eq!(outputs_state(&outputs), before);
+}
+
+#[test]
+fn a_staging_folder_killed_before_its_marker_was_complete_is_removed() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (outputs, _, _) = two_catalogues(scratch.path());
+    let s = scratch.path();
+    let token = Token("7-8".to_owned());
+    let begun = marker_text(&token);
+    // Empty, and holding only the first bytes of its marker: nothing in them to lose.
+    fs::create_dir(s.join(".generated.new-7-8")).unwrap();
+    fs::create_dir(s.join(".docs.new-7-8")).unwrap();
+    fs::write(s.join(".docs.new-7-8").join(RUN_MARKER), &begun[..10]).unwrap();
+    // The marker's beginning beside a file: not provably the generator's, kept.
+    fs::create_dir(s.join(".generated.new-9-9")).unwrap();
+    fs::write(s.join(".generated.new-9-9").join(RUN_MARKER), &begun[..10]).unwrap();
+    fs::write(s.join(".generated.new-9-9/mine.rs"), "mine").unwrap();
+    recover_all(&outputs);
+    assert_eq!(leftovers(s), [".generated.new-9-9"]);
 }

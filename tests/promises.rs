@@ -1,0 +1,134 @@
+//! README promises that had no test noticing when they broke (issue 21's audit): a hand-written
+//! file in the docs folder stops `Builder::compile` and `Builder::write_to`, and nesting past
+//! `MAX_DEPTH` is reported as too deep (not as a shape error further on).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn good(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/good")
+        .join(name)
+}
+
+/// Every file below `dir`, relative path → bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                found.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn compile_refuses_a_docs_folder_holding_a_hand_written_file_and_keeps_it() {
+    let scratch = tempfile::tempdir().unwrap();
+    // A build script writes only below its output folder, the error index included.
+    let out = scratch.path().join("out");
+    let docs = out.join("docs");
+    fs::create_dir_all(&out).unwrap();
+    let builder = errcodes_build::Builder::new()
+        .catalog_dir(good("byte_hex"))
+        .out_dir(&out)
+        .docs_dir(&docs);
+
+    // First the pages are written; a second run over its own pages is fine.
+    builder.compile().unwrap();
+    let pages = tree(&docs);
+    assert!(!pages.is_empty(), "no pages were written");
+    builder.compile().unwrap();
+    assert_eq!(tree(&docs), pages);
+
+    // Then someone keeps notes in the folder: the run refuses, naming the file, and the
+    // folder is exactly as it was (notes included).
+    fs::write(docs.join("NOTES.md"), "my notes, not generated\n").unwrap();
+    let before = tree(&docs);
+    let err = builder
+        .compile()
+        .expect_err("a hand-written file was in the docs folder");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("NOTES.md"),
+        "the refusal does not name the file: {shown}"
+    );
+    assert_eq!(tree(&docs), before, "the docs folder changed");
+}
+
+#[test]
+fn write_to_refuses_a_folder_holding_a_hand_written_file_and_keeps_it() {
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path().join("codes");
+    let builder = errcodes_build::Builder::new().catalog_dir(good("byte_hex"));
+    builder.write_to(&dir).unwrap();
+    let generated = tree(&dir);
+    assert!(!generated.is_empty());
+
+    // A hand-written file, and one that merely mentions the generated mark.
+    fs::write(dir.join("mine.rs"), "// written by hand\n").unwrap();
+    fs::write(dir.join("notes.rs"), "// notes on the @generated files\n").unwrap();
+    let before = tree(&dir);
+    let err = builder
+        .write_to(&dir)
+        .expect_err("mine.rs is not generated");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("mine.rs") && shown.contains("notes.rs"),
+        "{shown}"
+    );
+    assert_eq!(tree(&dir), before, "the folder changed");
+}
+
+/// A catalogue whose first entry's `source` is nested `levels` lists deep: root mapping,
+/// `entries` list and entry mapping are three levels, so the source's lists start at four.
+fn nested_source(levels: usize) -> String {
+    let open = "[".repeat(levels);
+    let close = "]".repeat(levels);
+    format!(
+        "id: nuki\ntitle: Nuki codes\nkey: byte\nwire: hex\nsources:\n  - id: W\n    title: Web API\n    \
+         url: https://example.com/\nentries:\n  - value: 0x10\n    name: P_ERROR\n    \
+         description: Pairing failed.\n    action: retry\n    source: {open}W{close}\n"
+    )
+}
+
+fn problems(text: &str) -> Vec<String> {
+    let scratch = tempfile::tempdir().unwrap();
+    fs::write(scratch.path().join("deep.yaml"), text).unwrap();
+    match errcodes_build::Builder::new()
+        .catalog_dir(scratch.path())
+        .generate()
+    {
+        Ok(_) => panic!("accepted:\n{text}"),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn nesting_one_level_past_max_depth_is_reported_as_too_deep() {
+    let depth = errcodes_build::MAX_DEPTH;
+    let too_deep = format!("nested more than {depth} levels deep");
+    // Exactly at the limit: some other problem (a list is no source id), not the depth.
+    let at = problems(&nested_source(depth - 3));
+    assert!(at.iter().all(|p| !p.contains(&too_deep)), "{at:?}");
+    // One level more: the depth message, alone, at the list that went past the limit.
+    let past = problems(&nested_source(depth - 2));
+    assert_eq!(past.len(), 1, "{past:?}");
+    assert!(past[0].contains(&too_deep), "{past:?}");
+    // Far past it (what an attacker sends): the same message.
+    let far = problems(&nested_source(10_000));
+    assert_eq!(far.len(), 1, "{far:?}");
+    assert!(far[0].contains(&too_deep), "{far:?}");
+}
