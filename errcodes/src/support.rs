@@ -3,8 +3,10 @@
 //! Generated code builds its statics only through the `const fn`s here (no `pub(crate)` field
 //! is written from outside the runtime), probes its tables with the hash functions re-exported
 //! here, and gets everything else from the exported `code_impl!` macro, which is handed every
-//! item of the module it uses. That is what a generator in another crate (a future
-//! `errcodes-build`) needs; it is hidden and carries no semver promise until that crate exists.
+//! item of the module it uses. It is what errcodes-build's output calls, hidden from the docs,
+//! and additive within a major release: an item here is never removed or changed, so output an
+//! earlier errcodes-build wrote keeps compiling (`tests/contract.rs` compiles frozen output of
+//! earlier versions against this runtime).
 
 use crate::catalog::Lookups;
 use crate::{
