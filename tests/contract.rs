@@ -7,6 +7,7 @@
 
 #[path = "fixtures/contract/0.1-13d59f6/mod.rs"]
 #[rustfmt::skip]
+#[allow(dead_code)] // a library's public lookups, not all called here
 mod at_13d59f6;
 
 use errcodes::Action;
