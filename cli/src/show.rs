@@ -1,6 +1,6 @@
 //! What the command prints: text for people, JSON for scripts.
 //!
-//! The JSON shape is documented in the workspace README ("The `errcodes` command") and
+//! The JSON shape is documented in `cli/README.md` ("`--json`") and
 //! checked by `cli/tests/cli.rs`; change all three together.
 
 use std::borrow::Cow;
