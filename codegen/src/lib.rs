@@ -156,6 +156,9 @@ pub struct Report {
     pub own: Own,
     /// How the outputs differed before the run (empty: up to date).
     pub drift: Vec<Drift>,
+    /// What looked like a killed run's leftovers beside an output but was not provably the
+    /// generator's: left alone.
+    pub left_alone: Vec<PathBuf>,
 }
 
 /// Validates `catalog_dir` with errcodes' own settings and renders every output in memory.
@@ -246,13 +249,16 @@ pub fn run(catalog_dir: &Path, outputs: &Outputs, mode: Mode) -> Result<Report, 
         .filter(|s| s.new_text.is_some())
         .map(|s| Drift::Stale(s.file.display().to_string()))
         .collect();
-    let mut drift = match mode {
+    let (mut drift, left_alone) = match mode {
         Mode::Check => match builder.check(&outputs.code) {
-            Ok(report) => report.drift,
-            Err(Failure::Stale(found, _)) => found,
+            Ok(report) => (report.drift, Vec::new()),
+            Err(Failure::Stale(found, _)) => (found, Vec::new()),
             Err(other) => return Err(other),
         },
-        Mode::Write => builder.write_to(&outputs.code)?.drift,
+        Mode::Write => {
+            let report = builder.write_to(&outputs.code)?;
+            (report.drift, report.left_alone)
+        }
     };
     drift.extend(section_drift);
     if mode == Mode::Check && !drift.is_empty() {
@@ -265,7 +271,11 @@ pub fn run(catalog_dir: &Path, outputs: &Outputs, mode: Mode) -> Result<Report, 
             }
         }
     }
-    Ok(Report { own, drift })
+    Ok(Report {
+        own,
+        drift,
+        left_alone,
+    })
 }
 
 /// Serialises runs on one catalogue folder: a lock on the folder itself, which a clean of

@@ -152,6 +152,13 @@ fn main() -> ExitCode {
     let result = codegen::run(&args.catalog, &args.outputs, args.mode);
     match result {
         Ok(report) => {
+            for path in &report.left_alone {
+                eprintln!(
+                    "codegen: note: left {} alone: it looks like a leftover of a killed run, but \
+                     no run of the generator provably wrote it",
+                    path.display()
+                );
+            }
             let g = &report.own.generated;
             let entries: usize = g.catalogs.iter().map(|c| c.entries).sum();
             let summary = format!("{} catalogues, {entries} entries", g.catalogs.len());

@@ -627,6 +627,19 @@ fn files_that_look_like_leftovers_are_left_alone() {
     for args in [&[][..], &[][..], &["--check"][..]] {
         let out = run(root, args);
         assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        if args.is_empty() {
+            // Those beside an output folder look like leftovers: each is named.
+            let said = text(&out.stderr);
+            for name in [
+                ".docs.old",
+                ".generated.new",
+                ".generated.old",
+                ".generated.new-1-2",
+                ".generated.old-1-2",
+            ] {
+                assert!(said.contains(&format!("{name} alone")), "{name}: {said}");
+            }
+        }
     }
     for (path, content) in mine {
         assert_eq!(

@@ -441,16 +441,17 @@ pub(crate) fn foreign_error(paths: &[String]) -> io::Error {
 /// - an old folder `.dir.old-<token>` whose token the marker in `dir` names (the swap was done):
 ///   removed.
 ///
-/// Anything else beside `dir` is not the generator's and is left alone. Runs hold the lock
+/// Anything else beside `dir` is not the generator's and is left alone; what looks like a
+/// leftover (`.dir.new…`, `.dir.old…`) is returned, so the run can name it. Runs hold the lock
 /// (see [`lock`]) while they recover, so no live run's staging is touched.
-pub(crate) fn recover(dir: &Path) -> io::Result<()> {
+pub(crate) fn recover(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     let parent = parent_of(dir);
     let listing = match fs::read_dir(parent) {
         Ok(listing) => listing,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
     let prefix = format!(".{name}.new-");
@@ -480,7 +481,16 @@ pub(crate) fn recover(dir: &Path) -> io::Result<()> {
         }
         fs::remove_file(dir.join(RUN_MARKER))?;
     }
-    Ok(())
+    // What still looks like a leftover is someone else's (a backup, a draft): named, kept.
+    let (new, old) = (format!(".{name}.new"), format!(".{name}.old"));
+    let mut left_alone: Vec<PathBuf> = fs::read_dir(parent)?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&new) || n.starts_with(&old))
+        .map(|n| parent.join(n))
+        .collect();
+    left_alone.sort();
+    Ok(left_alone)
 }
 
 /// Whether `folder` is a staging folder a run was killed in before its marker was complete:

@@ -125,6 +125,9 @@ pub struct Report {
     /// How the outputs differed before the run (empty: up to date). Paths include the output
     /// folder (`src/codes/lock.rs`).
     pub drift: Vec<Drift>,
+    /// Files or folders beside an output that look like a killed run's leftovers
+    /// (`.codes.new`, `.docs.old`) but that no run provably wrote: left alone, named here.
+    pub left_alone: Vec<PathBuf>,
 }
 
 /// Compare only, or replace what differs.
@@ -280,9 +283,11 @@ pub(crate) fn execute(
     }
     targets.push(Target::new(&outputs.code, &generated.files));
     let mut planned = Vec::new();
+    let mut left_alone = Vec::new();
     for target in targets {
         if mode == Mode::Write {
-            output::recover(&target.dir).map_err(|e| io_failure(&target.dir, e))?;
+            let kept = output::recover(&target.dir).map_err(|e| io_failure(&target.dir, e))?;
+            left_alone.extend(kept);
         }
         let dir = target.dir.clone();
         planned.push(output::plan(target).map_err(|e| io_failure(&dir, e))?);
@@ -299,7 +304,11 @@ pub(crate) fn execute(
         Mode::Write if !foreign.is_empty() => return Err(Failure::Foreign(foreign)),
         Mode::Write => output::install(disk, &planned).map_err(Failure::Write)?,
     }
-    Ok(Report { generated, drift })
+    Ok(Report {
+        generated,
+        drift,
+        left_alone,
+    })
 }
 
 /// An I/O error that names the output it happened in.
