@@ -286,7 +286,9 @@ fn write_json(
     out.write_all(&rest.as_bytes()[2..])
 }
 
-type Read3 = (String, Option<u16>, Vec<Item>);
+/// What one vendor's reader makes of a body: its shape's name, the HTTP status it is read
+/// under, and an item per code.
+type BodyRead = (String, Option<u16>, Vec<Item>);
 
 /// How body text is put into the output.
 type Clean = fn(&str) -> String;
@@ -296,7 +298,7 @@ fn safe(text: &str) -> String {
     show::printable(text).into_owned()
 }
 
-fn nuki(bytes: &[u8], safe: Clean) -> Result<Read3, Failure> {
+fn nuki(bytes: &[u8], safe: Clean) -> Result<BodyRead, Failure> {
     let result = NukiWebResult::from_json(bytes).map_err(|e| unreadable(&e))?;
     let failed = result.failures().count();
     let mut header = format!(
@@ -343,7 +345,7 @@ fn nuki(bytes: &[u8], safe: Clean) -> Result<Read3, Failure> {
     Ok((header, None, items))
 }
 
-fn knox(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<Read3, Failure> {
+fn knox(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<BodyRead, Failure> {
     let err = KnoxTagError::from_json(bytes).map_err(|e| unreadable(&e))?;
     let mut notes = Vec::new();
     if let Some(m) = err.status_mismatch() {
@@ -393,7 +395,7 @@ fn knox(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<Read3, Failure
     Ok((header, status_used, vec![item]))
 }
 
-fn tapkey(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<Read3, Failure> {
+fn tapkey(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<BodyRead, Failure> {
     let err = TapkeyError::from_response(status.unwrap_or(0), bytes).map_err(|e| unreadable(&e))?;
     let body = err.body();
     if body.error_code.is_none()
@@ -451,7 +453,7 @@ fn not_the_shape(vendor: Vendor, why: &str) -> Failure {
     ))
 }
 
-fn bridge(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<Read3, Failure> {
+fn bridge(bytes: &[u8], status: Option<u16>, safe: Clean) -> Result<BodyRead, Failure> {
     // Without --status, read it as the 200 a Bridge sends `success` with, and say so.
     let response =
         BridgeResponse::from_response(status.unwrap_or(200), bytes).map_err(|e| unreadable(&e))?;

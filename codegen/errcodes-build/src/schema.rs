@@ -12,13 +12,11 @@
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_saphyr::Spanned;
+pub(crate) use serde_saphyr::Spanned;
 
 use crate::diag::Pos;
 
-pub(crate) type S<T> = Spanned<T>;
-
-pub(crate) fn pos<T>(s: &S<T>) -> Pos {
+pub(crate) fn pos<T>(s: &Spanned<T>) -> Pos {
     Pos {
         line: s.referenced.line() as usize,
         col: s.referenced.column() as usize,
@@ -30,13 +28,13 @@ pub(crate) type Problems = Vec<(Pos, String)>;
 
 #[derive(Debug)]
 pub(crate) struct File {
-    pub id: Option<S<String>>,
-    pub title: Option<S<String>>,
-    pub description: Option<S<String>>,
-    pub key: Option<S<String>>,
-    pub wire: Option<S<String>>,
-    pub sources: Option<S<Vec<Source>>>,
-    pub entries: Option<S<Vec<S<Entry>>>>,
+    pub id: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub description: Option<Spanned<String>>,
+    pub key: Option<Spanned<String>>,
+    pub wire: Option<Spanned<String>>,
+    pub sources: Option<Spanned<Vec<Source>>>,
+    pub entries: Option<Spanned<Vec<Spanned<Entry>>>>,
     /// Values the vendor documents as not codes (reserved, unused), with why.
     pub absent: Vec<Absent>,
     pub problems: Problems,
@@ -44,47 +42,47 @@ pub(crate) struct File {
 
 #[derive(Debug)]
 pub(crate) struct Absent {
-    pub value: Option<S<String>>,
-    pub reason: Option<S<String>>,
+    pub value: Option<Spanned<String>>,
+    pub reason: Option<Spanned<String>>,
     pub problems: Problems,
 }
 
 #[derive(Debug)]
 pub(crate) struct Source {
-    pub id: Option<S<String>>,
-    pub title: Option<S<String>>,
-    pub url: Option<S<String>>,
+    pub id: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub url: Option<Spanned<String>>,
     /// Whether the vendor itself publishes the document; a client library is `false`.
-    pub official: Option<S<bool>>,
+    pub official: Option<Spanned<bool>>,
     pub problems: Problems,
 }
 
 #[derive(Debug)]
 pub(crate) struct Entry {
     /// Kept as written (`0x13`, `404`, `-12`, `Ok`) and parsed by the validator per key kind.
-    pub value: Option<S<String>>,
-    pub name: Option<S<String>>,
-    pub description: Option<S<String>>,
-    pub remediation: Option<S<String>>,
-    pub http: Option<S<i64>>,
-    pub action: Option<S<String>>,
-    pub source: Option<S<SourceRef>>,
-    pub aliases: Vec<S<String>>,
+    pub value: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub description: Option<Spanned<String>>,
+    pub remediation: Option<Spanned<String>>,
+    pub http: Option<Spanned<i64>>,
+    pub action: Option<Spanned<String>>,
+    pub source: Option<Spanned<SourceRef>>,
+    pub aliases: Vec<Spanned<String>>,
     /// Names one device type uses for this code (an Opener's name for a Smart Lock byte).
     pub device_names: Vec<DeviceName>,
-    pub ident: Option<S<String>>,
+    pub ident: Option<Spanned<String>>,
     pub deprecated: bool,
-    pub uncertain: Option<S<String>>,
+    pub uncertain: Option<Spanned<String>>,
     pub causes: Vec<Cause>,
     pub problems: Problems,
 }
 
 #[derive(Debug)]
 pub(crate) struct Cause {
-    pub name: Option<S<String>>,
-    pub description: Option<S<String>>,
-    pub remediation: Option<S<String>>,
-    pub action: Option<S<String>>,
+    pub name: Option<Spanned<String>>,
+    pub description: Option<Spanned<String>>,
+    pub remediation: Option<Spanned<String>>,
+    pub action: Option<Spanned<String>>,
     pub problems: Problems,
 }
 
@@ -99,7 +97,7 @@ fn read_map<'de, A: MapAccess<'de>>(
 ) -> Result<(Problems, Pos), A::Error> {
     let mut problems = Vec::new();
     let mut start = None;
-    while let Some(key) = map.next_key::<S<String>>()? {
+    while let Some(key) = map.next_key::<Spanned<String>>()? {
         let at = pos(&key);
         start.get_or_insert(at);
         if known.contains(&key.value.as_str()) {
@@ -362,8 +360,8 @@ impl SourceRef {
 /// A name that one device type uses: `{name, device}`.
 #[derive(Debug)]
 pub(crate) struct DeviceName {
-    pub name: Option<S<String>>,
-    pub device: Option<S<String>>,
+    pub name: Option<Spanned<String>>,
+    pub device: Option<Spanned<String>>,
     pub problems: Problems,
 }
 

@@ -9,7 +9,7 @@ use crate::model::{
     Action, Catalog, Cause, Entry, KeyKind, KeyKindExt, Source, Value, WireFormat, WireFormatExt,
     spellings,
 };
-use crate::schema::{self, S, pos};
+use crate::schema::{self, Spanned, pos};
 use crate::vocab;
 
 /// Longest name, alias, ident or string value.
@@ -158,7 +158,7 @@ fn absent(
     out
 }
 
-fn module_path(id: &S<String>, reserved: &[String], sink: &mut Sink) -> Option<Vec<String>> {
+fn module_path(id: &Spanned<String>, reserved: &[String], sink: &mut Sink) -> Option<Vec<String>> {
     let segments: Vec<String> = id.value.split("::").map(str::to_owned).collect();
     let problems: Vec<String> = segments
         .iter()
@@ -186,7 +186,7 @@ fn module_path(id: &S<String>, reserved: &[String], sink: &mut Sink) -> Option<V
 }
 
 /// Whether `key` and `wire` go together; reports at `at` when they do not.
-fn key_and_wire_fit(key: KeyKind, wire: WireFormat, at: &S<String>, sink: &mut Sink) -> bool {
+fn key_and_wire_fit(key: KeyKind, wire: WireFormat, at: &Spanned<String>, sink: &mut Sink) -> bool {
     let problem = match (key, wire) {
         (KeyKind::Text, WireFormat::Text) => return true,
         (KeyKind::Text, WireFormat::Hex | WireFormat::Decimal) => {
@@ -201,7 +201,7 @@ fn key_and_wire_fit(key: KeyKind, wire: WireFormat, at: &S<String>, sink: &mut S
 }
 
 /// A required, non-blank, single-purpose text without control characters (newlines allowed).
-fn text(s: &S<String>, field: &str, max: usize, sink: &mut Sink) -> Option<String> {
+fn text(s: &Spanned<String>, field: &str, max: usize, sink: &mut Sink) -> Option<String> {
     let value = s.value.trim();
     let control = value
         .chars()
@@ -226,7 +226,7 @@ fn text(s: &S<String>, field: &str, max: usize, sink: &mut Sink) -> Option<Strin
 
 /// A name-like field: `text` on one line, without backticks (docs quote names in code spans)
 /// and without invisible characters (two names must not look alike yet differ).
-fn name(s: &S<String>, field: &str, sink: &mut Sink) -> Option<String> {
+fn name(s: &Spanned<String>, field: &str, sink: &mut Sink) -> Option<String> {
     let value = text(s, field, MAX_NAME_LEN, sink)?;
     let invisible = value.chars().find(|c| is_invisible(*c));
     let problem = if value.contains('\n') {
@@ -265,7 +265,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// A source URL: `http(s)://` and nothing that could end a Markdown link early.
-fn url(s: &S<String>, sink: &mut Sink) -> Option<String> {
+fn url(s: &Spanned<String>, sink: &mut Sink) -> Option<String> {
     let value = name(s, "url", sink)?;
     let bad = value
         .chars()
@@ -281,7 +281,7 @@ fn url(s: &S<String>, sink: &mut Sink) -> Option<String> {
     None
 }
 
-fn action(s: &S<String>, sink: &mut Sink) -> Option<Action> {
+fn action(s: &Spanned<String>, sink: &mut Sink) -> Option<Action> {
     let found = Action::from_name(&s.value);
     if found.is_none() {
         let allowed = spellings(&Action::ALL, Action::as_str);
@@ -293,7 +293,7 @@ fn action(s: &S<String>, sink: &mut Sink) -> Option<Action> {
     found
 }
 
-fn sources(list: &S<Vec<schema::Source>>, sink: &mut Sink) -> Vec<Source> {
+fn sources(list: &Spanned<Vec<schema::Source>>, sink: &mut Sink) -> Vec<Source> {
     if list.value.is_empty() {
         sink.at(
             pos(list),
@@ -353,7 +353,7 @@ struct Seen<'a> {
     idents: HashMap<String, (&'a str, usize)>,
 }
 
-fn entries(list: &[S<schema::Entry>], kind: &Kind, sink: &mut Sink) -> Vec<Entry> {
+fn entries(list: &[Spanned<schema::Entry>], kind: &Kind, sink: &mut Sink) -> Vec<Entry> {
     let mut seen = Seen::default();
     let entries: Vec<Entry> = list
         .iter()
@@ -367,7 +367,7 @@ fn entries(list: &[S<schema::Entry>], kind: &Kind, sink: &mut Sink) -> Vec<Entry
 /// Lookups read text as a wire value first and as a name only when no code has that value,
 /// so a name or alias that reads as another entry's wire value (`E1` beside 0xE1 in a hex
 /// catalogue) could never be found by name: refused at the name.
-fn hidden_names(list: &[S<schema::Entry>], entries: &[Entry], kind: &Kind, sink: &mut Sink) {
+fn hidden_names(list: &[Spanned<schema::Entry>], entries: &[Entry], kind: &Kind, sink: &mut Sink) {
     let wire_value = |text: &str| -> Option<Value> {
         match kind.key.range() {
             Some((lo, hi)) => vocab::read_wire(text, kind.wire, lo, hi).map(Value::Int),
@@ -622,7 +622,7 @@ fn ident_for<'a>(e: &'a schema::Entry, seen: &mut Seen<'a>, sink: &mut Sink) -> 
     Some(ident)
 }
 
-fn value(s: &S<String>, kind: &Kind, sink: &mut Sink) -> Option<Value> {
+fn value(s: &Spanned<String>, kind: &Kind, sink: &mut Sink) -> Option<Value> {
     let raw = s.value.trim();
     let Some((lo, hi)) = kind.key.range() else {
         return name(s, "value", sink).map(Value::Text);
@@ -682,11 +682,11 @@ fn hex_digits(s: &str) -> Option<&str> {
     (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_hexdigit())).then_some(digits)
 }
 
-fn fail<T>(sink: &mut Sink, s: &S<String>, message: String) -> Option<T> {
+fn fail<T>(sink: &mut Sink, s: &Spanned<String>, message: String) -> Option<T> {
     fail_at(sink, pos(s), message)
 }
 
-fn http(h: Option<&S<i64>>, key: KeyKind, sink: &mut Sink) -> Option<u16> {
+fn http(h: Option<&Spanned<i64>>, key: KeyKind, sink: &mut Sink) -> Option<u16> {
     let h = h?;
     if key == KeyKind::HttpStatus {
         sink.at(
