@@ -120,11 +120,13 @@ fn count(cats: &[&Catalog], label: &str) {
     let (mut refs, mut slice_items, mut entries, mut names) = (0usize, 0usize, 0usize, 0usize);
     let mut source_lists = BTreeSet::new();
     let mut own_text = 0;
+    let mut source_text = 0;
     for cat in cats {
         strs.extend([cat.id(), cat.slug(), cat.title()]);
         refs += 3; // sources, entries, absent slices
         for s in cat.sources() {
             strs.extend([s.id(), s.title(), s.url()]);
+            source_text += s.id().len() + s.title().len() + s.url().len();
         }
         for a in cat.absent() {
             strs.extend([a.wire(), a.reason()]);
@@ -161,6 +163,7 @@ fn count(cats: &[&Catalog], label: &str) {
     println!("{label}.entries {entries}");
     println!("{label}.names_and_aliases {names}");
     println!("{label}.own_text {own_text}");
+    println!("{label}.source_text {source_text}");
     println!("{label}.str_fields {}", strs.len());
     println!("{label}.str_bytes {bytes}");
     println!("{label}.distinct_str_bytes {distinct_bytes}");
@@ -174,13 +177,41 @@ fn main() {
         .iter()
         .map(|c| c.name().len() + c.description().len() + c.remediation().map_or(0, str::len))
         .sum();
+    let sum = |f: fn(errcodes::nuki::Code) -> usize| -> usize { errcodes::nuki::Code::ALL.iter().map(|&c| f(c)).sum() };
     println!("nuki.codes {}", errcodes::nuki::Code::ALL.len());
     println!("nuki.code_all_text {nuki}");
+    println!("nuki.name_bytes {}", sum(|c| c.name().len()));
+    println!("nuki.description_bytes {}", sum(|c| c.description().len()));
+    println!("nuki.remediation_bytes {}", sum(|c| c.remediation().map_or(0, str::len)));
+    println!("nuki.wire_bytes {}", sum(|c| c.wire().len()));
     println!("size_of.Entry {}", size_of::<Entry>());
     println!("size_of.Catalog {}", size_of::<Catalog>());
     println!("size_of.Source {}", size_of::<errcodes::Source>());
     count(&[&errcodes::nuki::CATALOG], "nuki");
     count(errcodes::catalogs(), "all");
+    // The floor of the levers, for the `*-blob` probes: nuki's name, description and
+    // remediation in one string with u16 ends, and the byte -> index table; nothing else.
+    if let Some(path) = std::env::args().nth(1) {
+        let (mut blob, mut ends, mut index) = (String::new(), Vec::new(), [255_u8; 256]);
+        for (i, &c) in errcodes::nuki::Code::ALL.iter().enumerate() {
+            index[usize::from(u8::from(c))] = u8::try_from(i).unwrap();
+            for s in [c.name(), c.description(), c.remediation().unwrap_or("")] {
+                blob.push_str(s);
+                ends.push(u16::try_from(blob.len()).unwrap());
+            }
+        }
+        let rs = format!(
+            "static BLOB: &str = {blob:?};\nstatic ENDS: [u16; {}] = {ends:?};\nstatic INDEX: [u8; 256] = {index:?};\n\
+             fn lookup(byte: u8) -> Option<(&'static str, &'static str, &'static str)> {{\n\
+             let i = usize::from(INDEX[usize::from(byte)]);\n\
+             if i == 255 {{ return None; }}\n\
+             let end = |k: usize| usize::from(ENDS.get(k).copied().unwrap_or(0));\n\
+             let s = |k: usize| BLOB.get(if k == 0 {{ 0 }} else {{ end(k - 1) }}..end(k)).unwrap_or(\"\");\n\
+             Some((s(3 * i), s(3 * i + 1), s(3 * i + 2)))\n}}\n",
+            ends.len()
+        );
+        std::fs::write(path, rs).unwrap();
+    }
 }
 EOF
 
@@ -189,12 +220,27 @@ build() { (cd "$work/$1" && cargo build --offline --quiet "${@:2}"); }
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'); $(uptime)"
 echo "== rustc $(rustc -V | cut -d' ' -f2), errcodes at $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- errcodes || echo ' (modified)')"
 
-for c in fixed nuki all; do
+build text-count
+"$work/target/debug/text-count" "$work/blob.rs" >"$work/text-count.txt"
+
+# The levers' floor: nuki's three texts in one blob with u16 ends (written by text-count).
+crate nuki-blob "" "$profile" <<EOF
+use std::{hint::black_box, io::Write};
+
+include!("$work/blob.rs");
+
+fn main() {
+    let byte: u8 = black_box(0x13);
+    let Some((name, description, remediation)) = lookup(byte) else { return };
+    let remediation = Some(remediation).filter(|r| !r.is_empty());
+$print
+}
+EOF
+
+for c in fixed nuki all nuki-blob; do
     build "$c" --release
     build "$c" --profile unstripped
 done
-build text-count
-"$work/target/debug/text-count" >"$work/text-count.txt"
 val() { awk -v k="$1" '$1 == k {print $2}' "$work/text-count.txt"; }
 
 file_size() { stat -c %s "$1"; }
@@ -213,17 +259,20 @@ echo "|---|---:|---:|"
 echo "| fixed text | $f | – |"
 echo "| \`nuki::from_byte\`, \`features = [\"nuki\"]\` | $n | **+$((n - f))** |"
 echo "| \`errcodes::lookup\`, \`all-catalogues\` | $a | **+$((a - f))** |"
+b=$(file_size "$(bin nuki-blob release)")
+echo "| no errcodes: nuki's three texts in one blob, \`u16\` ends, byte index (the levers' floor) | $b | **+$((b - f))** |"
 
 echo
 echo "== x86_64 allocated sections, profile unstripped (release without strip): Δ vs fixed"
 secs=".text .rodata .data.rel.ro .rela.dyn .eh_frame .eh_frame_hdr .got .data .bss .relro_padding"
-echo "| section | fixed | nuki | Δ nuki | all | Δ all |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| section | fixed | nuki | Δ nuki | all | Δ all | nuki-blob | Δ nuki-blob |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for s in $secs; do
     sf=$(section "$(bin fixed unstripped)" "$s")
     sn=$(section "$(bin nuki unstripped)" "$s")
     sa=$(section "$(bin all unstripped)" "$s")
-    echo "| \`$s\` | $sf | $sn | $((sn - sf)) | $sa | $((sa - sf)) |"
+    sb=$(section "$(bin nuki-blob unstripped)" "$s")
+    echo "| \`$s\` | $sf | $sn | $((sn - sf)) | $sa | $((sa - sf)) | $sb | $((sb - sf)) |"
 done
 echo "(.rela.dyn: 24 bytes per stored pointer: nuki +$((($(section "$(bin nuki unstripped)" .rela.dyn) - $(section "$(bin fixed unstripped)" .rela.dyn)) / 24)), all +$((($(section "$(bin all unstripped)" .rela.dyn) - $(section "$(bin fixed unstripped)" .rela.dyn)) / 24)) pointers)"
 
@@ -231,11 +280,20 @@ echo
 echo "== catalogue text and stored strings (helper: target/footprint/text-count)"
 cat "$work/text-count.txt"
 
+# tables BIN: errcodes' named statics and functions, summed by name (ENTRIES, NAMES...).
+# Promoted constants (the per-entry `sources` slices) and string literals have no symbol.
+tables() {
+    nm -S -t d -C "$1" | grep 'errcodes::' \
+        | awk '{n=$4; sub(/.*::/, "", n); k=$3 " " n; s[k]+=$2; c[k]++} END {for (k in s) print s[k], c[k], k}' \
+        | sort -rn | awk '{printf "| %s | %s | %d | %d |\n", $4, $3, $2, $1}'
+}
 for c in nuki all; do
     echo
-    echo "== largest errcodes symbols, $c (nm -S, unstripped; promoted constants such as the"
-    echo "   per-entry \`sources\` slices and the string literals have no symbol)"
-    nm -S -t d --size-sort -C "$(bin "$c" unstripped)" | awk '{$1=""; print}' | sort -rn | grep -i 'errcodes' | head -15
+    echo "== errcodes symbols in $c (nm -S, unstripped), summed by name"
+    echo "| name | nm type | symbols | bytes |"
+    echo "|---|---|---:|---:|"
+    tables "$(bin "$c" unstripped)"
+    echo "panic locations (errcodes source paths in the file): $(strings -n 8 "$(bin "$c" release)" | grep -c 'errcodes/src' || true)"
 done
 
 echo
@@ -259,16 +317,21 @@ panic = "abort"
 codegen-units = 1
 debug = false'
 
-# thumb_crate NAME DEPENDENCY-LINE LOOKUP-EXPRESSION
+# thumb_crate NAME DEPENDENCY-LINE LOOKUP-EXPRESSION READ-TEXTS [ITEMS] (the expression may
+# use `byte`, `id` and `text`; READ-TEXTS true reads the two texts; ITEMS go at the end)
 thumb_crate() {
     crate "$1" "$2" "$thumb_profile" <<EOF
 #![no_std]
 #![no_main]
+#![allow(unused)]
 
 use core::ptr::{read_volatile, write_volatile};
 
 /// A register or mailbox the firmware reads the error byte from.
 const IN: *const u8 = 0x2000_0000 as *const u8;
+/// Two short texts (length byte, then up to 31 bytes) for the catalogue-id lookup.
+const ID: *const u8 = 0x2000_0040 as *const u8;
+const TEXT: *const u8 = 0x2000_0060 as *const u8;
 /// Where it writes name, description and remediation: pointer and length each.
 const OUT: *mut usize = 0x2000_0100 as *mut usize;
 
@@ -277,10 +340,20 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
     loop {}
 }
 
+fn read_text(at: *const u8, buf: &mut [u8; 31]) -> &str {
+    let len = usize::from(unsafe { read_volatile(at) }).min(buf.len());
+    for (i, b) in buf[..len].iter_mut().enumerate() {
+        *b = unsafe { read_volatile(at.add(1 + i)) };
+    }
+    core::str::from_utf8(&buf[..len]).unwrap_or("")
+}
+
 #[unsafe(no_mangle)]
 pub extern "C" fn main() -> ! {
     loop {
         let byte = unsafe { read_volatile(IN) };
+        let (mut a, mut b) = ([0; 31], [0; 31]);
+        let (id, text) = if $4 { (read_text(ID, &mut a), read_text(TEXT, &mut b)) } else { ("", "") };
         let (name, description, remediation): (&str, &str, &str) = $3;
         for (i, s) in [name, description, remediation].into_iter().enumerate() {
             unsafe {
@@ -290,31 +363,49 @@ pub extern "C" fn main() -> ! {
         }
     }
 }
+
+${5:-}
 EOF
 }
-thumb_crate thumb-fixed "" 'if byte == 0x13 { ("P_ERROR_MAX_USER", "fixed description", "fixed text") } else { ("", "", "") }'
+fixed_text='("P_ERROR_MAX_USER", "fixed description", "fixed text")'
+thumb_crate thumb-fixed "" "if byte == 0x13 { $fixed_text } else { (\"\", \"\", \"\") }" false
 thumb_crate thumb-nuki "$nuki" 'match errcodes::nuki::from_byte(byte) {
             Some(code) => (code.name(), code.description(), code.remediation().unwrap_or("")),
             None => ("", "", ""),
-        }'
-for c in thumb-fixed thumb-nuki; do
+        }' false
+thumb_crate thumb-nuki-blob "" 'lookup(byte).unwrap_or(("", "", ""))' false "include!(\"$work/blob.rs\");"
+# The same two texts read and compared instead of looked up: the baseline of thumb-all.
+thumb_crate thumb-fixed-text "" "if id == \"nuki\" && text == \"13\" { $fixed_text } else { (\"\", \"\", \"\") }" true
+thumb_crate thumb-all "$all" 'match errcodes::lookup(id, text) {
+            Ok(entry) => (entry.name(), entry.description(), entry.remediation().unwrap_or("")),
+            Err(_) => ("", "", ""),
+        }' true
+for c in thumb-fixed thumb-nuki thumb-nuki-blob thumb-fixed-text thumb-all; do
     CARGO_TARGET_THUMBV7EM_NONE_EABIHF_RUSTFLAGS="-C link-arg=--entry=main" \
         build "$c" --release --target "$thumb"
 done
 tb() { echo "$work/target/$thumb/release/$1"; }
 tsection() { "$llvm_size" -A "$1" | awk -v s="$2" '$1 == s {print $2; f=1} END {if (!f) print 0}'; }
 echo "Linked ELF (rust-lld, no linker script, entry \`main\`); \`llvm-size -A\`:"
-echo "| section | fixed | \`nuki::from_byte\` | Δ |"
-echo "|---|---:|---:|---:|"
-for s in .text .rodata .data .bss .ARM.exidx; do
-    x=$(tsection "$(tb thumb-fixed)" "$s")
-    y=$(tsection "$(tb thumb-nuki)" "$s")
-    echo "| \`$s\` | $x | $y | $((y - x)) |"
+echo "| section | fixed | \`nuki::from_byte\` | Δ | nuki blob (levers' floor) | Δ | fixed, two texts read | \`errcodes::lookup\`, all-catalogues | Δ |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+flash() { echo $(($(tsection "$1" .text) + $(tsection "$1" .rodata) + $(tsection "$1" .data))); }
+for s in .text .rodata .data .bss .ARM.exidx flash; do
+    if [ "$s" = flash ]; then
+        get() { flash "$(tb "$1")"; }
+        label="flash (\`.text\` + \`.rodata\` + \`.data\`)"
+    else
+        get() { tsection "$(tb "$1")" "$s"; }
+        label="\`$s\`"
+    fi
+    v=$(get thumb-fixed) w=$(get thumb-nuki) z=$(get thumb-nuki-blob) x=$(get thumb-fixed-text) y=$(get thumb-all)
+    echo "| $label | $v | $w | **+$((w - v))** | $z | +$((z - v)) | $x | $y | **+$((y - x))** |"
 done
-tf=$(($(tsection "$(tb thumb-fixed)" .text) + $(tsection "$(tb thumb-fixed)" .rodata) + $(tsection "$(tb thumb-fixed)" .data)))
-tn=$(($(tsection "$(tb thumb-nuki)" .text) + $(tsection "$(tb thumb-nuki)" .rodata) + $(tsection "$(tb thumb-nuki)" .data)))
-echo "| flash (.text + .rodata + .data) | $tf | $tn | **+$((tn - tf))** |"
-echo
-echo "== largest symbols, thumb-nuki"
-nm -S -t d --size-sort -C "$(tb thumb-nuki)" | awk '{$1=""; print}' | sort -rn | head -12
-echo "core::fmt symbols in thumb-nuki: $(nm -C "$(tb thumb-nuki)" | grep -c 'core::fmt' || true)"
+for c in thumb-nuki thumb-all; do
+    echo
+    echo "== errcodes symbols in $c, summed by name"
+    echo "| name | nm type | symbols | bytes |"
+    echo "|---|---|---:|---:|"
+    tables "$(tb "$c")"
+    echo "core::fmt symbols: $(nm -C "$(tb "$c")" | grep -c 'core::fmt' || true) (fixed baselines: $(nm -C "$(tb thumb-fixed-text)" | grep -c 'core::fmt' || true)); panic locations: $(strings -n 8 "$(tb "$c")" | grep -c 'errcodes/src' || true)"
+done
