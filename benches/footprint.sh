@@ -19,9 +19,12 @@
 # 3. A helper bin (host, dev profile) that counts the catalogue's own text and the stored
 #    strings and pointers, for the breakdown.
 #
-#   benches/footprint.sh            # ~2 min on 2 cores, cold
+#   benches/footprint.sh            # ~1 min on 2 cores, cold
+#   ERRCODES=/tmp/old/errcodes benches/footprint.sh   # another errcodes (e.g. a `git archive`
+#                                                     # of an older commit, whole tree)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+errcodes=$(cd "${ERRCODES:-$root/errcodes}" && pwd)
 work=${WORK:-$root/target/footprint}
 rm -rf "$work"
 mkdir -p "$work"
@@ -60,8 +63,8 @@ EOF
     cat >"$work/$1/src/main.rs"
 }
 
-nuki="errcodes = { path = \"$root/errcodes\", default-features = false, features = [\"nuki\"] }"
-all="errcodes = { path = \"$root/errcodes\", default-features = false, features = [\"all-catalogues\"] }"
+nuki="errcodes = { path = \"$errcodes\", default-features = false, features = [\"nuki\"] }"
+all="errcodes = { path = \"$errcodes\", default-features = false, features = [\"all-catalogues\"] }"
 
 # The shared printing: the same in every host bin.
 print='    let mut out = std::io::stdout().lock();
@@ -218,7 +221,12 @@ EOF
 build() { (cd "$work/$1" && cargo build --offline --quiet "${@:2}"); }
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'); $(uptime)"
-echo "== rustc $(rustc -V | cut -d' ' -f2), errcodes at $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- errcodes || echo ' (modified)')"
+if [ "$errcodes" = "$root/errcodes" ]; then
+    at="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- errcodes || echo ' (modified)')"
+else
+    at=$errcodes
+fi
+echo "== rustc $(rustc -V | cut -d' ' -f2), errcodes at $at"
 
 build text-count
 "$work/target/debug/text-count" "$work/blob.rs" >"$work/text-count.txt"
