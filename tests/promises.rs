@@ -132,3 +132,48 @@ fn nesting_one_level_past_max_depth_is_reported_as_too_deep() {
     assert_eq!(far.len(), 1, "{far:?}");
     assert!(far[0].contains(&too_deep), "{far:?}");
 }
+
+/// A build script's `cargo:` lines are one per line, so a catalogue file whose name holds a
+/// newline could add a directive of its own (`cargo:rustc-env=…`) to a dependent's build:
+/// such a name, and such a catalogue folder, are refused with a message, and nothing is
+/// generated.
+#[cfg(unix)]
+#[test]
+fn file_names_that_would_inject_cargo_directives_are_refused() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (catalog, out) = (scratch.path().join("catalog"), scratch.path().join("out"));
+    fs::create_dir_all(&catalog).unwrap();
+    fs::create_dir_all(&out).unwrap();
+    fs::copy(
+        good("byte_hex").join("lock.yaml"),
+        catalog.join("lock.yaml"),
+    )
+    .unwrap();
+    fs::copy(
+        good("byte_hex").join("lock.yaml"),
+        catalog.join("x\ncargo:rustc-env=INJECTED=1\n.yaml"),
+    )
+    .unwrap();
+    let err = errcodes_build::Builder::new()
+        .catalog_dir(&catalog)
+        .out_dir(&out)
+        .compile()
+        .expect_err("a file name with newlines was accepted");
+    assert!(err.to_string().contains("control characters"), "{err}");
+    assert!(!out.join("catalogs.rs").exists());
+
+    let odd_folder = scratch.path().join("cat\nalog");
+    fs::create_dir_all(&odd_folder).unwrap();
+    fs::copy(
+        good("byte_hex").join("lock.yaml"),
+        odd_folder.join("lock.yaml"),
+    )
+    .unwrap();
+    let err = errcodes_build::Builder::new()
+        .catalog_dir(&odd_folder)
+        .out_dir(&out)
+        .compile()
+        .expect_err("a folder name with a newline was accepted");
+    assert!(err.to_string().contains("cargo cannot be told"), "{err}");
+    assert!(!out.join("catalogs.rs").exists());
+}
