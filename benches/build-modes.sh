@@ -18,6 +18,8 @@
 #
 #   benches/build-modes.sh            # ~15 min on 2 cores; output also under target/build-modes/
 #   RUNS=5 PROFILES="default bo2" benches/build-modes.sh
+#   RUNS=1 PROFILES=default RERUNS=0 benches/build-modes.sh   # part 1 only, about a minute
+#   BUILD_DEP_EXTRA=", default-features = false" benches/build-modes.sh   # the lean build.rs route
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}
@@ -30,7 +32,9 @@ secs() { awk "BEGIN {printf \"%.2f\", $2 - $1}"; }
 median() { tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
 errcodes="errcodes = { path = \"$root/errcodes\", default-features = false }"
-build_dep="errcodes-build = { path = \"$root/codegen/errcodes-build\" }"
+# BUILD_DEP_EXTRA is appended inside the build-dependency's braces, e.g.
+# ", default-features = false" for the lean build.rs route (no syn 3, no prettyplease).
+build_dep="errcodes-build = { path = \"$root/codegen/errcodes-build\"${BUILD_DEP_EXTRA:-} }"
 
 # The build-script profiles compared: cargo's default (build scripts and their dependencies
 # at opt-level 0), `[profile.dev.build-override] opt-level = N` (boN: all of them optimised),
@@ -128,6 +132,12 @@ for name in empty committed $(printf 'build-%s ' $profiles); do
 done
 echo
 printf -- '- %s\n' "${names[@]}"
+
+if [ "${RERUNS:-1}" = 0 ]; then
+    echo
+    echo "uptime: $(uptime)"
+    exit 0
+fi
 
 echo
 echo "## A build-script rerun after a YAML edit (median of $runs, runs in brackets)"

@@ -4,9 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use crate::output::{RealDisk, replace_dir, replace_file};
-use crate::run::{self, Mode, Outputs};
+use crate::run;
+#[cfg(feature = "format")]
+use crate::run::{Mode, Outputs};
 use crate::settings::Settings;
-use crate::{Diagnostic, Failure, Generated, Report, docs, emit, load};
+#[cfg(feature = "format")]
+use crate::{Diagnostic, Generated, Report};
+use crate::{Failure, docs, emit, ident, load};
 
 /// Generates typed modules, one per catalogue file, from a folder of catalogue YAML files
 /// (the schema of errcodes' own `catalog/`: see its `catalog/README.md`).
@@ -15,9 +19,12 @@ use crate::{Diagnostic, Failure, Generated, Report, docs, emit, load};
 ///
 /// - **Committed output** (recommended: a dependent then compiles no syn, prettyplease or
 ///   YAML parser): [`write_to`](Builder::write_to) a folder in your crate, commit it, and
-///   let a test call [`check`](Builder::check) so that CI fails while it is stale.
+///   let a test call [`check`](Builder::check) so that CI fails while it is stale. The files
+///   are pretty-printed for review: this needs feature `format` (on by default).
 /// - **At build time**: [`compile`](Builder::compile) from `build.rs` writes
-///   `$OUT_DIR/catalogs.rs`, which your crate includes.
+///   `$OUT_DIR/catalogs.rs`, which your crate includes. It never formats, so a
+///   build-dependency can turn off default features (`default-features = false`): syn's
+///   full parser and prettyplease are then not compiled.
 ///
 /// ```no_run
 /// // build.rs: fn main() { … }
@@ -133,10 +140,13 @@ impl Builder {
         self
     }
 
-    /// Validates every file and renders every output in memory; writes nothing.
+    /// Validates every file and renders every output in memory (the code as
+    /// [`write_to`](Builder::write_to) writes it, pretty-printed); writes nothing. Needs
+    /// feature `format` (on by default).
     ///
     /// # Errors
     /// Every problem of every file, as `path:line:col: message`.
+    #[cfg(feature = "format")]
     pub fn generate(&self) -> Result<Generated, Vec<Diagnostic>> {
         let (dir_name, catalogs) = run::validated(&self.catalog_dir, &self.settings)?;
         Ok(run::render(&catalogs, &dir_name, &self.settings))
@@ -145,6 +155,9 @@ impl Builder {
     /// For `build.rs`: validates the folder and writes `catalogs.rs` to `$OUT_DIR` (or
     /// [`out_dir`](Builder::out_dir)), all modules nested in one file. Tells cargo to run the
     /// build script again when the folder or any file in it changes. Returns the file written.
+    ///
+    /// The file is for the compiler, not for people: the tokens as text, not formatted, the
+    /// same whichever features are on (feature `format` is not needed).
     ///
     /// A build script may write only below its output folder, so a
     /// [`docs_dir`](Builder::docs_dir) must lie there (for an error index kept in the source
@@ -215,22 +228,28 @@ impl Builder {
     /// (include it with `mod dir;`), and the docs folder if one is set, each all or nothing.
     /// A file in `dir` that the generator did not write is never deleted: the run refuses.
     ///
+    /// Pretty-printed for review: needs feature `format` (on by default).
+    ///
     /// # Errors
     /// See [`Failure`].
+    #[cfg(feature = "format")]
     pub fn write_to(&self, dir: impl AsRef<Path>) -> Result<Report, Failure> {
         self.run(dir.as_ref(), Mode::Write)
     }
 
     /// Compares the committed output in `dir` with what the catalogue produces, writing
-    /// nothing: call it from a test so that CI fails while the output is stale.
+    /// nothing: call it from a test so that CI fails while the output is stale. Needs feature
+    /// `format` (on by default), as [`write_to`](Builder::write_to) does.
     ///
     /// # Errors
     /// [`Failure::Stale`] listing every stale, missing or extra file and the command that
     /// fixes it (see [`command`](Builder::command)); otherwise as [`write_to`](Builder::write_to).
+    #[cfg(feature = "format")]
     pub fn check(&self, dir: impl AsRef<Path>) -> Result<Report, Failure> {
         self.run(dir.as_ref(), Mode::Check)
     }
 
+    #[cfg(feature = "format")]
     fn run(&self, dir: &Path, mode: Mode) -> Result<Report, Failure> {
         self.check_runtime_path()?;
         let outputs = Outputs {
@@ -248,7 +267,7 @@ impl Builder {
 
     fn check_runtime_path(&self) -> Result<(), Failure> {
         let runtime = &self.settings.runtime;
-        if runtime == "crate" || syn::parse_str::<syn::Path>(runtime).is_ok() {
+        if is_rust_path(runtime) {
             Ok(())
         } else {
             Err(invalid_setting(&format!(
@@ -258,6 +277,90 @@ impl Builder {
     }
 }
 
+/// Whether `path` is a path generated code can reach the runtime by: `crate`, or ASCII
+/// identifiers joined by `::`, led by `::` (`::errcodes`), by nothing (`my_crate::errcodes`),
+/// by `crate::` or `self::` (`crate::vendored::errcodes`) and by any number of `super::`. No
+/// keyword, whitespace, generics or `r#` identifier.
+fn is_rust_path(path: &str) -> bool {
+    if path == "crate" {
+        return true;
+    }
+    let (rooted, rest) = match path.strip_prefix("::") {
+        Some(rest) => (true, rest),
+        None => (false, path),
+    };
+    let mut segments = rest.split("::").peekable();
+    if !rooted
+        && segments
+            .next_if(|s| matches!(*s, "crate" | "self"))
+            .is_none()
+    {
+        while segments.next_if_eq(&"super").is_some() {}
+    }
+    segments.peek().is_some() && segments.all(is_plain_ident)
+}
+
+/// An ASCII identifier that is no keyword.
+fn is_plain_ident(segment: &str) -> bool {
+    let chars = segment.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && segment
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_');
+    // Every keyword but `Self` is lowercase letters, which module names are checked for.
+    let keyword =
+        segment.chars().all(|c| c.is_ascii_lowercase()) && ident::module_problem(segment).is_some();
+    chars && !keyword && !matches!(segment, "_" | "Self")
+}
+
 fn invalid_setting(why: &str) -> Failure {
     Failure::Io(std::io::Error::new(std::io::ErrorKind::InvalidInput, why))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_rust_path;
+
+    #[test]
+    fn runtime_paths_are_rust_paths_of_identifiers() {
+        for good in [
+            "crate",
+            "::errcodes",
+            "errcodes",
+            "my_crate::errcodes",
+            "::my_crate::Re_Exported2",
+            "crate::vendored::errcodes",
+            "self::errcodes",
+            "super::super::errcodes",
+            "_private::errcodes",
+        ] {
+            assert!(is_rust_path(good), "{good} was refused");
+        }
+        for bad in [
+            "",
+            "::",
+            "::crate",
+            "errcodes::",
+            "::::errcodes",
+            "::errcodes::",
+            "my-crate",
+            "1errcodes",
+            "err codes",
+            ":: errcodes",
+            "::errcodes::fn",
+            "type::errcodes",
+            "crate::crate",
+            "errcodes::self",
+            "super",
+            "self",
+            "crate::super::errcodes",
+            "_",
+            "Self::errcodes",
+            "r#type",
+            "Vec<u8>",
+            "::erröcodes",
+            "errcodes\n",
+        ] {
+            assert!(!is_rust_path(bad), "{bad:?} was accepted");
+        }
+    }
 }

@@ -43,7 +43,7 @@ fn modules(catalogs: &[Catalog], every_file: &str, s: &Settings) -> Vec<Module> 
 }
 
 /// Renders the generated folder: `mod.rs` and one file per module, keyed by path relative
-/// to the folder.
+/// to the folder. Committed output, read by people: pretty-printed (feature `format`).
 pub(crate) fn render(
     catalogs: &[Catalog],
     dir_name: &str,
@@ -59,18 +59,20 @@ pub(crate) fn render(
             .map(|child| module_decl(&child.path, &by_id, s, quote!(;)));
         let body = &module.body;
         let path = format!("{}.rs", module.path.join("/"));
-        files.insert(path, finish(&module.origin, quote!(#body #(#children)*), s));
+        let tokens = quote!(#body #(#children)*);
+        files.insert(path, finish(&module.origin, tokens, s, COMMITTED));
     }
     let top = children(&modules, &[]).map(|m| module_decl(&m.path, &by_id, s, quote!(;)));
     let root = root_items(&by_id, s);
     files.insert(
         "mod.rs".to_owned(),
-        finish(&every_file, quote!(#(#top)* #root), s),
+        finish(&every_file, quote!(#(#top)* #root), s, COMMITTED),
     );
     files
 }
 
-/// Renders every module into one file, nested inline (for `include!` from `OUT_DIR`).
+/// Renders every module into one file, nested inline (for `include!` from `OUT_DIR`). Read by
+/// the compiler only, so never formatted: the same text whichever features are on.
 pub(crate) fn render_single(catalogs: &[Catalog], dir_name: &str, s: &Settings) -> String {
     let every_file = format!("the files in {dir_name}/");
     let by_id: BTreeMap<Vec<String>, &Catalog> =
@@ -92,7 +94,7 @@ pub(crate) fn render_single(catalogs: &[Catalog], dir_name: &str, s: &Settings) 
     }
     let top = nested(&modules, &[], &by_id, s);
     let root = root_items(&by_id, s);
-    finish(&every_file, quote!(#(#top)* #root), s)
+    finish(&every_file, quote!(#(#top)* #root), s, plain)
 }
 
 /// The direct children of `module` (the top-level modules for `[]`).
@@ -102,16 +104,38 @@ fn children<'a>(modules: &'a [Module], module: &'a [String]) -> impl Iterator<It
         .filter(move |m| m.path.len() == module.len() + 1 && m.path.starts_with(module))
 }
 
-/// Parses, pretty-prints and heads generated code, its runtime paths pointing at
-/// [`Settings::runtime`].
-fn finish(origin: &str, tokens: TokenStream, s: &Settings) -> String {
-    let tokens = with_runtime(tokens, &s.runtime_tokens());
+/// How committed output is printed. Without feature `format`, nothing public reaches
+/// [`render`]: `write_to`, `check` and `generate` are not compiled.
+#[cfg(feature = "format")]
+const COMMITTED: fn(TokenStream) -> String = pretty;
+#[cfg(not(feature = "format"))]
+const COMMITTED: fn(TokenStream) -> String = plain;
+
+/// Prints generated code as tokens, one line: for the compiler (build.rs mode).
+fn plain(tokens: TokenStream) -> String {
+    tokens.to_string()
+}
+
+/// Parses and pretty-prints generated code: for the people who review committed output.
+#[cfg(feature = "format")]
+fn pretty(tokens: TokenStream) -> String {
     // The tokens are the emitter's own, so they parse; were they ever not to, the text is
     // written unformatted and the compiler names the problem in the dependent's build.
-    let text = match syn::parse2::<syn::File>(tokens.clone()) {
+    match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => prettyplease::unparse(&file),
-        Err(_) => tokens.to_string(),
-    };
+        Err(_) => plain(tokens),
+    }
+}
+
+/// Prints (with `print`) and heads generated code, its runtime paths pointing at
+/// [`Settings::runtime`].
+fn finish(
+    origin: &str,
+    tokens: TokenStream,
+    s: &Settings,
+    print: fn(TokenStream) -> String,
+) -> String {
+    let text = print(with_runtime(tokens, &s.runtime_tokens()));
     let by = s
         .command
         .as_ref()
@@ -212,7 +236,7 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
     let id = c.id_path();
     let n = c.entries.len();
     let text = c.key == KeyKind::Text;
-    let key_ty: syn::Type = syn::parse_str(c.key.rust_type()).expect("key types parse");
+    let key_ty: TokenStream = c.key.rust_type().parse().expect("key types parse");
     // Integer codes are their wire values (`PErrorMaxUser = 0x13`, `#[repr(u8)]`), so `as u8`
     // gives the byte a C port expects; string codes are indices into the tables.
     let repr = if text {

@@ -12,6 +12,10 @@
 //!   of a built-in errcodes catalogue (`Code`, `from_value`, `from_wire`, `from_name`,
 //!   `CATALOG`), and `CATALOGS` joins errcodes' cross-catalogue lookups
 //!   (`errcodes::lookup_in`).
+//! - Feature `format` (on by default): committed output ([`Builder::write_to`],
+//!   [`Builder::check`], [`Builder::generate`]) is pretty-printed with syn and prettyplease.
+//!   [`Builder::compile`] never formats, so a build-dependency can be
+//!   `default-features = false` and compile neither.
 //! - `load_catalogs` (feature `runtime`): the same validation at run time, giving
 //!   `errcodes::Catalog`s that answer every lookup without compiling anything
 //!   (`errcodes --catalog DIR`).
@@ -29,12 +33,17 @@
 //! Limits (see the constants) bound a run's memory to about 2.1 GB.
 
 #![forbid(unsafe_code)]
+// Without feature `format`, committed output (`write_to`, `check`, `generate`) is not
+// public: the code only it reaches is compiled but unused (`allow(dead_code)` below).
+// The docs link those methods, which exist with the feature (docs.rs builds the defaults).
+#![cfg_attr(not(feature = "format"), allow(rustdoc::broken_intra_doc_links))]
 
 mod builder;
 mod diag;
 mod docs;
 #[cfg(feature = "runtime")]
 mod dynamic;
+#[cfg_attr(not(feature = "format"), allow(dead_code))]
 mod emit;
 mod features;
 mod ident;
@@ -42,9 +51,12 @@ mod index;
 mod load;
 mod markdown;
 mod model;
+#[cfg_attr(not(feature = "format"), allow(dead_code))]
 mod output;
+#[cfg_attr(not(feature = "format"), allow(dead_code))]
 mod run;
 mod schema;
+#[cfg_attr(not(feature = "format"), allow(dead_code))]
 mod settings;
 mod tables;
 mod validate;

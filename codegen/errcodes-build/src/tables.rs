@@ -11,7 +11,7 @@ use crate::model::{Catalog, KeyKind, KeyKindExt, Value, WireFormat, WireFormatEx
 /// The lookups (`from_value`, `from_wire` and the vendor's spellings of them), the code →
 /// entry index and code → value functions, and their tables.
 pub(crate) fn lookups(c: &Catalog) -> TokenStream {
-    let key_ty: syn::Type = syn::parse_str(c.key.rust_type()).expect("key types parse");
+    let key_ty: TokenStream = c.key.rust_type().parse().expect("key types parse");
     // Validation rejects a catalogue without entries; were one to get here, its module would
     // not compile, rather than the generator panic.
     let Some(first_entry) = c.entries.first() else {
@@ -377,7 +377,8 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
     }
 }
 
-#[cfg(test)]
+// The tests read emitted code pretty-printed.
+#[cfg(all(test, feature = "format"))]
 mod tests {
     use super::*;
 
