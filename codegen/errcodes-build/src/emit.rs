@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::settings::Settings;
 use crate::tables;
+use crate::tokens::{index_type, lit, value_literal, variant};
 
 /// One generated module: its path, the file it comes from, and its items.
 struct Module {
@@ -365,20 +366,6 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
     }
 }
 
-/// The smallest unsigned type that indexes `n` rows.
-pub(crate) fn index_type(n: usize) -> proc_macro2::Ident {
-    format_ident!(
-        "{}",
-        if n <= 1 << 8 {
-            "u8"
-        } else if n <= 1 << 16 {
-            "u16"
-        } else {
-            "u32"
-        }
-    )
-}
-
 /// A variant's discriminant: the wire value, in hex for hex catalogues (`0x13`).
 fn discriminant(c: &Catalog, value: &Value) -> TokenStream {
     match (value, c.wire) {
@@ -389,16 +376,6 @@ fn discriminant(c: &Catalog, value: &Value) -> TokenStream {
             Value::Int(_) | Value::Text(_),
             WireFormat::Hex | WireFormat::Decimal | WireFormat::Text,
         ) => value_literal(value),
-    }
-}
-
-pub(crate) fn value_literal(value: &Value) -> TokenStream {
-    match value {
-        Value::Int(v) => {
-            let lit = Literal::u128_unsuffixed(v.unsigned_abs());
-            if *v < 0 { quote!(-#lit) } else { quote!(#lit) }
-        }
-        Value::Text(t) => quote!(#t),
     }
 }
 
@@ -463,21 +440,11 @@ fn cause_literal(c: &Cause) -> TokenStream {
     quote!(crate::__private::cause(#name, #description, #remediation, #action))
 }
 
-/// An unsuffixed integer literal (`7`, not `7usize`).
-pub(crate) fn lit(n: usize) -> Literal {
-    Literal::usize_unsuffixed(n)
-}
-
 fn option(value: Option<TokenStream>) -> TokenStream {
     match value {
         Some(v) => quote!(Some(#v)),
         None => quote!(None),
     }
-}
-
-/// The runtime enum variant a shared definition names (`KeyKind::HttpStatus` → `HttpStatus`).
-pub(crate) fn variant(value: impl std::fmt::Debug) -> proc_macro2::Ident {
-    format_ident!("{}", format!("{value:?}"))
 }
 
 fn action(action: Action) -> TokenStream {

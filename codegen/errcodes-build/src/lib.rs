@@ -59,6 +59,7 @@ mod schema;
 #[cfg_attr(not(feature = "format"), allow(dead_code))]
 mod settings;
 mod tables;
+mod tokens;
 mod validate;
 mod vocab;
 #[cfg(test)]

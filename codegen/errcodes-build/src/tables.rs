@@ -4,9 +4,9 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
-use crate::emit::{index_type, lit, value_literal, variant};
 use crate::index::{self, Layout, TextKey};
 use crate::model::{Catalog, KeyKind, KeyKindExt, Value, WireFormat, WireFormatExt};
+use crate::tokens::{index_type, lit, value_literal, variant};
 
 /// The lookups (`from_value`, `from_wire` and the vendor's spellings of them), the code →
 /// entry index and code → value functions, and their tables.
