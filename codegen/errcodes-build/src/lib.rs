@@ -47,7 +47,7 @@ mod dynamic;
 mod emit;
 mod features;
 mod ident;
-mod index;
+mod layout;
 mod load;
 mod markdown;
 mod model;

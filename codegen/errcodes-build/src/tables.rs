@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
-use crate::index::{self, Layout, TextKey};
+use crate::layout::{self, Layout, TextKey};
 use crate::model::{Catalog, KeyKind, KeyKindExt, Value, WireFormat, WireFormatExt};
 use crate::tokens::{index_type, lit, value_literal, variant};
 
@@ -24,7 +24,7 @@ pub(crate) fn lookups(c: &Catalog) -> TokenStream {
         quote!(Code::#ident)
     };
     if c.key == KeyKind::Text {
-        let (probed, layout) = index::text_layout(c.entries.iter().map(|e| e.wire.as_str()));
+        let (probed, layout) = layout::text_layout(c.entries.iter().map(|e| e.wire.as_str()));
         let (slot, table) = probe(
             "BY_VALUE",
             &layout,
@@ -67,9 +67,9 @@ pub(crate) fn lookups(c: &Catalog) -> TokenStream {
     }
     let keys: Vec<u64> = c.entries.iter().map(|e| key_bits(&e.value)).collect();
     let layout = if c.key == KeyKind::Byte {
-        index::full_byte(&keys)
+        layout::full_byte(&keys)
     } else {
-        index::build(&keys)
+        layout::build(&keys)
     };
     let key = quote!(value as u64);
     let (body, table, doc) = if c.key == KeyKind::Byte {
@@ -346,7 +346,7 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
                 .map(move |n| (n, &e.ident))
         })
         .collect();
-    let (probed, layout) = index::text_layout(names.iter().map(|(n, _)| n.as_str()));
+    let (probed, layout) = layout::text_layout(names.iter().map(|(n, _)| n.as_str()));
     let index_ty = index_type(names.len());
     let (slot, table) = probe(
         "NAME_SLOTS",

@@ -97,7 +97,7 @@ pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) 
     let mut entries = entries(&listed.value, &file_kind, sink);
     entries.sort_by(|a, b| a.value.cmp(&b.value));
     let absent = absent(&file.absent, &entries, &file_kind, sink);
-    // Any distinct names and string values get lookup tables (`index::text_layout`, down to
+    // Any distinct names and string values get lookup tables (`layout::text_layout`, down to
     // a sorted table when two share even their full 64-bit key): nothing to check here.
     (sink.found.len() == before).then(|| Catalog {
         path: sink.path.to_owned(),
