@@ -404,3 +404,67 @@ fn a_staging_folder_killed_before_its_marker_was_complete_is_removed() {
     recover_all(&outputs);
     assert_eq!(leftovers(s), [".generated.new-9-9"]);
 }
+
+/// What `compare` reports for each kind of difference, and nothing for an output as written.
+#[test]
+fn compare_reports_exactly_what_differs() {
+    use crate::output::{Drift, compare};
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path().join("generated");
+    let wanted = new_set();
+    replace_dir(&mut RealDisk, &dir, &wanted).unwrap();
+    assert_eq!(compare(&dir, &wanted).unwrap(), Vec::<Drift>::new());
+
+    fs::write(
+        dir.join("nuki.rs"),
+        "// @generated for the test\nedited by hand\n",
+    )
+    .unwrap();
+    fs::remove_file(dir.join("mod.rs")).unwrap();
+    fs::write(dir.join("gone.rs"), "// @generated for the test\nold\n").unwrap();
+    fs::write(dir.join("notes.rs"), "// notes on the @generated files\n").unwrap();
+    assert_eq!(
+        compare(&dir, &wanted).unwrap(),
+        [
+            Drift::Extra("gone.rs".to_owned()),
+            Drift::Missing("mod.rs".to_owned()),
+            Drift::Foreign("notes.rs".to_owned()),
+            Drift::Stale("nuki.rs".to_owned()),
+        ]
+    );
+}
+
+/// A checkout with CRLF line ends (`core.autocrlf`) is not stale, however many lines a file
+/// has; a file longer than any CRLF form of the wanted text is stale without being read whole.
+#[test]
+fn crlf_files_are_the_same_text_and_longer_ones_are_stale() {
+    use crate::output::{Drift, compare};
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path().join("generated");
+    let text: String = std::iter::once("// @generated for the test\n".to_owned())
+        .chain((0..200).map(|n| format!("line {n}\n")))
+        .collect();
+    let wanted = BTreeMap::from([("a.rs".to_owned(), text.clone())]);
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("a.rs"), text.replace('\n', "\r\n")).unwrap();
+    assert_eq!(compare(&dir, &wanted).unwrap(), Vec::<Drift>::new());
+    fs::write(dir.join("a.rs"), text.repeat(3)).unwrap();
+    assert_eq!(
+        compare(&dir, &wanted).unwrap(),
+        [Drift::Stale("a.rs".to_owned())]
+    );
+}
+
+/// A read that fails for another reason than a missing file is an error, not "missing": a
+/// regular file where the output needs a folder.
+#[test]
+fn a_file_where_a_folder_is_needed_is_an_error_not_missing() {
+    use crate::output::compare;
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path().join("generated");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("nuki"), "// @generated for the test\n").unwrap();
+    let wanted = files(&[("nuki/bridge.rs", "x")]);
+    let err = compare(&dir, &wanted).unwrap_err();
+    assert_ne!(err.kind(), io::ErrorKind::NotFound, "{err}");
+}
