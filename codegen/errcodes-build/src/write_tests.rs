@@ -468,3 +468,38 @@ fn a_file_where_a_folder_is_needed_is_an_error_not_missing() {
     let err = compare(&dir, &wanted).unwrap_err();
     assert_ne!(err.kind(), io::ErrorKind::NotFound, "{err}");
 }
+
+/// The output folder's own kind: a regular file where the folder should be is a foreign
+/// entry (never removed), a path through a file is an error, and a link inside the folder is
+/// foreign even when it points at a generated file.
+#[test]
+fn odd_output_paths_are_foreign_or_errors_never_generated() {
+    use crate::output::{Drift, compare};
+    let scratch = tempfile::tempdir().unwrap();
+    let wanted = files(&[("a.rs", "x")]);
+    let file = scratch.path().join("file");
+    fs::write(&file, "// @generated for the test\n").unwrap();
+    // Nothing to write there yet: the file itself is foreign; something to write: an error.
+    assert_eq!(
+        compare(&file, &BTreeMap::new()).unwrap(),
+        [Drift::Foreign(String::new())]
+    );
+    assert!(compare(&file, &wanted).is_err());
+    assert!(compare(&file.join("generated"), &BTreeMap::new()).is_err());
+    assert!(replace_dir(&mut RealDisk, &file, &wanted).is_err());
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "// @generated for the test\n"
+    );
+
+    let dir = scratch.path().join("generated");
+    replace_dir(&mut RealDisk, &dir, &wanted).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("a.rs"), dir.join("b.rs")).unwrap();
+        assert_eq!(
+            compare(&dir, &wanted).unwrap(),
+            [Drift::Foreign("b.rs".to_owned())]
+        );
+    }
+}
