@@ -494,6 +494,10 @@ fn odd_output_paths_are_foreign_or_errors_never_generated() {
 
     let dir = scratch.path().join("generated");
     replace_dir(&mut RealDisk, &dir, &wanted).unwrap();
+    // An empty folder inside is someone's too (a generated folder is never empty).
+    fs::create_dir(dir.join("mine")).unwrap();
+    assert_eq!(compare(&dir, &wanted).unwrap(), [Drift::Foreign("mine/".to_owned())]);
+    fs::remove_dir(dir.join("mine")).unwrap();
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(dir.join("a.rs"), dir.join("b.rs")).unwrap();
