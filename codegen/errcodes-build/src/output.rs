@@ -497,16 +497,17 @@ pub(crate) fn recover(dir: &Path) -> io::Result<Vec<PathBuf>> {
 /// empty, or holding nothing but the beginning of the marker of `token`. Removing it loses
 /// nothing.
 fn only_begun(folder: &Path, token: &str) -> io::Result<bool> {
-    let mut entries = fs::read_dir(folder)?;
-    let Some(first) = entries.next().transpose()? else {
-        return Ok(true);
+    let entries = fs::read_dir(folder)?.collect::<io::Result<Vec<_>>>()?;
+    let only = match entries.as_slice() {
+        [] => return Ok(true),
+        [only] => only,
+        _ => return Ok(false),
     };
-    if entries.next().is_some() || first.file_name() != RUN_MARKER || !first.file_type()?.is_file()
-    {
+    if only.file_name() != RUN_MARKER || !only.file_type()?.is_file() {
         return Ok(false);
     }
     let text = marker_text(&Token(token.to_owned()));
-    Ok(read_regular(&first.path(), text.len() as u64)?
+    Ok(read_regular(&only.path(), text.len() as u64)?
         .is_some_and(|begun| text.as_bytes().starts_with(&begun)))
 }
 

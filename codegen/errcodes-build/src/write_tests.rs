@@ -364,7 +364,21 @@ fn recovery_removes_only_what_a_run_provably_wrote() {
         fs::write(path, text).unwrap();
     }
     let before = leftovers(s);
-    recover_all(&outputs);
+    // Each look-alike beside an output is named, none removed.
+    let named: Vec<String> = [&outputs.code, outputs.docs.as_ref().unwrap()]
+        .into_iter()
+        .flat_map(|dir| recover(dir).unwrap())
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ".generated.new",
+            ".generated.new-123-456",
+            ".generated.old-123-456",
+            ".docs.old"
+        ]
+    );
     run_on(&mut RealDisk, &s.join("v1"), &outputs).unwrap();
     assert_eq!(leftovers(s), before, "nothing of the user's is removed");
     assert_eq!(
@@ -496,7 +510,10 @@ fn odd_output_paths_are_foreign_or_errors_never_generated() {
     replace_dir(&mut RealDisk, &dir, &wanted).unwrap();
     // An empty folder inside is someone's too (a generated folder is never empty).
     fs::create_dir(dir.join("mine")).unwrap();
-    assert_eq!(compare(&dir, &wanted).unwrap(), [Drift::Foreign("mine/".to_owned())]);
+    assert_eq!(
+        compare(&dir, &wanted).unwrap(),
+        [Drift::Foreign("mine/".to_owned())]
+    );
     fs::remove_dir(dir.join("mine")).unwrap();
     #[cfg(unix)]
     {
