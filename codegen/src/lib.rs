@@ -249,14 +249,16 @@ pub fn run(catalog_dir: &Path, outputs: &Outputs, mode: Mode) -> Result<Report, 
         .filter(|s| s.new_text.is_some())
         .map(|s| Drift::Stale(s.file.display().to_string()))
         .collect();
+    // What was generated above is what is compared or written: nothing is rendered twice.
+    let generated = own.generated.clone();
     let (mut drift, left_alone) = match mode {
-        Mode::Check => match builder.check(&outputs.code) {
+        Mode::Check => match builder.check_generated(generated, &outputs.code) {
             Ok(report) => (report.drift, Vec::new()),
             Err(Failure::Stale(found, _)) => (found, Vec::new()),
             Err(other) => return Err(other),
         },
         Mode::Write => {
-            let report = builder.write_to(&outputs.code)?;
+            let report = builder.write_generated(generated, &outputs.code)?;
             (report.drift, report.left_alone)
         }
     };

@@ -249,13 +249,55 @@ impl Builder {
         self.run(dir.as_ref(), Mode::Check)
     }
 
+    /// [`write_to`](Builder::write_to) with what [`generate`](Builder::generate) already
+    /// rendered, for a program that inspects it before writing (errcodes' own regenerate
+    /// applies its repository's rules that way): nothing is validated or rendered twice.
+    /// `generated` should come from this builder; it is written as it is.
+    ///
+    /// # Errors
+    /// As [`write_to`](Builder::write_to), but never [`Failure::Invalid`].
+    #[cfg(feature = "format")]
+    pub fn write_generated(
+        &self,
+        generated: Generated,
+        dir: impl AsRef<Path>,
+    ) -> Result<Report, Failure> {
+        self.install(generated, dir.as_ref(), Mode::Write)
+    }
+
+    /// [`check`](Builder::check) against what [`generate`](Builder::generate) already
+    /// rendered (see [`write_generated`](Builder::write_generated)).
+    ///
+    /// # Errors
+    /// As [`check`](Builder::check), but never [`Failure::Invalid`].
+    #[cfg(feature = "format")]
+    pub fn check_generated(
+        &self,
+        generated: Generated,
+        dir: impl AsRef<Path>,
+    ) -> Result<Report, Failure> {
+        self.install(generated, dir.as_ref(), Mode::Check)
+    }
+
+    #[cfg(feature = "format")]
+    fn install(&self, generated: Generated, dir: &Path, mode: Mode) -> Result<Report, Failure> {
+        let outputs = self.outputs(dir);
+        let _lock = run::take_outputs(&outputs, mode)?;
+        run::install_generated(&mut RealDisk, generated, &outputs, &self.settings, mode)
+    }
+
+    #[cfg(feature = "format")]
+    fn outputs(&self, dir: &Path) -> Outputs {
+        Outputs {
+            code: dir.to_path_buf(),
+            docs: self.docs_dir.clone(),
+        }
+    }
+
     #[cfg(feature = "format")]
     fn run(&self, dir: &Path, mode: Mode) -> Result<Report, Failure> {
         self.check_runtime_path()?;
-        let outputs = Outputs {
-            code: dir.to_path_buf(),
-            docs: self.docs_dir.clone(),
-        };
+        let outputs = self.outputs(dir);
         run::execute(
             &mut RealDisk,
             &self.catalog_dir,

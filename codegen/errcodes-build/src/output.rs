@@ -579,10 +579,7 @@ pub(crate) fn lock(code_dir: &Path, writing: bool) -> io::Result<RunLock> {
             );
             held.lock()?;
         }
-        Err(fs::TryLockError::Error(e)) if !writing => {
-            let _ = e;
-            return Ok(RunLock { _held: None });
-        }
+        Err(fs::TryLockError::Error(_)) if !writing => return Ok(RunLock { _held: None }),
         Err(fs::TryLockError::Error(e)) => return Err(e),
     }
     Ok(RunLock { _held: Some(held) })

@@ -260,6 +260,14 @@ pub(crate) fn execute(
     settings: &Settings,
     mode: Mode,
 ) -> Result<Report, Failure> {
+    let _lock = take_outputs(outputs, mode)?;
+    let (dir_name, catalogs) = validated(catalog_dir, settings).map_err(Failure::Invalid)?;
+    let generated = render(&catalogs, &dir_name, settings);
+    install_generated(disk, generated, outputs, settings, mode)
+}
+
+/// Checks that the outputs are two folders and takes the lock of runs writing them.
+pub(crate) fn take_outputs(outputs: &Outputs, mode: Mode) -> Result<output::RunLock, Failure> {
     if outputs
         .docs
         .as_deref()
@@ -274,9 +282,18 @@ pub(crate) fn execute(
             ),
         )));
     }
-    let _lock = output::lock(&outputs.code, mode == Mode::Write).map_err(Failure::Io)?;
-    let (dir_name, catalogs) = validated(catalog_dir, settings).map_err(Failure::Invalid)?;
-    let generated = render(&catalogs, &dir_name, settings);
+    output::lock(&outputs.code, mode == Mode::Write).map_err(Failure::Io)
+}
+
+/// Compares the outputs with `generated` and, in [`Mode::Write`], replaces those that differ.
+/// The caller holds the lock ([`take_outputs`]).
+pub(crate) fn install_generated(
+    disk: &mut dyn Disk,
+    generated: Generated,
+    outputs: &Outputs,
+    settings: &Settings,
+    mode: Mode,
+) -> Result<Report, Failure> {
     let mut targets = Vec::new();
     if let Some(docs) = &outputs.docs {
         targets.push(Target::new(docs, &generated.docs));
