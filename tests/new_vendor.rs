@@ -38,7 +38,7 @@ fn standalone_manifest(root: &Path) -> String {
 const USES_THE_NEW_VENDOR: &str = r#"
 use errcodes::{acme, Action, ParseErrorKind};
 
-/// Catalogues nested under names the std library uses: generated code and `code_impl!` use
+/// Catalogues nested under names the std library uses: generated code and `v1::code!` use
 /// absolute paths (`::core::fmt`), so a child module called `core` or `std` shadows nothing.
 #[test]
 fn nested_ids_named_like_std_crates() {
@@ -210,7 +210,7 @@ fn hostile_catalogue_text_never_becomes_code_links_or_html() {
 
 /// The generated-code contract (issue 11): a catalogue module written by codegen compiles in
 /// another crate once `crate::` names errcodes, because it builds its statics through
-/// `errcodes::__private` and gets the rest from the exported `code_impl!`. This is what a
+/// `errcodes::__private::v1` and gets the rest from its `code!` macro. This is what a
 /// generator for other crates (errcodes-build) will rely on.
 #[test]
 fn generated_code_compiles_outside_errcodes() {

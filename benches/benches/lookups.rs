@@ -267,7 +267,7 @@ group!(knox_u32, KNOX, {
     sorted: {
         let (keys, codes) = sorted_table(&tag::Code::ALL, |c| vec![u64::from(c.value())]);
         move |k| {
-            let c = codes[::errcodes::__private::sorted_slot(u64::from(k), &keys)];
+            let c = codes[::errcodes::__private::v1::sorted_slot(u64::from(k), &keys)];
             if c.value() == k { c as usize + 1 } else { 0 }
         }
     },
@@ -298,7 +298,7 @@ group!(nuki_name, NUKI_NAMES, {
     sorted: {
         let (keys, codes) = sorted_table(&nuki::Code::ALL, |c| name_keys(c.entry()));
         move |k: &str| {
-            let i = ::errcodes::__private::sorted_text_slot(k.as_bytes(), &keys);
+            let i = ::errcodes::__private::v1::sorted_text_slot(k.as_bytes(), &keys);
             if keys[i] == k { codes[i] as usize + 1 } else { 0 }
         }
     },
@@ -317,7 +317,7 @@ group!(http_name, HTTP_NAMES, {
     sorted: {
         let (keys, codes) = sorted_table(&status::Code::ALL, |c| name_keys(c.entry()));
         move |k: &str| {
-            let i = ::errcodes::__private::sorted_text_slot(k.as_bytes(), &keys);
+            let i = ::errcodes::__private::v1::sorted_text_slot(k.as_bytes(), &keys);
             if keys[i] == k { codes[i] as usize + 1 } else { 0 }
         }
     },

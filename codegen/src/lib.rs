@@ -46,8 +46,10 @@ pub const ROOT_NAMES: &[&str] = &[
     "WireFormat",
     "WireKey",
     "__code_defmt",
+    "__code_v1",
     "__code_serde",
     "__private",
+    "__texts_v1",
     "action",
     "alloc",
     "catalog",
@@ -73,6 +75,7 @@ pub const ROOT_NAMES: &[&str] = &[
     "serde_impl",
     "std",
     "support",
+    "table",
     "wire",
 ];
 

@@ -1,88 +1,114 @@
 //! What every generated catalogue module shares, written once.
 //!
-//! A generated module defines `Code`, `ID`, `CATALOG`, `ENTRIES`, the lookups `from_value`,
-//! `from_wire` and `from_name`, and two `const fn`s mapping a code to its entry index and to
-//! its wire value; then it invokes [`code_impl!`] naming each of them. The macro uses nothing
-//! it is not handed but `$crate` items and `::core` paths, so it expands the same in any module
-//! (a catalogue whose id is `acme::core` or `acme::std` included).
+//! A generated module defines `Code`, its columns and lookups under fixed names, then invokes
+//! `__code_v1!` (`errcodes::__private::v1::code!`), which lists them. The macro uses nothing but
+//! those items, `$crate` items and `::core` paths, so it expands the same in any module (a
+//! catalogue whose id is `acme::core` or `acme::std` included).
 
-/// Accessors, conversions, traits and `parse` for a generated module's `Code`.
+/// Accessors, conversions, traits and `parse` for a generated module's `Code`
+/// (`errcodes::__private::v1::code!`).
+///
+/// `code!(Code, int u8 Unsigned, Hex)` for integer keys (the enum's discriminants are the
+/// wire values; the signedness names the `Value` variant) or `code!(Code, text, Text)` for
+/// string keys. The macro reads these items of the calling module by name: `ID`, `CATALOG`,
+/// `ENTRIES`, the columns `WIRE_TEXTS`, `NAME_TEXTS`, `DESCRIPTION_TEXTS`,
+/// `REMEDIATION_TEXTS`, `HTTP_STATUSES` and `ACTIONS`, and the functions `code_index`,
+/// `code_value`, `from_value`, `from_wire` and `from_name`. The accessors read the columns
+/// directly, so a program that asks only for names links only the names.
 ///
 /// Exported (hidden) for generated code in other crates; the optional-feature impls come from
 /// `__code_serde!` and `__code_defmt!`, which errcodes defines according to its own features.
-///
-/// `key` is `int <type> <Unsigned|Signed>` for integer keys (the enum's discriminants are the
-/// wire values) or `text` for string keys.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! code_impl {
-    (
-        code: $code:ident,
-        key: $($key:tt)+
-    ) => {
-        $crate::code_impl!(@key [$($key)+] $code);
+macro_rules! __code_v1 {
+    ($code:ident, int $key:ty, $signedness:ident, $wire:ident $(,)?) => {
+        $crate::__code_v1!(@common $code, $key);
+
+        /// The code with this wire value; the error names the value when no code has it.
+        impl ::core::convert::TryFrom<$key> for $code {
+            type Error = $crate::ParseError;
+            fn try_from(value: $key) -> ::core::result::Result<$code, $crate::ParseError> {
+                match from_value(value) {
+                    ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
+                    ::core::option::Option::None => ::core::result::Result::Err(
+                        $crate::__private::v1::unknown_value(
+                            ID,
+                            $crate::WireFormat::$wire,
+                            $crate::Value::$signedness(::core::convert::From::from(value)),
+                        ),
+                    ),
+                }
+            }
+        }
+
+        /// The wire value (the enum's discriminant).
+        impl ::core::convert::From<$code> for $key {
+            fn from(code: $code) -> $key {
+                code_value(code)
+            }
+        }
     };
 
-    (@key [int $key:ty, $signedness:ident, $($rest:tt)*] $code:ident) => {
-        $crate::code_impl!(@common $code, $key, $($rest)*);
-        $crate::code_impl!(@int $code, $key, $signedness, $($rest)*);
-    };
-    (@key [text, $($rest:tt)*] $code:ident) => {
-        $crate::code_impl!(@common $code, &'static ::core::primitive::str, $($rest)*);
-        $crate::code_impl!(@text $code, $($rest)*);
+    ($code:ident, text, $wire:ident $(,)?) => {
+        $crate::__code_v1!(@common $code, &'static ::core::primitive::str);
+
+        /// The code with this wire string, exactly as sent (the same as `from_wire`).
+        impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for $code {
+            type Error = $crate::ParseError;
+            fn try_from(value: &'a ::core::primitive::str) -> ::core::result::Result<$code, $crate::ParseError> {
+                from_wire(value)
+            }
+        }
+
+        /// The wire string.
+        impl ::core::convert::From<$code> for &'static ::core::primitive::str {
+            fn from(code: $code) -> &'static ::core::primitive::str {
+                code_value(code)
+            }
+        }
     };
 
-    (@common $code:ident, $key:ty,
-        id: $id:path,
-        wire_format: $wire:ident,
-        catalog: $catalog:path,
-        entries: $entries:path,
-        index: $index:path,
-        value: $value:path,
-        from_value: $from_value:path,
-        from_wire: $from_wire:path,
-        from_name: $from_name:path $(,)?
-    ) => {
+    (@common $code:ident, $key:ty) => {
         impl $code {
             /// The catalogue record of this code.
             #[inline]
             pub const fn entry(self) -> &'static $crate::Entry {
-                &$entries[$index(self)]
+                &ENTRIES[code_index(self)]
             }
             /// The wire value.
             #[inline]
             pub const fn value(self) -> $key {
-                $value(self)
+                code_value(self)
             }
             /// The wire value as the vendor documents it (`0x13`, `404`, `4000000`).
             #[inline]
             pub const fn wire(self) -> &'static ::core::primitive::str {
-                self.entry().wire()
+                WIRE_TEXTS.get(code_index(self))
             }
             /// The spec name, verbatim.
             #[inline]
             pub const fn name(self) -> &'static ::core::primitive::str {
-                self.entry().name()
+                NAME_TEXTS.get(code_index(self))
             }
             /// What the code means.
             #[inline]
             pub const fn description(self) -> &'static ::core::primitive::str {
-                self.entry().description()
+                DESCRIPTION_TEXTS.get(code_index(self))
             }
             /// What the vendor recommends, where a source says.
             #[inline]
             pub const fn remediation(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                self.entry().remediation()
+                REMEDIATION_TEXTS.get_some(code_index(self))
             }
             /// The HTTP status that carries this code, where one applies.
             #[inline]
             pub const fn http_status(self) -> ::core::option::Option<::core::primitive::u16> {
-                self.entry().http_status()
+                $crate::__private::v1::http_status(&HTTP_STATUSES, code_index(self))
             }
             /// What a client should do next.
             #[inline]
             pub const fn action(self) -> $crate::Action {
-                self.entry().action()
+                $crate::__private::v1::action(&ACTIONS, code_index(self))
             }
         }
 
@@ -91,7 +117,7 @@ macro_rules! code_impl {
         /// [`CatalogCode`]($crate::CatalogCode#formatting).
         impl ::core::fmt::Debug for $code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{}::Code({})", $id, self.wire())
+                ::core::write!(f, "{}::Code({})", ID, self.wire())
             }
         }
 
@@ -120,22 +146,22 @@ macro_rules! code_impl {
         impl $crate::CatalogCode for $code {
             type Key = $key;
             fn catalog() -> &'static $crate::Catalog {
-                &$catalog
+                &CATALOG
             }
             fn entry(self) -> &'static $crate::Entry {
                 $code::entry(self)
             }
             fn value(self) -> $key {
-                $value(self)
+                code_value(self)
             }
             fn from_value(value: $key) -> ::core::option::Option<$code> {
-                $from_value(value)
+                from_value(value)
             }
             fn from_wire(text: &::core::primitive::str) -> ::core::result::Result<$code, $crate::ParseError> {
-                $from_wire(text)
+                from_wire(text)
             }
             fn from_name(name: &::core::primitive::str) -> ::core::option::Option<$code> {
-                $from_name(name)
+                from_name(name)
             }
         }
 
@@ -158,69 +184,19 @@ macro_rules! code_impl {
             <$code as $crate::CatalogCode>::parse(text)
         }
     };
+}
 
-    (@int $code:ident, $key:ty, $signedness:ident,
-        id: $id:path,
-        wire_format: $wire:ident,
-        catalog: $catalog:path,
-        entries: $entries:path,
-        index: $index:path,
-        value: $value:path,
-        from_value: $from_value:path,
-        from_wire: $from_wire:path,
-        from_name: $from_name:path $(,)?
-    ) => {
-        /// The code with this wire value; the error names the value when no code has it.
-        impl ::core::convert::TryFrom<$key> for $code {
-            type Error = $crate::ParseError;
-            fn try_from(value: $key) -> ::core::result::Result<$code, $crate::ParseError> {
-                match $from_value(value) {
-                    ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
-                    ::core::option::Option::None => ::core::result::Result::Err(
-                        $crate::__private::unknown_value(
-                            $id,
-                            $crate::WireFormat::$wire,
-                            $crate::Value::$signedness(::core::convert::From::from(value)),
-                        ),
-                    ),
-                }
-            }
-        }
-
-        /// The wire value (the enum's discriminant).
-        impl ::core::convert::From<$code> for $key {
-            fn from(code: $code) -> $key {
-                $value(code)
-            }
-        }
-    };
-
-    (@text $code:ident,
-        id: $id:path,
-        wire_format: $wire:ident,
-        catalog: $catalog:path,
-        entries: $entries:path,
-        index: $index:path,
-        value: $value:path,
-        from_value: $from_value:path,
-        from_wire: $from_wire:path,
-        from_name: $from_name:path $(,)?
-    ) => {
-        /// The code with this wire string, exactly as sent (the same as `from_wire`).
-        impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for $code {
-            type Error = $crate::ParseError;
-            fn try_from(value: &'a ::core::primitive::str) -> ::core::result::Result<$code, $crate::ParseError> {
-                $from_wire(value)
-            }
-        }
-
-        /// The wire string.
-        impl ::core::convert::From<$code> for &'static ::core::primitive::str {
-            fn from(code: $code) -> &'static ::core::primitive::str {
-                $value(code)
-            }
-        }
-    };
+/// A [`Texts`](crate::__private::v1::Texts) column from one string literal per row
+/// (`errcodes::__private::v1::texts!`): the literals end to end, and where each ends,
+/// computed at compile time.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __texts_v1 {
+    ($($text:literal),* $(,)?) => {{
+        const LENGTHS: &[::core::primitive::usize] = &[$($text.len()),*];
+        const ENDS: [::core::primitive::u32; LENGTHS.len()] = $crate::__private::v1::ends(LENGTHS);
+        $crate::__private::v1::Texts::new(::core::concat!($($text),*), &ENDS)
+    }};
 }
 
 /// Serialize/Deserialize for a generated `Code` (feature `serde`).
@@ -229,20 +205,20 @@ macro_rules! code_impl {
 #[macro_export]
 macro_rules! __code_serde {
     ($code:ident) => {
-        impl $crate::__private::serde::Serialize for $code {
-            fn serialize<S: $crate::__private::serde::Serializer>(
+        impl $crate::__private::v1::serde::Serialize for $code {
+            fn serialize<S: $crate::__private::v1::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                $crate::__private::serialize_code(*self, serializer)
+                $crate::__private::v1::serialize_code(*self, serializer)
             }
         }
 
-        impl<'de> $crate::__private::serde::Deserialize<'de> for $code {
-            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+        impl<'de> $crate::__private::v1::serde::Deserialize<'de> for $code {
+            fn deserialize<D: $crate::__private::v1::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<$code, D::Error> {
-                $crate::__private::deserialize_code(deserializer)
+                $crate::__private::v1::deserialize_code(deserializer)
             }
         }
     };
@@ -264,9 +240,9 @@ macro_rules! __code_defmt {
     ($code:ident) => {
         /// The spec name (`P_ERROR_MAX_USER`); the string is not interned, so no macro and
         /// no linker section is involved.
-        impl $crate::__private::defmt::Format for $code {
-            fn format(&self, f: $crate::__private::defmt::Formatter<'_>) {
-                $crate::__private::defmt::Format::format(self.name(), f);
+        impl $crate::__private::v1::defmt::Format for $code {
+            fn format(&self, f: $crate::__private::v1::defmt::Formatter<'_>) {
+                $crate::__private::v1::defmt::Format::format(self.name(), f);
             }
         }
     };

@@ -1,8 +1,10 @@
 //! The catalogue record every generated code points at.
 
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
 use crate::Action;
+use crate::table::{Extra, Table, at};
 
 /// A code's wire value, whatever the catalogue's key kind.
 #[non_exhaustive]
@@ -112,78 +114,70 @@ impl Cause {
 /// assert_eq!(entry.catalog(), "nuki");
 /// # Ok::<(), errcodes::ParseError>(())
 /// ```
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct Entry {
-    pub(crate) catalog: &'static str,
-    pub(crate) value: Value,
-    pub(crate) wire: &'static str,
-    pub(crate) name: &'static str,
-    pub(crate) aliases: &'static [&'static str],
-    pub(crate) description: &'static str,
-    pub(crate) remediation: Option<&'static str>,
-    pub(crate) http_status: Option<u16>,
-    pub(crate) action: Action,
-    pub(crate) source: &'static Source,
-    pub(crate) sources: &'static [&'static Source],
-    pub(crate) device_names: &'static [DeviceName],
-    pub(crate) causes: &'static [Cause],
-    pub(crate) deprecated: bool,
-    pub(crate) uncertain: Option<&'static str>,
+    pub(crate) table: &'static Table,
+    pub(crate) row: u32,
 }
 
 impl Entry {
+    const fn row(&self) -> usize {
+        self.row as usize
+    }
+    const fn extra(&self) -> &'static Extra {
+        self.table.extra(self.row())
+    }
     /// Id of the catalogue the entry belongs to (`nuki`, `knox::tag`, …).
     pub const fn catalog(&self) -> &'static str {
-        self.catalog
+        self.table.id
     }
     /// The wire value.
     pub const fn value(&self) -> Value {
-        self.value
+        self.table.value(self.row())
     }
     /// The wire value as the vendor documents it (`0x13`, `404`, `4000000`).
     pub const fn wire(&self) -> &'static str {
-        self.wire
+        self.table.wires.get(self.row())
     }
     /// The spec name, verbatim (`P_ERROR_MAX_USER`, `Not Found`).
     pub const fn name(&self) -> &'static str {
-        self.name
+        self.table.names.get(self.row())
     }
     /// Other names the code is known by (older spellings, device-specific names).
     pub const fn aliases(&self) -> &'static [&'static str] {
-        self.aliases
+        self.extra().aliases
     }
     /// What the code means.
     pub const fn description(&self) -> &'static str {
-        self.description
+        self.table.descriptions.get(self.row())
     }
     /// What the vendor recommends, where a source says.
     pub const fn remediation(&self) -> Option<&'static str> {
-        self.remediation
+        self.table.remediations.get_some(self.row())
     }
     /// The HTTP status that carries this code, where one applies.
     pub const fn http_status(&self) -> Option<u16> {
-        self.http_status
+        self.table.http_status(self.row())
     }
     /// What a client should do next.
     pub const fn action(&self) -> Action {
-        self.action
+        self.table.action(self.row())
     }
     /// The document the entry comes from (the first one it cites).
     pub const fn source(&self) -> &'static Source {
-        self.source
+        self.extra().source
     }
     /// Every document the entry cites, the first one first.
     pub const fn sources(&self) -> &'static [&'static Source] {
-        self.sources
+        self.extra().sources
     }
     /// The aliases that only one device type uses, with that device.
     pub const fn device_names(&self) -> &'static [DeviceName] {
-        self.device_names
+        self.extra().device_names
     }
     /// The device type an alias applies to, when it is device-specific.
     pub fn device_of(&self, alias: &str) -> Option<&'static str> {
-        self.device_names
+        self.device_names()
             .iter()
             .find(|d| d.name == alias)
             .map(|d| d.device)
@@ -191,25 +185,84 @@ impl Entry {
     /// Whether the entry rests on a single source that the vendor does not publish itself.
     /// Derived from the sources, so it cannot disagree with them.
     pub const fn single_unofficial_source(&self) -> bool {
-        matches!(self.sources, [only] if !only.official)
+        matches!(self.sources(), [only] if !only.official)
     }
     /// Documented distinct causes behind this one code, if any.
     pub const fn causes(&self) -> &'static [Cause] {
-        self.causes
+        self.extra().causes
     }
     /// Whether the vendor retired the code.
     pub const fn is_deprecated(&self) -> bool {
-        self.deprecated
+        at(self.table.deprecated, self.row(), false)
     }
     /// Why the entry is uncertain (single or disagreeing sources), if it is.
     pub const fn uncertain(&self) -> Option<&'static str> {
-        self.uncertain
+        self.table.uncertain.get_some(self.row())
+    }
+}
+
+/// Every field equal (the same row of the same table is, without reading the fields): an
+/// entry loaded at run time equals its generated twin.
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        if core::ptr::eq(self.table, other.table) && self.row == other.row {
+            return true;
+        }
+        self.catalog() == other.catalog()
+            && self.value() == other.value()
+            && self.wire() == other.wire()
+            && self.name() == other.name()
+            && self.aliases() == other.aliases()
+            && self.description() == other.description()
+            && self.remediation() == other.remediation()
+            && self.http_status() == other.http_status()
+            && self.action() == other.action()
+            && self.source() == other.source()
+            && self.sources() == other.sources()
+            && self.device_names() == other.device_names()
+            && self.causes() == other.causes()
+            && self.is_deprecated() == other.is_deprecated()
+            && self.uncertain() == other.uncertain()
+    }
+}
+
+impl Eq for Entry {}
+
+/// Hashes the catalogue, value and name: fields that equal entries share.
+impl Hash for Entry {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.catalog().hash(state);
+        self.value().hash(state);
+        self.name().hash(state);
+    }
+}
+
+/// Every field, by name, as a derived `Debug` would show the record.
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entry")
+            .field("catalog", &self.catalog())
+            .field("value", &self.value())
+            .field("wire", &self.wire())
+            .field("name", &self.name())
+            .field("aliases", &self.aliases())
+            .field("description", &self.description())
+            .field("remediation", &self.remediation())
+            .field("http_status", &self.http_status())
+            .field("action", &self.action())
+            .field("source", &self.source())
+            .field("sources", &self.sources())
+            .field("device_names", &self.device_names())
+            .field("causes", &self.causes())
+            .field("deprecated", &self.is_deprecated())
+            .field("uncertain", &self.uncertain())
+            .finish()
     }
 }
 
 impl fmt::Display for Entry {
     /// `0x13 P_ERROR_MAX_USER: <description>`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: {}", self.wire, self.name, self.description)
+        write!(f, "{} {}: {}", self.wire(), self.name(), self.description())
     }
 }

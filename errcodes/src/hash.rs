@@ -11,17 +11,17 @@
 
 /// Spreads a key over 64 bits before bucketing (2^64 / golden ratio, odd).
 pub const K1: u64 = 0x9E37_79B9_7F4A_7C15;
-/// Mixes the displaced key before the slot is taken (odd).
+/// Seeds and mixes the text hash (odd).
 pub const K2: u64 = 0xD6E8_FEB8_6659_FD93;
 
-/// The shape of a hash-and-displace table; its displacements live beside it.
+/// The shape of a hash-and-multiply table; its multipliers live beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
     /// The bucket is the key's mixed bits from here up …
     pub bucket_shift: u32,
     /// … masked to the bucket count.
     pub bucket_mask: u64,
-    /// The slot is the displaced key's bits from here up (the table has `2^(64 - shift)` slots).
+    /// The slot is the multiplied key's bits from here up (the table has `2^(64 - shift)` slots).
     pub slot_shift: u32,
 }
 
@@ -31,7 +31,7 @@ pub const fn dense_slot(key: u64, min: u64, mask: u64) -> usize {
     (key.wrapping_sub(min) & mask) as usize
 }
 
-/// The bucket of `key` in a hash-and-displace table.
+/// The bucket of `key` in a hash-and-multiply table.
 ///
 /// Shifts wrap (a shift of 64 or more is taken modulo 64), so no shape panics.
 #[inline]
@@ -39,36 +39,15 @@ pub const fn bucket(key: u64, shape: Shape) -> usize {
     (key.wrapping_mul(K1).wrapping_shr(shape.bucket_shift) & shape.bucket_mask) as usize
 }
 
-/// The slot of `key` under its bucket's displacement `d`.
-///
-/// The layout of code generated before errcodes-build chose multipliers
-/// ([`multiplied_slot`]): `d` changes only the low bits of the mixed key (the generator tried
-/// the low 16), so two keys whose mixed values agree there, and whose difference the second
-/// multiply sends close to 0, share a slot under every `d`. Kept for code generated with it.
-#[inline]
-pub const fn displaced_slot(key: u64, d: u32, shape: Shape) -> usize {
-    ((key.wrapping_mul(K1) ^ d as u64)
-        .wrapping_mul(K2)
-        .wrapping_shr(shape.slot_shift)) as usize
-}
-
-/// The slot of `key` in a hash-and-displace table of [`displaced_slot`]: one multiply, one
-/// displacement load, one multiply, no branch. A bucket past the end of `displacements` reads
-/// displacement 0.
-#[inline]
-pub const fn hashed_slot(key: u64, displacements: &[u32], shape: Shape) -> usize {
-    displaced_slot(key, at(displacements, bucket(key, shape), 0), shape)
-}
-
 /// The slot of `key` in a hash-and-multiply table: the mixed key's bucket picks a 64-bit
 /// multiplier, and the slot is the top bits of the mixed key times it. One multiply, one
-/// multiplier load, one multiply, no branch: the cost of [`hashed_slot`].
+/// multiplier load, one multiply, no branch.
 ///
-/// Unlike a displacement, the multiplier reaches every bit: for two distinct mixed keys and
-/// an odd multiplier drawn at random, the chance that they share one of `2^s` slots is at most
-/// `2^(1 - s)` (multiply-shift hashing), whatever bits they differ in, so the generator
-/// finds a multiplier for any bucket of a few keys. A bucket past the end of `multipliers`
-/// reads multiplier 1.
+/// Unlike an XOR-ed displacement (what pre-release output used), the multiplier reaches
+/// every bit: for two distinct mixed keys and an odd multiplier drawn at random, the chance
+/// that they share one of `2^s` slots is at most `2^(1 - s)` (multiply-shift hashing),
+/// whatever bits they differ in, so the generator finds a multiplier for any bucket of a few
+/// keys. A bucket past the end of `multipliers` reads multiplier 1.
 #[inline]
 pub const fn multiplied_slot(key: u64, multipliers: &[u64], shape: Shape) -> usize {
     let m = at(multipliers, bucket(key, shape), 1);

@@ -40,7 +40,7 @@
 //! `code as u8` (each variant's discriminant is its wire value). The same lookups are
 //! available generically through [`CatalogCode`]. (`from_value` of a string catalogue is not
 //! `const`: its hash and compare read byte slices with library functions that are not `const`
-//! on Rust 1.85.)
+//! on Rust 1.86.)
 //!
 //! Codes and [`ParseError`] implement [`core::error::Error`] with or without `std`.
 //!
@@ -74,7 +74,7 @@
 // (noise; the lookups that matter carry it).
 #![warn(clippy::pedantic)]
 #![allow(clippy::must_use_candidate)]
-// The runtime promises Rust 1.85 (`rust-version`); clippy checks no newer std API slips in.
+// The runtime promises Rust 1.86 (`rust-version`); clippy checks no newer std API slips in.
 #![warn(clippy::incompatible_msrv)]
 // With only some catalogue features on, helpers that serve the others go unused.
 #![cfg_attr(not(feature = "all-catalogues"), allow(unused))]
@@ -102,6 +102,7 @@ pub mod response;
 mod scan;
 #[cfg(feature = "serde")]
 mod serde_impl;
+mod table;
 /// Feature `defmt`. (Not in `action.rs`, which codegen also compiles.)
 #[cfg(feature = "defmt")]
 mod defmt_impl {
@@ -126,7 +127,7 @@ mod support;
 #[doc(hidden)]
 pub mod __private {
     //! The contract between generated code and the runtime: see `support.rs`.
-    pub use crate::support::*;
+    pub use crate::support::v1;
 }
 
 /// Every catalogue, sorted by id.

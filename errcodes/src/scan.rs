@@ -22,11 +22,11 @@ pub(crate) fn by_wire(c: &Catalog, text: &str) -> Result<&'static Entry, ParseEr
     let Some((lo, hi)) = c.key.range() else {
         let found = entries
             .iter()
-            .find(|e| matches!(e.value, Value::Text(v) if v == text));
+            .find(|e| matches!(e.value(), Value::Text(v) if v == text));
         return found_text(text, found, c.id);
     };
     parse_key(text, c.wire, lo, hi, c.id, |value| {
-        entries.iter().find(|e| int_of(e.value) == Some(value))
+        entries.iter().find(|e| int_of(e.value()) == Some(value))
     })
 }
 
@@ -35,8 +35,8 @@ pub(crate) fn by_name(c: &Catalog, name: &str) -> Option<&'static Entry> {
     let entries = c.entries;
     entries
         .iter()
-        .find(|e| e.name == name)
-        .or_else(|| entries.iter().find(|e| e.aliases.contains(&name)))
+        .find(|e| e.name() == name)
+        .or_else(|| entries.iter().find(|e| e.aliases().contains(&name)))
 }
 
 #[cfg(test)]
@@ -45,43 +45,45 @@ mod tests {
     use std::string::{String, ToString};
     use std::vec::Vec;
 
-    use crate::__private::{EntryParts, ScanParts, entry, scan_catalog, source};
+    use crate::__private::v1::{self, CatalogParts, ExtraParts, TableParts, Texts, source};
     use crate::{Action, Catalog, Entry, KeyKind, ParseErrorKind, Source, Value, WireFormat};
 
     static SOURCES: [Source; 1] = [source("sdk", "ACME SDK", "https://example.com", true)];
     static CITED: [&Source; 1] = [&SOURCES[0]];
 
-    const fn acme(value: Value, wire: &'static str, name: &'static str) -> Entry {
-        entry(EntryParts {
-            catalog: "acme",
-            value,
-            wire,
-            name,
-            aliases: &[],
-            description: "",
-            remediation: None,
-            http_status: None,
-            action: Action::Retry,
-            source: &SOURCES[0],
-            sources: &CITED,
-            device_names: &[],
-            causes: &[],
-            deprecated: false,
-            uncertain: None,
-        })
-    }
+    static WIRES: Texts = v1::texts!("-2147483648", "-12", "0", "7");
+    static NAMES: Texts = v1::texts!("E_MIN", "E_TIMEOUT", "OK", "E_BAD_PIN");
+    static TABLE: v1::Table = v1::table(TableParts {
+        id: "acme",
+        key: KeyKind::I32,
+        values: &[
+            v1::signed(-2_147_483_648),
+            v1::signed(-12),
+            v1::signed(0),
+            v1::signed(7),
+        ],
+        wires: &WIRES,
+        names: &NAMES,
+        actions: &[Action::Retry; 4],
+        extra_of: &[0, 0, 0, 1],
+        extras: &[
+            v1::extra(ExtraParts {
+                source: &SOURCES[0],
+                sources: &CITED,
+                ..ExtraParts::EMPTY
+            }),
+            v1::extra(ExtraParts {
+                source: &SOURCES[0],
+                sources: &CITED,
+                aliases: &["E_PIN", "OK_NOT"],
+                ..ExtraParts::EMPTY
+            }),
+        ],
+        ..TableParts::EMPTY
+    });
+    static SIGNED: [Entry; 4] = v1::entries(&TABLE);
 
-    static SIGNED: [Entry; 4] = [
-        acme(Value::Signed(-2_147_483_648), "-2147483648", "E_MIN"),
-        acme(Value::Signed(-12), "-12", "E_TIMEOUT"),
-        acme(Value::Signed(0), "0", "OK"),
-        Entry {
-            aliases: &["E_PIN", "OK_NOT"],
-            ..acme(Value::Signed(7), "7", "E_BAD_PIN")
-        },
-    ];
-
-    static ACME: Catalog = scan_catalog(ScanParts {
+    static ACME: Catalog = v1::catalog(CatalogParts {
         id: "acme",
         slug: "acme",
         title: "Signed codes",
@@ -89,7 +91,7 @@ mod tests {
         wire: WireFormat::Decimal,
         sources: &SOURCES,
         entries: &SIGNED,
-        absent: &[],
+        ..CatalogParts::EMPTY
     });
 
     fn name(found: Result<&Entry, crate::ParseError>) -> Result<&str, ParseErrorKind> {
@@ -164,7 +166,7 @@ mod tests {
         }
         let mut probes_run = 0;
         for builtin in crate::catalogs() {
-            let twin = scan_catalog(ScanParts {
+            let twin = v1::catalog(CatalogParts {
                 id: builtin.id(),
                 slug: builtin.slug(),
                 title: builtin.title(),
@@ -173,6 +175,8 @@ mod tests {
                 sources: builtin.sources(),
                 entries: builtin.entries(),
                 absent: builtin.absent(),
+                by_wire: None,
+                by_name: None,
             });
             let mut probes: Vec<String> = [
                 "",

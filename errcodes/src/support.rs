@@ -1,196 +1,287 @@
-//! The contract between generated catalogue code and the runtime (`errcodes::__private`).
+//! The contract between generated catalogue code and the runtime: `errcodes::__private::v1`.
 //!
-//! Generated code builds its statics only through the `const fn`s here (no `pub(crate)` field
-//! is written from outside the runtime), probes its tables with the hash functions re-exported
-//! here, and gets everything else from the exported `code_impl!` macro, which is handed every
-//! item of the module it uses. It is what errcodes-build's output calls, hidden from the docs,
-//! and additive within a major release: an item here is never removed or changed, so output an
-//! earlier errcodes-build wrote keeps compiling (`tests/contract.rs` compiles frozen output of
-//! earlier versions against this runtime).
+//! errcodes-build's output reaches the runtime only through `v1`: it builds its statics with
+//! the `const fn`s and the `texts!` macro here (always ending its `…Parts` literals with
+//! `..…Parts::EMPTY`, so a field added later has a default), probes its tables with the
+//! hash functions re-exported here, and gets the `Code` enum's methods and traits from
+//! `v1::code!`, which reads the module's items by their fixed names (listed on the macro).
+//!
+//! The rule: within a major release of errcodes, `v1` is additive. An item here is never
+//! removed or changed, so output an earlier errcodes-build wrote keeps compiling against a
+//! later errcodes (`tests/contract.rs` compiles frozen output against this runtime). A change
+//! that cannot be additive becomes `v2` beside `v1`. Hidden from the docs: it is for
+//! generators released with this crate, not for hand-written code.
 
-use crate::catalog::Lookups;
-use crate::{
-    Absent, Action, Catalog, Cause, DeviceName, Entry, KeyKind, ParseError, Source, Value,
-    WireFormat,
-};
+/// Version 1 of the generated-code contract.
+pub mod v1 {
+    use crate::catalog::Lookups;
+    pub use crate::table::{Extra, Table, Texts, action, http_status};
+    use crate::{
+        Absent, Action, Catalog, Cause, DeviceName, Entry, KeyKind, ParseError, Source, Value,
+        WireFormat,
+    };
 
-pub use crate::catalog::lookup_with;
-pub use crate::hash::{
-    Shape, bucket, dense_slot, displaced_slot, hashed_slot, multiplied_slot, sorted_slot,
-    sorted_text_slot, text_key,
-};
-#[cfg(feature = "serde")]
-pub use crate::serde_impl::{deserialize_code, serialize_code};
-pub use crate::wire::{found_text, parse_key};
-#[cfg(feature = "defmt")]
-pub use defmt;
-#[cfg(feature = "serde")]
-pub use serde;
+    pub use crate::__code_v1 as code;
+    pub use crate::__texts_v1 as texts;
+    pub use crate::hash::{
+        Shape, dense_slot, multiplied_slot, sorted_slot, sorted_text_slot, text_key,
+    };
+    #[cfg(feature = "serde")]
+    pub use crate::serde_impl::{deserialize_code, serialize_code};
+    pub use crate::wire::{found_text, parse_key};
+    #[cfg(feature = "defmt")]
+    pub use defmt;
+    #[cfg(feature = "serde")]
+    pub use serde;
 
-/// The error for a well-formed value no entry has.
-pub const fn unknown_value(catalog: &'static str, wire: WireFormat, value: Value) -> ParseError {
-    ParseError::unknown_value(catalog, wire, value)
-}
-
-/// A value that is not a code, with why.
-pub const fn absent(value: Value, wire: &'static str, reason: &'static str) -> Absent {
-    Absent {
-        value,
-        wire,
-        reason,
+    /// The error for a well-formed value no entry has.
+    pub const fn unknown_value(
+        catalog: &'static str,
+        wire: WireFormat,
+        value: Value,
+    ) -> ParseError {
+        ParseError::unknown_value(catalog, wire, value)
     }
-}
 
-/// A document a catalogue cites.
-pub const fn source(
-    id: &'static str,
-    title: &'static str,
-    url: &'static str,
-    official: bool,
-) -> Source {
-    Source {
-        id,
-        title,
-        url,
-        official,
+    /// A value that is not a code, with why.
+    pub const fn absent(value: Value, wire: &'static str, reason: &'static str) -> Absent {
+        Absent {
+            value,
+            wire,
+            reason,
+        }
     }
-}
 
-/// A device-specific alias.
-pub const fn device_name(name: &'static str, device: &'static str) -> DeviceName {
-    DeviceName { name, device }
-}
-
-/// One documented cause of a code.
-pub const fn cause(
-    name: &'static str,
-    description: &'static str,
-    remediation: Option<&'static str>,
-    action: Action,
-) -> Cause {
-    Cause {
-        name,
-        description,
-        remediation,
-        action,
+    /// A document a catalogue cites.
+    pub const fn source(
+        id: &'static str,
+        title: &'static str,
+        url: &'static str,
+        official: bool,
+    ) -> Source {
+        Source {
+            id,
+            title,
+            url,
+            official,
+        }
     }
-}
 
-/// Every field of an [`Entry`], by name.
-#[allow(missing_docs)]
-#[derive(Clone, Copy)]
-pub struct EntryParts {
-    pub catalog: &'static str,
-    pub value: Value,
-    pub wire: &'static str,
-    pub name: &'static str,
-    pub aliases: &'static [&'static str],
-    pub description: &'static str,
-    pub remediation: Option<&'static str>,
-    pub http_status: Option<u16>,
-    pub action: Action,
-    pub source: &'static Source,
-    pub sources: &'static [&'static Source],
-    pub device_names: &'static [DeviceName],
-    pub causes: &'static [Cause],
-    pub deprecated: bool,
-    pub uncertain: Option<&'static str>,
-}
-
-/// An entry from its parts.
-pub const fn entry(p: EntryParts) -> Entry {
-    Entry {
-        catalog: p.catalog,
-        value: p.value,
-        wire: p.wire,
-        name: p.name,
-        aliases: p.aliases,
-        description: p.description,
-        remediation: p.remediation,
-        http_status: p.http_status,
-        action: p.action,
-        source: p.source,
-        sources: p.sources,
-        device_names: p.device_names,
-        causes: p.causes,
-        deprecated: p.deprecated,
-        uncertain: p.uncertain,
+    /// A device-specific alias.
+    pub const fn device_name(name: &'static str, device: &'static str) -> DeviceName {
+        DeviceName { name, device }
     }
-}
 
-/// Every field of a [`Catalog`], by name.
-#[allow(missing_docs)]
-#[derive(Clone, Copy)]
-pub struct CatalogParts {
-    pub id: &'static str,
-    pub slug: &'static str,
-    pub title: &'static str,
-    pub key: KeyKind,
-    pub wire: WireFormat,
-    pub sources: &'static [Source],
-    pub entries: &'static [Entry],
-    pub absent: &'static [Absent],
-    pub by_wire: fn(&str) -> Result<&'static Entry, ParseError>,
-    pub by_name: fn(&str) -> Option<&'static Entry>,
-}
-
-/// A catalogue from its parts.
-pub const fn catalog(p: CatalogParts) -> Catalog {
-    Catalog {
-        id: p.id,
-        slug: p.slug,
-        title: p.title,
-        key: p.key,
-        wire: p.wire,
-        sources: p.sources,
-        entries: p.entries,
-        absent: p.absent,
-        lookups: Lookups::Tables {
-            by_wire: p.by_wire,
-            by_name: p.by_name,
-        },
+    /// One documented cause of a code.
+    pub const fn cause(
+        name: &'static str,
+        description: &'static str,
+        remediation: Option<&'static str>,
+        action: Action,
+    ) -> Cause {
+        Cause {
+            name,
+            description,
+            remediation,
+            action,
+        }
     }
-}
 
-/// Every field of a [`Catalog`] built at run time, by name: [`CatalogParts`] without the
-/// lookup functions.
-#[allow(missing_docs)]
-#[derive(Clone, Copy)]
-pub struct ScanParts {
-    pub id: &'static str,
-    pub slug: &'static str,
-    pub title: &'static str,
-    pub key: KeyKind,
-    pub wire: WireFormat,
-    pub sources: &'static [Source],
-    /// Every entry, each built with [`entry`] with `catalog: id`; sorted by value, as
-    /// [`Catalog::entries`] promises (the lookups do not depend on the order).
-    pub entries: &'static [Entry],
-    pub absent: &'static [Absent],
-}
+    /// A signed value as stored in [`TableParts::values`] (its two's complement bits).
+    #[allow(clippy::cast_sign_loss)]
+    pub const fn signed(value: i64) -> u64 {
+        value as u64
+    }
 
-/// A catalogue built from its entries alone, without generated lookup tables: wire text is
-/// parsed by `key` and `wire` exactly as a generated catalogue parses it, then the entries
-/// are scanned for the value; names and aliases are scanned too (a lookup is linear in the
-/// entries, which is fine for the few hundred codes a tool loads). Every query of a
-/// generated catalogue works on it: [`Catalog::lookup`], [`crate::lookup_in`] and the rest.
-///
-/// This is what `codegen::load_catalogs` (the `errcodes --catalog DIR` command) builds from
-/// YAML at run time. It lives here, hidden, rather than as a public `Catalog::from_parts`:
-/// the entries themselves can only be made with [`entry`], whose parts list every field of
-/// the record, so a public catalogue constructor alone would build nothing, and a public
-/// record constructor would make every field added to `Entry` a breaking change. Like the
-/// rest of this module it is for generators released together with this crate.
-pub const fn scan_catalog(p: ScanParts) -> Catalog {
-    Catalog {
-        id: p.id,
-        slug: p.slug,
-        title: p.title,
-        key: p.key,
-        wire: p.wire,
-        sources: p.sources,
-        entries: p.entries,
-        absent: p.absent,
-        lookups: Lookups::Scan,
+    /// Where each of texts of these lengths ends when written end to end (for `texts!`).
+    ///
+    /// # Panics
+    /// At compile time, when `N` is not the number of lengths or the texts pass 4 GiB.
+    #[allow(clippy::cast_possible_truncation)]
+    pub const fn ends<const N: usize>(lengths: &[usize]) -> [u32; N] {
+        assert!(lengths.len() == N, "one length per text");
+        let mut out = [0; N];
+        let mut total = 0_usize;
+        let mut i = 0;
+        while i < N {
+            total += lengths[i];
+            assert!(total <= u32::MAX as usize, "a column's texts pass 4 GiB");
+            out[i] = total as u32;
+            i += 1;
+        }
+        out
+    }
+
+    /// What rows share, by name ([`Extra`]); `source` is the first of `sources`.
+    #[allow(missing_docs)]
+    #[derive(Clone, Copy)]
+    pub struct ExtraParts {
+        pub source: &'static Source,
+        pub sources: &'static [&'static Source],
+        pub aliases: &'static [&'static str],
+        pub device_names: &'static [DeviceName],
+        pub causes: &'static [Cause],
+    }
+
+    impl ExtraParts {
+        /// No source, alias, device name or cause: the base of every literal.
+        pub const EMPTY: ExtraParts = ExtraParts {
+            source: Extra::NONE.source,
+            sources: &[],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+        };
+    }
+
+    /// An [`Extra`] from its parts.
+    pub const fn extra(p: ExtraParts) -> Extra {
+        Extra {
+            source: p.source,
+            sources: p.sources,
+            aliases: p.aliases,
+            device_names: p.device_names,
+            causes: p.causes,
+        }
+    }
+
+    /// Every column of a [`Table`], by name. Columns are indexed by row (entries sorted by
+    /// value); a column shorter than the rows reads as empty (`""`, `0`, `false`) past its end.
+    #[allow(missing_docs)]
+    #[derive(Clone, Copy)]
+    pub struct TableParts {
+        pub id: &'static str,
+        pub key: KeyKind,
+        /// Integer values ([`signed`] for signed keys); empty for string keys.
+        pub values: &'static [u64],
+        pub wires: &'static Texts,
+        pub names: &'static Texts,
+        pub descriptions: &'static Texts,
+        /// `""` where the entry has none.
+        pub remediations: &'static Texts,
+        /// `""` where the entry is not uncertain.
+        pub uncertain: &'static Texts,
+        /// `0` where no HTTP status applies.
+        pub http_statuses: &'static [u16],
+        pub actions: &'static [Action],
+        pub deprecated: &'static [bool],
+        /// Each row's index into `extras`.
+        pub extra_of: &'static [u16],
+        pub extras: &'static [Extra],
+    }
+
+    impl TableParts {
+        /// No rows: the base of every literal.
+        pub const EMPTY: TableParts = TableParts {
+            id: "",
+            key: KeyKind::Text,
+            values: &[],
+            wires: &Texts::EMPTY,
+            names: &Texts::EMPTY,
+            descriptions: &Texts::EMPTY,
+            remediations: &Texts::EMPTY,
+            uncertain: &Texts::EMPTY,
+            http_statuses: &[],
+            actions: &[],
+            deprecated: &[],
+            extra_of: &[],
+            extras: &[],
+        };
+    }
+
+    /// A [`Table`] from its columns.
+    pub const fn table(p: TableParts) -> Table {
+        Table {
+            id: p.id,
+            key: p.key,
+            values: p.values,
+            wires: p.wires,
+            names: p.names,
+            descriptions: p.descriptions,
+            remediations: p.remediations,
+            uncertain: p.uncertain,
+            http_statuses: p.http_statuses,
+            actions: p.actions,
+            deprecated: p.deprecated,
+            extra_of: p.extra_of,
+            extras: p.extras,
+        }
+    }
+
+    /// Row `row` of `table` as an [`Entry`].
+    #[allow(clippy::cast_possible_truncation)]
+    pub const fn entry(table: &'static Table, row: usize) -> Entry {
+        Entry {
+            table,
+            row: row as u32,
+        }
+    }
+
+    /// Rows `0..N` of `table`.
+    pub const fn entries<const N: usize>(table: &'static Table) -> [Entry; N] {
+        let mut out = [entry(table, 0); N];
+        let mut row = 0;
+        while row < N {
+            out[row] = entry(table, row);
+            row += 1;
+        }
+        out
+    }
+
+    /// A generated lookup by wire text.
+    pub type ByWire = fn(&str) -> Result<&'static Entry, ParseError>;
+    /// A generated lookup by name or alias.
+    pub type ByName = fn(&str) -> Option<&'static Entry>;
+
+    /// Every field of a [`Catalog`], by name. Without both lookups the catalogue finds codes
+    /// by scanning its entries, as one loaded at run time does.
+    #[allow(missing_docs)]
+    #[derive(Clone, Copy)]
+    pub struct CatalogParts {
+        pub id: &'static str,
+        pub slug: &'static str,
+        pub title: &'static str,
+        pub key: KeyKind,
+        pub wire: WireFormat,
+        pub sources: &'static [Source],
+        /// Sorted by value, as [`Catalog::entries`] promises.
+        pub entries: &'static [Entry],
+        pub absent: &'static [Absent],
+        pub by_wire: Option<ByWire>,
+        pub by_name: Option<ByName>,
+    }
+
+    impl CatalogParts {
+        /// No entries, no lookups: the base of every literal.
+        pub const EMPTY: CatalogParts = CatalogParts {
+            id: "",
+            slug: "",
+            title: "",
+            key: KeyKind::Text,
+            wire: WireFormat::Text,
+            sources: &[],
+            entries: &[],
+            absent: &[],
+            by_wire: None,
+            by_name: None,
+        };
+    }
+
+    /// A catalogue from its parts.
+    pub const fn catalog(p: CatalogParts) -> Catalog {
+        Catalog {
+            id: p.id,
+            slug: p.slug,
+            title: p.title,
+            key: p.key,
+            wire: p.wire,
+            sources: p.sources,
+            entries: p.entries,
+            absent: p.absent,
+            lookups: match (p.by_wire, p.by_name) {
+                (Some(by_wire), Some(by_name)) => Lookups::Tables { by_wire, by_name },
+                _ => Lookups::Scan,
+            },
+        }
     }
 }

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use errcodes::__private::{self as rt, EntryParts, ScanParts};
+use errcodes::__private::v1;
 
 use crate::Diagnostic;
 use crate::model::{self, KeyKindExt, Value};
+use crate::rows::{self, Rows};
 
 /// Reads and validates every `*.yaml` file of `dir` exactly as generation does (same limits,
 /// same messages), and builds a runtime catalogue from each, sorted by id.
@@ -91,88 +92,116 @@ fn leak_all<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
 }
 
-/// The runtime catalogue of a validated one, with the fields generated code would give it.
 /// A validated value as the runtime holds it.
 fn runtime_value(c: &model::Catalog, value: &Value) -> errcodes::Value {
     match value {
-        Value::Int(v) if c.key.is_signed() => errcodes::Value::Signed(
-            i64::try_from(*v).expect("validated: the value fits its key kind"),
-        ),
-        Value::Int(v) => errcodes::Value::Unsigned(
-            u64::try_from(*v).expect("validated: the value fits its key kind"),
-        ),
+        Value::Int(_) if c.key.is_signed() => {
+            errcodes::Value::Signed(rows::value_bits(value).cast_signed())
+        }
+        Value::Int(_) => errcodes::Value::Unsigned(rows::value_bits(value)),
         Value::Text(t) => errcodes::Value::Text(leak(t)),
     }
 }
 
+/// One text column: the texts end to end, leaked, and where each ends.
+fn texts(column: &[&str]) -> &'static v1::Texts {
+    let mut ends = Vec::with_capacity(column.len());
+    let mut text = String::new();
+    for t in column {
+        text.push_str(t);
+        // Within MAX_TOTAL_BYTES (32 MiB) of catalogue text; saturating keeps it total.
+        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+    }
+    Box::leak(Box::new(v1::Texts::new(leak(&text), leak_all(ends))))
+}
+
+/// The runtime catalogue of a validated one, with the columns generated code would give it
+/// ([`Rows`], the same mapping), found by scanning its entries.
 fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
     let id = leak(&c.id_path());
+    let key = rt_same(
+        errcodes::KeyKind::ALL,
+        errcodes::KeyKind::as_str,
+        c.key.as_str(),
+    );
     let sources: &'static [errcodes::Source] = leak_all(
         c.sources
             .iter()
-            .map(|s| rt::source(leak(&s.id), leak(&s.title), leak(&s.url), s.official))
+            .map(|s| v1::source(leak(&s.id), leak(&s.title), leak(&s.url), s.official))
             .collect(),
     );
-    let entries = c.entries.iter().map(|e| {
-        let value = runtime_value(c, &e.value);
-        rt::entry(EntryParts {
-            catalog: id,
-            value,
-            wire: leak(&e.wire),
-            name: leak(&e.name),
-            aliases: leak_all(e.aliases.iter().map(|a| leak(a)).collect()),
-            description: leak(&e.description),
-            remediation: e.remediation.as_deref().map(leak),
-            http_status: e.http,
-            action: rt_action(e.action),
-            source: &sources[e.source],
-            sources: leak_all(e.all_sources().map(|i| &sources[i]).collect()),
-            device_names: leak_all(
-                e.device_names
-                    .iter()
-                    .map(|(name, device)| rt::device_name(leak(name), leak(device)))
-                    .collect(),
-            ),
-            causes: leak_all(
-                e.causes
-                    .iter()
-                    .map(|k| {
-                        let fix = k.remediation.as_deref().map(leak);
-                        rt::cause(
-                            leak(&k.name),
-                            leak(&k.description),
-                            fix,
-                            rt_action(k.action),
-                        )
-                    })
-                    .collect(),
-            ),
-            deprecated: e.deprecated,
-            uncertain: e.uncertain.as_deref().map(leak),
+    let rows = Rows::of(c);
+    let extras = rows
+        .extras
+        .iter()
+        .map(|x| {
+            let cited = |i: usize| sources.get(i).unwrap_or(v1::ExtraParts::EMPTY.source);
+            v1::extra(v1::ExtraParts {
+                source: cited(x.source()),
+                sources: leak_all(x.sources.iter().map(|i| cited(*i)).collect()),
+                aliases: leak_all(x.aliases.iter().map(|a| leak(a)).collect()),
+                device_names: leak_all(
+                    x.device_names
+                        .iter()
+                        .map(|(name, device)| v1::device_name(leak(name), leak(device)))
+                        .collect(),
+                ),
+                causes: leak_all(
+                    x.causes
+                        .iter()
+                        .map(|k| {
+                            let fix = k.remediation.as_deref().map(leak);
+                            v1::cause(
+                                leak(&k.name),
+                                leak(&k.description),
+                                fix,
+                                rt_action(k.action),
+                            )
+                        })
+                        .collect(),
+                ),
+            })
         })
-    });
-    Box::leak(Box::new(rt::scan_catalog(ScanParts {
+        .collect();
+    let table: &'static v1::Table = Box::leak(Box::new(v1::table(v1::TableParts {
+        id,
+        key,
+        values: leak_all(rows.values.iter().map(rows::value_bits).collect()),
+        wires: texts(&rows.wires),
+        names: texts(&rows.names),
+        descriptions: texts(&rows.descriptions),
+        remediations: texts(&rows.remediations),
+        uncertain: texts(&rows.uncertain),
+        http_statuses: leak_all(rows.http_statuses.clone()),
+        actions: leak_all(rows.actions.iter().map(|a| rt_action(*a)).collect()),
+        deprecated: leak_all(rows.deprecated.clone()),
+        extra_of: leak_all(rows.extra_of.clone()),
+        extras: leak_all(extras),
+    })));
+    Box::leak(Box::new(v1::catalog(v1::CatalogParts {
         id,
         slug: leak(&crate::features::slug(&c.id)),
         title: leak(&c.title),
-        key: rt_same(
-            errcodes::KeyKind::ALL,
-            errcodes::KeyKind::as_str,
-            c.key.as_str(),
-        ),
+        key,
         wire: rt_same(
             errcodes::WireFormat::ALL,
             errcodes::WireFormat::as_str,
             c.wire.as_str(),
         ),
         sources,
-        entries: leak_all(entries.collect()),
+        entries: leak_all(
+            (0..c.entries.len())
+                .map(|row| v1::entry(table, row))
+                .collect(),
+        ),
         absent: leak_all(
             c.absent
                 .iter()
-                .map(|(v, wire, reason)| rt::absent(runtime_value(c, v), leak(wire), leak(reason)))
+                .map(|(v, wire, reason)| v1::absent(runtime_value(c, v), leak(wire), leak(reason)))
                 .collect(),
         ),
+        by_wire: None,
+        by_name: None,
     })))
 }
 

@@ -2,14 +2,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Group, Literal, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote};
+use proc_macro2::{Group, TokenStream, TokenTree};
+use quote::{format_ident, quote};
 
 use crate::features;
 use crate::markdown::{code, md};
-use crate::model::{
-    Action, Catalog, Cause, Entry, KeyKind, KeyKindExt, Value, WireFormat, WireFormatExt,
-};
+use crate::model::{Action, Catalog, Entry, KeyKind, KeyKindExt, Value, WireFormat, WireFormatExt};
+use crate::rows::Rows;
 use crate::settings::Settings;
 use crate::tables;
 use crate::tokens::{index_type, lit, value_literal, variant};
@@ -268,15 +267,21 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
             .filter(|n| **n != e.ident);
         quote!(#(#[doc(alias = #names)])*)
     });
-    let entries = c.entries.iter().map(|e| entry_literal(c, e));
     let sources = c.sources.iter().map(|s| {
         let (sid, title, url, official) = (&s.id, &s.title, &s.url, s.official);
-        quote!(crate::__private::source(#sid, #title, #url, #official))
+        quote!(crate::__private::v1::source(#sid, #title, #url, #official))
     });
     let source_count = lit(c.sources.len());
     let absent = c.absent.iter().map(|(value, wire, reason)| {
         let value = runtime_value(c, value);
-        quote!(crate::__private::absent(#value, #wire, #reason))
+        quote!(crate::__private::v1::absent(#value, #wire, #reason))
+    });
+    let columns = columns(c);
+    // `Value` spells the absent values only.
+    let use_value = (!c.absent.is_empty()).then(|| {
+        quote!(
+            use crate::Value;
+        )
     });
     let module_docs = module_docs(c, s);
     let lookups = tables::lookups(c);
@@ -306,9 +311,12 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
     let n = lit(n);
     quote! {
         #module_docs
-        #![allow(deprecated)]
+        // Retired codes are still catalogued; every `…Parts` literal ends with `..EMPTY` so
+        // that fields added to the contract later have defaults, even where none is missing.
+        #![allow(deprecated, clippy::needless_update)]
 
-        use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+        use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+        #use_value
 
         const ID: &str = #id;
 
@@ -328,24 +336,12 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
             pub const ALL: [Code; #n] = [#(Code::#variants),*];
         }
 
-        crate::code_impl! {
-            code: Code,
-            key: #key_arg,
-            id: ID,
-            wire_format: #wire,
-            catalog: CATALOG,
-            entries: ENTRIES,
-            index: code_index,
-            value: code_value,
-            from_value: from_value,
-            from_wire: from_wire,
-            from_name: from_name,
-        }
+        crate::__private::v1::code!(Code, #key_arg, #wire);
 
         #lookups
 
         /// This catalogue, for tools that work across catalogues.
-        pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+        pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
             id: ID,
             slug: #slug,
             title: #title,
@@ -354,13 +350,16 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
             sources: &SOURCES,
             entries: &ENTRIES,
             absent: &[#(#absent),*],
-            by_wire: |text| from_wire(text).map(Code::entry),
-            by_name: |name| from_name(name).map(Code::entry),
+            by_wire: Some(|text| from_wire(text).map(Code::entry)),
+            by_name: Some(|name| from_name(name).map(Code::entry)),
+            ..crate::__private::v1::CatalogParts::EMPTY
         });
 
         static SOURCES: [Source; #source_count] = [#(#sources),*];
 
-        static ENTRIES: [Entry; #n] = [#(#entries),*];
+        static ENTRIES: [Entry; #n] = crate::__private::v1::entries(&TABLE);
+
+        #columns
 
         #names
     }
@@ -394,50 +393,98 @@ fn runtime_value(c: &Catalog, value: &Value) -> TokenStream {
     }
 }
 
-fn entry_literal(c: &Catalog, e: &Entry) -> TokenStream {
-    let value = runtime_value(c, &e.value);
-    let http = option(
-        e.http
-            .map(|h| Literal::u16_unsuffixed(h).into_token_stream()),
+/// The entries column by column (`TABLE`, and the columns `code!` reads by name), from the
+/// mapping run-time loading uses too ([`Rows`]).
+fn columns(c: &Catalog) -> TokenStream {
+    let rows = Rows::of(c);
+    let key_kind = variant(c.key);
+    let values = rows.values.iter().map(|v| match v {
+        Value::Int(_) if c.key.is_signed() => {
+            let v = value_literal(v);
+            quote!(crate::__private::v1::signed(#v))
+        }
+        _ => value_literal(v),
+    });
+    let texts = |column: &[&str]| {
+        // A column of nothing but `""` (no entry has the optional field) is stored empty.
+        let column = if column.iter().all(|t| t.is_empty()) {
+            &[][..]
+        } else {
+            column
+        };
+        quote!(crate::__private::v1::texts!(#(#column),*))
+    };
+    let (wires, names, descriptions) = (
+        texts(&rows.wires),
+        texts(&rows.names),
+        texts(&rows.descriptions),
     );
-    let (wire, name, aliases, description) = (&e.wire, &e.name, &e.aliases, &e.description);
-    let remediation = option(e.remediation.as_ref().map(|r| quote!(#r)));
-    let uncertain = option(e.uncertain.as_ref().map(|u| quote!(#u)));
-    let action = action(e.action);
-    let source = lit(e.source);
-    let all_sources = e.all_sources().map(lit);
-    let device_names = e
-        .device_names
-        .iter()
-        .map(|(n, d)| quote!(crate::__private::device_name(#n, #d)));
-    let deprecated = e.deprecated;
-    let causes = e.causes.iter().map(cause_literal);
+    let (remediations, uncertain) = (texts(&rows.remediations), texts(&rows.uncertain));
+    let http: &[u16] = if rows.http_statuses.iter().all(|h| *h == 0) {
+        &[]
+    } else {
+        &rows.http_statuses
+    };
+    let http_count = lit(http.len());
+    let actions = rows.actions.iter().map(|a| action(*a));
+    let action_count = lit(rows.actions.len());
+    let deprecated: &[bool] = if rows.deprecated.contains(&true) {
+        &rows.deprecated
+    } else {
+        &[]
+    };
+    let extra_of = rows.extra_of.iter().map(|i| lit(usize::from(*i)));
+    let extras = rows.extras.iter().map(|x| {
+        let source = lit(x.source());
+        let sources = x.sources.iter().map(|i| lit(*i));
+        let aliases = x.aliases;
+        let device_names = x
+            .device_names
+            .iter()
+            .map(|(n, d)| quote!(crate::__private::v1::device_name(#n, #d)));
+        let causes = x.causes.iter().map(|k| {
+            let (name, description) = (&k.name, &k.description);
+            let remediation = option(k.remediation.as_ref().map(|r| quote!(#r)));
+            let action = action(k.action);
+            quote!(crate::__private::v1::cause(#name, #description, #remediation, #action))
+        });
+        quote! {
+            crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+                source: &SOURCES[#source],
+                sources: &[#(&SOURCES[#sources]),*],
+                aliases: &[#(#aliases),*],
+                device_names: &[#(#device_names),*],
+                causes: &[#(#causes),*],
+                ..crate::__private::v1::ExtraParts::EMPTY
+            })
+        }
+    });
     quote! {
-        crate::__private::entry(crate::__private::EntryParts {
-            catalog: ID,
-            value: #value,
-            wire: #wire,
-            name: #name,
-            aliases: &[#(#aliases),*],
-            description: #description,
-            remediation: #remediation,
-            http_status: #http,
-            action: #action,
-            source: &SOURCES[#source],
-            sources: &[#(&SOURCES[#all_sources]),*],
-            device_names: &[#(#device_names),*],
-            causes: &[#(#causes),*],
-            deprecated: #deprecated,
-            uncertain: #uncertain,
-        })
-    }
-}
+        static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+            id: ID,
+            key: KeyKind::#key_kind,
+            values: &[#(#values),*],
+            wires: &WIRE_TEXTS,
+            names: &NAME_TEXTS,
+            descriptions: &DESCRIPTION_TEXTS,
+            remediations: &REMEDIATION_TEXTS,
+            uncertain: &UNCERTAIN_TEXTS,
+            http_statuses: &HTTP_STATUSES,
+            actions: &ACTIONS,
+            deprecated: &[#(#deprecated),*],
+            extra_of: &[#(#extra_of),*],
+            extras: &[#(#extras),*],
+            ..crate::__private::v1::TableParts::EMPTY
+        });
 
-fn cause_literal(c: &Cause) -> TokenStream {
-    let (name, description) = (&c.name, &c.description);
-    let remediation = option(c.remediation.as_ref().map(|r| quote!(#r)));
-    let action = action(c.action);
-    quote!(crate::__private::cause(#name, #description, #remediation, #action))
+        static WIRE_TEXTS: crate::__private::v1::Texts = #wires;
+        static NAME_TEXTS: crate::__private::v1::Texts = #names;
+        static DESCRIPTION_TEXTS: crate::__private::v1::Texts = #descriptions;
+        static REMEDIATION_TEXTS: crate::__private::v1::Texts = #remediations;
+        static UNCERTAIN_TEXTS: crate::__private::v1::Texts = #uncertain;
+        static HTTP_STATUSES: [u16; #http_count] = [#(#http),*];
+        static ACTIONS: [Action; #action_count] = [#(#actions),*];
+    }
 }
 
 fn option(value: Option<TokenStream>) -> TokenStream {

@@ -53,6 +53,7 @@ mod markdown;
 mod model;
 #[cfg_attr(not(feature = "format"), allow(dead_code))]
 mod output;
+mod rows;
 #[cfg_attr(not(feature = "format"), allow(dead_code))]
 mod run;
 mod schema;

@@ -174,7 +174,7 @@ pub(crate) struct Entry {
     pub causes: Vec<Cause>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Cause {
     pub name: String,
     pub description: String,

@@ -49,7 +49,7 @@ pub(crate) fn lookups(c: &Catalog) -> TokenStream {
             /// # Errors
             /// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
             pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-                crate::__private::found_text(text, from_value(text), ID)
+                crate::__private::v1::found_text(text, from_value(text), ID)
             }
 
             const fn code_index(code: Code) -> usize {
@@ -182,7 +182,7 @@ pub(crate) fn lookups(c: &Catalog) -> TokenStream {
         /// Empty text, text not in the wire form, a number out of range for the key, or a
         /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
         pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-            crate::__private::parse_key(text, WireFormat::#wire, #lo, #hi, ID, |value| from_value(value as #key_ty))
+            crate::__private::v1::parse_key(text, WireFormat::#wire, #lo, #hi, ID, |value| from_value(value as #key_ty))
         }
 
         /// The same as [`from_wire`], in the vendor's words.
@@ -262,7 +262,7 @@ fn probe_sharing(
                 Literal::u64_unsuffixed(s.len() as u64 - 1),
             );
             (
-                quote!(#table[crate::__private::dense_slot(#key, #min, #mask)]),
+                quote!(#table[crate::__private::v1::dense_slot(#key, #min, #mask)]),
                 slots,
             )
         }
@@ -281,7 +281,7 @@ fn probe_sharing(
             let nm = lit(multipliers.len());
             let multipliers = multipliers.iter().map(|m| Literal::u64_unsuffixed(*m));
             let statics = shared(quote! {
-                const #shape_const: crate::__private::Shape = crate::__private::Shape {
+                const #shape_const: crate::__private::v1::Shape = crate::__private::v1::Shape {
                     bucket_shift: #bucket_shift,
                     bucket_mask: #bucket_mask,
                     slot_shift: #slot_shift,
@@ -289,7 +289,7 @@ fn probe_sharing(
                 static #mult_table: [u64; #nm] = [#(#multipliers),*];
             });
             (
-                quote!(#table[crate::__private::multiplied_slot(#key, &#mult_table, #shape_const)]),
+                quote!(#table[crate::__private::v1::multiplied_slot(#key, &#mult_table, #shape_const)]),
                 quote!(#statics #slots),
             )
         }
@@ -299,7 +299,7 @@ fn probe_sharing(
             let keys = keys.iter().map(|k| Literal::u64_unsuffixed(*k));
             let statics = shared(quote!(static #keys_table: [u64; #nk] = [#(#keys),*];));
             (
-                quote!(#table[crate::__private::sorted_slot(#key, &#keys_table)]),
+                quote!(#table[crate::__private::v1::sorted_slot(#key, &#keys_table)]),
                 quote!(#statics #slots),
             )
         }
@@ -308,7 +308,7 @@ fn probe_sharing(
             let nt = lit(texts.len());
             let statics = shared(quote!(static #texts_table: [&str; #nt] = [#(#texts),*];));
             (
-                quote!(#table[crate::__private::sorted_text_slot(#key, &#texts_table)]),
+                quote!(#table[crate::__private::v1::sorted_text_slot(#key, &#texts_table)]),
                 quote!(#statics #slots),
             )
         }
@@ -329,8 +329,8 @@ fn key_bits(value: &Value) -> u64 {
 /// layout) its bytes.
 fn text_probe(probed: TextKey, text: TokenStream) -> TokenStream {
     match probed {
-        TextKey::Sampled => quote!(crate::__private::text_key(#text.as_bytes(), false)),
-        TextKey::Full => quote!(crate::__private::text_key(#text.as_bytes(), true)),
+        TextKey::Sampled => quote!(crate::__private::v1::text_key(#text.as_bytes(), false)),
+        TextKey::Full => quote!(crate::__private::v1::text_key(#text.as_bytes(), true)),
         TextKey::Text => quote!(#text.as_bytes()),
     }
 }
@@ -410,8 +410,8 @@ mod tests {
             #statics
             #table
         });
-        assert!(code.contains("BY_VALUE[crate::__private::sorted_slot(v, &BY_VALUE_KEYS)]"));
-        assert!(code.contains("INDEX[crate::__private::sorted_slot(v, &BY_VALUE_KEYS)]"));
+        assert!(code.contains("BY_VALUE[crate::__private::v1::sorted_slot(v, &BY_VALUE_KEYS)]"));
+        assert!(code.contains("INDEX[crate::__private::v1::sorted_slot(v, &BY_VALUE_KEYS)]"));
         assert_eq!(
             code.matches("static BY_VALUE_KEYS: [u64; 2] = [3, 9];")
                 .count(),
@@ -431,7 +431,8 @@ mod tests {
             quote!(0),
         );
         let code = rust(quote!(fn f(name: &str) -> u8 { #slot } #statics));
-        assert!(code.contains("sorted_text_slot(name.as_bytes(), &NAME_SLOTS_TEXTS)"));
+        let flat: String = code.split_whitespace().collect();
+        assert!(flat.contains("v1::sorted_text_slot(name.as_bytes(),&NAME_SLOTS_TEXTS"));
         assert!(code.contains(r#"static NAME_SLOTS_TEXTS: [&str; 2] = ["A", "B"];"#));
     }
 }

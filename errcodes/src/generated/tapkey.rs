@@ -22,8 +22,8 @@
 //!
 //! - `rc`: [Tapkey developer docs, "Response Codes" (Management API version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
 //! - `rc_web`: [Tapkey developer docs, "Response Codes" (newer Web APIs version, read 2026-11)](<https://developers.tapkey.io/api/response_codes/>)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "tapkey";
 /// A code of the `tapkey` catalogue: Tapkey Web API HTTP statuses.
 ///
@@ -127,16 +127,12 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl! {
-    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u16, Unsigned, Decimal);
 /// Looks a code up by its value: one load from a dense table, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 511)];
+    let found = BY_VALUE[crate::__private::v1::dense_slot(value as u64, 200, 511)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -151,7 +147,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -172,7 +168,8 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 511)] as usize;
+    let row = INDEX[crate::__private::v1::dense_slot(code as u16 as u64, 200, 511)]
+        as usize;
     if row < 9 { row } else { 0 }
 }
 #[inline]
@@ -206,7 +203,7 @@ static INDEX: [u8; 512] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "tapkey",
     title: "Tapkey Web API HTTP statuses",
@@ -215,209 +212,133 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 2] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "rc",
         "Tapkey developer docs, \"Response Codes\" (Management API version, read 2026-11)",
         "https://developers.tapkey.io/api/response_codes/",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "rc_web",
         "Tapkey developer docs, \"Response Codes\" (newer Web APIs version, read 2026-11)",
         "https://developers.tapkey.io/api/response_codes/",
         true,
     ),
 ];
-static ENTRIES: [Entry; 9] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(200),
-        wire: "200",
-        name: "OK",
-        aliases: &[],
-        description: "The call succeeded; the shape of the returned data is given with each operation.",
-        remediation: None,
-        http_status: Some(200),
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(204),
-        wire: "204",
-        name: "No Content",
-        aliases: &[],
-        description: "The call succeeded and returns no body.",
-        remediation: None,
-        http_status: Some(204),
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(400),
-        wire: "400",
-        name: "BadRequest",
-        aliases: &[],
-        description: "The request is invalid in some way (parameters or body).",
-        remediation: Some(
-            "Usually the client can fix this itself: correct the request parameters or body and send it again.",
-        ),
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(401),
-        wire: "401",
-        name: "Unauthorized",
-        aliases: &[],
-        description: "Authentication or authorization failed. Tapkey uses this one status for several token problems, listed as causes. The cause names (ExpiredToken, InvalidToken, MissingScopes) are this catalogue's labels, not Tapkey's: its table describes the cases in prose, and no response carries these names.",
-        remediation: None,
-        http_status: Some(401),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[
-            crate::__private::cause(
-                "ExpiredToken",
-                "(Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it.",
-                Some(
-                    "Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token.",
+static ENTRIES: [Entry; 9] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::HttpStatus,
+    values: &[200, 204, 400, 401, 402, 403, 404, 409, 500],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 0, 1, 0, 0, 0, 2, 0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[
+                crate::__private::v1::cause(
+                    "ExpiredToken",
+                    "(Our label for Tapkey's row on an expired authentication token.) The access token has run out. Tokens always have a limited lifetime, so this is expected in normal operation and the client must handle it.",
+                    Some(
+                        "Get a new access token with the refresh token; where that is not possible, go through the authentication flow again to obtain a fresh, valid token.",
+                    ),
+                    Action::RefreshCredentials,
                 ),
-                Action::RefreshCredentials,
-            ),
-            crate::__private::cause(
-                "InvalidToken",
-                "(Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation.",
-                Some("Inspect the token the client actually sent to the API."),
-                Action::FixRequest,
-            ),
-            crate::__private::cause(
-                "MissingScopes",
-                "(Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation.",
-                Some(
-                    "Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call.",
+                crate::__private::v1::cause(
+                    "InvalidToken",
+                    "(Our label for Tapkey's row on an invalid authentication token.) The token sent is not a valid authentication token. This should not occur in normal operation.",
+                    Some("Inspect the token the client actually sent to the API."),
+                    Action::FixRequest,
                 ),
-                Action::FixRequest,
-            ),
-        ],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(402),
-        wire: "402",
-        name: "PaymentRequired",
-        aliases: &[],
-        description: "The subscription does not cover the resource or operation, for example the owner account already has as many smartphone users as its plan allows.",
-        remediation: None,
-        http_status: Some(402),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(403),
-        wire: "403",
-        name: "Forbidden",
-        aliases: &[],
-        description: "The caller has no permission for the resource or action, for example binding a lock that is already bound.",
-        remediation: None,
-        http_status: Some(403),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(404),
-        wire: "404",
-        name: "NotFound",
-        aliases: &[],
-        description: "The requested resource does not exist.",
-        remediation: None,
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(409),
-        wire: "409",
-        name: "Conflict",
-        aliases: &[],
-        description: "The operation was not carried out: either the desired state already holds, or a concurrent request changed the entity in the meantime.",
-        remediation: None,
-        http_status: Some(409),
-        action: Action::FixRequest,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(500),
-        wire: "500",
-        name: "InternalServerError",
-        aliases: &[],
-        description: "Something unexpected went wrong on Tapkey's side during the operation.",
-        remediation: None,
-        http_status: Some(500),
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+                crate::__private::v1::cause(
+                    "MissingScopes",
+                    "(Our label for Tapkey's row on a token without the needed scopes.) The token lacks one or more scopes the operation needs; typical when some operations work and others do not. This should not occur in normal operation.",
+                    Some(
+                        "Compare the token's scopes with those the endpoint requires. Request the missing scopes in the authentication flow and make sure the OAuth client is registered for them (Tapkey's OAuth Clients page; changes apply at once), then get a new token and repeat the call.",
+                    ),
+                    Action::FixRequest,
+                ),
+            ],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[1],
+            sources: &[&SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "200", "204", "400", "401", "402", "403", "404", "409", "500"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "OK", "No Content", "BadRequest", "Unauthorized", "PaymentRequired", "Forbidden",
+    "NotFound", "Conflict", "InternalServerError"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "The call succeeded; the shape of the returned data is given with each operation.",
+    "The call succeeded and returns no body.",
+    "The request is invalid in some way (parameters or body).",
+    "Authentication or authorization failed. Tapkey uses this one status for several token problems, listed as causes. The cause names (ExpiredToken, InvalidToken, MissingScopes) are this catalogue's labels, not Tapkey's: its table describes the cases in prose, and no response carries these names.",
+    "The subscription does not cover the resource or operation, for example the owner account already has as many smartphone users as its plan allows.",
+    "The caller has no permission for the resource or action, for example binding a lock that is already bound.",
+    "The requested resource does not exist.",
+    "The operation was not carried out: either the desired state already holds, or a concurrent request changed the entity in the meantime.",
+    "Something unexpected went wrong on Tapkey's side during the operation."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "", "",
+    "Usually the client can fix this itself: correct the request parameters or body and send it again.",
+    "", "", "", "", "", ""
+);
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 9] = [
+    200u16, 204u16, 400u16, 401u16, 402u16, 403u16, 404u16, 409u16, 500u16,
+];
+static ACTIONS: [Action; 9] = [
+    Action::Nothing,
+    Action::Nothing,
+    Action::FixRequest,
+    Action::RefreshCredentials,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::Retry,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -435,7 +356,7 @@ static NAMES: [(&str, Code); 9] = [
     ("Conflict", Code::Conflict),
     ("InternalServerError", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

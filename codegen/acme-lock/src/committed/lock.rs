@@ -21,8 +21,8 @@
 //! # Sources
 //!
 //! - `sdk`: [ACME Lock SDK 3.2, "Result codes"](<https://example.com/acme/sdk/3.2/result-codes>)
-#![allow(deprecated)]
-use ::errcodes::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use ::errcodes::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "lock";
 /// A code of the `lock` catalogue: ACME Lock firmware result codes.
 ///
@@ -107,16 +107,12 @@ impl Code {
         Code::Ok,
     ];
 }
-::errcodes::code_impl! {
-    code : Code, key : int i32, Signed, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+::errcodes::__private::v1::code!(Code, int i32, Signed, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: i32) -> Option<Code> {
-    let found = BY_VALUE[::errcodes::__private::multiplied_slot(
+    let found = BY_VALUE[::errcodes::__private::v1::multiplied_slot(
         value as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -129,7 +125,7 @@ pub const fn from_value(value: i32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    ::errcodes::__private::parse_key(
+    ::errcodes::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         -2147483648,
@@ -150,7 +146,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[::errcodes::__private::multiplied_slot(
+    let row = INDEX[::errcodes::__private::v1::multiplied_slot(
         code as i32 as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -161,7 +157,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> i32 {
     code as i32
 }
-const BY_VALUE_SHAPE: ::errcodes::__private::Shape = ::errcodes::__private::Shape {
+const BY_VALUE_SHAPE: ::errcodes::__private::v1::Shape = ::errcodes::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -190,7 +186,7 @@ static INDEX: [u8; 32] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = ::errcodes::__private::catalog(::errcodes::__private::CatalogParts {
+pub static CATALOG: Catalog = ::errcodes::__private::v1::catalog(::errcodes::__private::v1::CatalogParts {
     id: ID,
     slug: "lock",
     title: "ACME Lock firmware result codes",
@@ -199,146 +195,94 @@ pub static CATALOG: Catalog = ::errcodes::__private::catalog(::errcodes::__priva
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..::errcodes::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 1] = [
-    ::errcodes::__private::source(
+    ::errcodes::__private::v1::source(
         "sdk",
         "ACME Lock SDK 3.2, \"Result codes\"",
         "https://example.com/acme/sdk/3.2/result-codes",
         true,
     ),
 ];
-static ENTRIES: [Entry; 7] = [
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Signed(-2147483648),
-        wire: "-2147483648",
-        name: "E_INTERNAL",
-        aliases: &[],
-        description: "An internal firmware error.",
-        remediation: None,
-        http_status: None,
-        action: Action::ContactVendor,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Signed(-101),
-        wire: "-101",
-        name: "E_TOKEN_EXPIRED",
-        aliases: &[],
-        description: "The session token of the request has expired.",
-        remediation: None,
-        http_status: Some(401),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Signed(-40),
-        wire: "-40",
-        name: "E_BATTERY_LOW",
-        aliases: &[],
-        description: "The batteries are too weak to turn the motor.",
-        remediation: Some("Replace the batteries."),
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Signed(-12),
-        wire: "-12",
-        name: "E_TIMEOUT",
-        aliases: &[],
-        description: "The lock did not answer in time.",
-        remediation: None,
-        http_status: None,
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Signed(-7),
-        wire: "-7",
-        name: "E_BAD_PIN",
-        aliases: &["E_WRONG_PIN"],
-        description: "The keypad PIN in the request is wrong.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Signed(-1),
-        wire: "-1",
-        name: "E_BUSY",
-        aliases: &[],
-        description: "The lock is running another command.",
-        remediation: Some(
-            "Wait for the running command to finish, then send this one again.",
-        ),
-        http_status: None,
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Signed(0),
-        wire: "0",
-        name: "OK",
-        aliases: &[],
-        description: "The command succeeded.",
-        remediation: None,
-        http_status: None,
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 7] = ::errcodes::__private::v1::entries(&TABLE);
+static TABLE: ::errcodes::__private::v1::Table = ::errcodes::__private::v1::table(::errcodes::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::I32,
+    values: &[
+        ::errcodes::__private::v1::signed(-2147483648),
+        ::errcodes::__private::v1::signed(-101),
+        ::errcodes::__private::v1::signed(-40),
+        ::errcodes::__private::v1::signed(-12),
+        ::errcodes::__private::v1::signed(-7),
+        ::errcodes::__private::v1::signed(-1),
+        ::errcodes::__private::v1::signed(0),
+    ],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 0, 0, 1, 0, 0],
+    extras: &[
+        ::errcodes::__private::v1::extra(::errcodes::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..::errcodes::__private::v1::ExtraParts::EMPTY
+        }),
+        ::errcodes::__private::v1::extra(::errcodes::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &["E_WRONG_PIN"],
+            device_names: &[],
+            causes: &[],
+            ..::errcodes::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..::errcodes::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!(
+    "-2147483648", "-101", "-40", "-12", "-7", "-1", "0"
+);
+static NAME_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!(
+    "E_INTERNAL", "E_TOKEN_EXPIRED", "E_BATTERY_LOW", "E_TIMEOUT", "E_BAD_PIN", "E_BUSY",
+    "OK"
+);
+static DESCRIPTION_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!(
+    "An internal firmware error.", "The session token of the request has expired.",
+    "The batteries are too weak to turn the motor.", "The lock did not answer in time.",
+    "The keypad PIN in the request is wrong.", "The lock is running another command.",
+    "The command succeeded."
+);
+static REMEDIATION_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!(
+    "", "", "Replace the batteries.", "", "",
+    "Wait for the running command to finish, then send this one again.", ""
+);
+static UNCERTAIN_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 7] = [0u16, 401u16, 0u16, 0u16, 0u16, 0u16, 0u16];
+static ACTIONS: [Action; 7] = [
+    Action::ContactVendor,
+    Action::RefreshCredentials,
+    Action::CheckDevice,
+    Action::Retry,
+    Action::FixRequest,
+    Action::Retry,
+    Action::Nothing,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::multiplied_slot(
-        ::errcodes::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::v1::multiplied_slot(
+        ::errcodes::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -355,7 +299,7 @@ static NAMES: [(&str, Code); 8] = [
     ("E_BUSY", Code::EBusy),
     ("OK", Code::Ok),
 ];
-const NAME_SLOTS_SHAPE: ::errcodes::__private::Shape = ::errcodes::__private::Shape {
+const NAME_SLOTS_SHAPE: ::errcodes::__private::v1::Shape = ::errcodes::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

@@ -253,7 +253,7 @@ mod agrees_with_the_runtime {
             for (lo, hi) in [(0, 255), (100, 999), (-32768, 32767), (0, u64::MAX as i128)] {
                 for text in texts {
                     let runtime =
-                        errcodes::__private::parse_key(text, theirs, lo, hi, "t", Some).ok();
+                        errcodes::__private::v1::parse_key(text, theirs, lo, hi, "t", Some).ok();
                     assert_eq!(
                         read_wire(text, format, lo, hi),
                         runtime,

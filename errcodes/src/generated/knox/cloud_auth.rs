@@ -23,8 +23,8 @@
 //! - `troubleshooting`: [Knox Cloud Authentication, "Troubleshooting Knox cloud services"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/>)
 //! - `kba1242`: [Knox KBA-1242, "Authentication fails due to expired access token"](<https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token>)
 //! - `redred`: [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::cloud_auth";
 /// A code of the `knox::cloud_auth` catalogue: Samsung Knox Cloud Authentication error codes.
 ///
@@ -148,16 +148,12 @@ impl Code {
         Code::AccessTokenBadRequest,
     ];
 }
-crate::code_impl! {
-    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u32, Unsigned, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::multiplied_slot(
+    let found = BY_VALUE[crate::__private::v1::multiplied_slot(
         value as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -170,7 +166,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -191,7 +187,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::multiplied_slot(
+    let row = INDEX[crate::__private::v1::multiplied_slot(
         code as u32 as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -202,7 +198,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const BY_VALUE_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,
@@ -237,7 +233,7 @@ static INDEX: [u8; 64] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "knox-cloud-auth",
     title: "Samsung Knox Cloud Authentication error codes",
@@ -246,209 +242,126 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 3] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "troubleshooting",
         "Knox Cloud Authentication, \"Troubleshooting Knox cloud services\"",
         "https://docs.samsungknox.com/dev/knox-cloud-authentication/troubleshooting-knox-cloud-services/",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "kba1242",
         "Knox KBA-1242, \"Authentication fails due to expired access token\"",
         "https://docs.samsungknox.com/dev/knox-cloud-authentication/kbas/kba-1242-authentication-fails-due-to-expired-access-token",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "redred",
         "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
         "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
         false,
     ),
 ];
-static ENTRIES: [Entry; 10] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4000000),
-        wire: "4000000",
-        name: "RESOURCE_INVALID_PARAM",
-        aliases: &[],
-        description: "A parameter of the request is not valid.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4002250),
-        wire: "4002250",
-        name: "API_KEY_NON_UNIQUE_JWTID",
-        aliases: &[],
-        description: "The signed JWT has been used before; each one is accepted only once.",
-        remediation: Some("Create and sign a new JWT for the request."),
-        http_status: Some(400),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4002251),
-        wire: "4002251",
-        name: "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM",
-        aliases: &[],
-        description: "A parameter has the wrong type: `validityForAccessTokenInMinutes` was not a 32-bit integer.",
-        remediation: Some("Send `validityForAccessTokenInMinutes` as an int32 value."),
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4010011),
-        wire: "4010011",
-        name: "IDP_AUTHORIZATION_FAIL",
-        aliases: &[],
-        description: "The Samsung Account app ID supplied could not be authorized.",
-        remediation: None,
-        http_status: Some(401),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4030000),
-        wire: "4030000",
-        name: "AUTHENTICATION_FAIL",
-        aliases: &[],
-        description: "The server judged the access token expired while generating a signed token. The usual cause is a local clock or time zone that does not match the one the token request was made in.",
-        remediation: Some(
-            "Set the machine's local time to the same time zone that was used when the access token request was generated.",
-        ),
-        http_status: Some(403),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4032251),
-        wire: "4032251",
-        name: "ACCESS_TOKEN_EXPIRED",
-        aliases: &[],
-        description: "The access token presented has expired.",
-        remediation: Some("Generate a new access token."),
-        http_status: Some(403),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4032252),
-        wire: "4032252",
-        name: "ACCESS_TOKEN_INVALID",
-        aliases: &[],
-        description: "The access token presented is not valid. The Knox page lists the code, but every stored copy is cut off inside its row; the name comes from a client library.",
-        remediation: None,
-        http_status: Some(403),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4042251),
-        wire: "4042251",
-        name: "API_KEY_RESTRICTION_NOT_FOUND",
-        aliases: &[],
-        description: "An API key restriction the request refers to does not exist.",
-        remediation: None,
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[2],
-        sources: &[&SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4042252),
-        wire: "4042252",
-        name: "API_KEY_RESTRICTION_INVALID",
-        aliases: &[],
-        description: "An API key restriction the request refers to is not valid.",
-        remediation: None,
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[2],
-        sources: &[&SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40122050),
-        wire: "40122050",
-        name: "ACCESS_TOKEN_BAD_REQUEST",
-        aliases: &[],
-        description: "The JWT was not built correctly. This page prints the code as 40122050, while the Knox Mobile Enrollment, Knox Configure and KDP error pages print it as 4012250.",
-        remediation: Some("Check that the JWT was signed properly."),
-        http_status: Some(401),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 10] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::U32,
+    values: &[
+        4000000, 4002250, 4002251, 4010011, 4030000, 4032251, 4032252, 4042251, 4042252,
+        40122050,
+    ],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 0, 0, 1, 0, 0, 2, 2, 0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[2]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[1],
+            sources: &[&SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[2],
+            sources: &[&SOURCES[2]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "4000000", "4002250", "4002251", "4010011", "4030000", "4032251", "4032252",
+    "4042251", "4042252", "40122050"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "RESOURCE_INVALID_PARAM", "API_KEY_NON_UNIQUE_JWTID",
+    "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM", "IDP_AUTHORIZATION_FAIL",
+    "AUTHENTICATION_FAIL", "ACCESS_TOKEN_EXPIRED", "ACCESS_TOKEN_INVALID",
+    "API_KEY_RESTRICTION_NOT_FOUND", "API_KEY_RESTRICTION_INVALID",
+    "ACCESS_TOKEN_BAD_REQUEST"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "A parameter of the request is not valid.",
+    "The signed JWT has been used before; each one is accepted only once.",
+    "A parameter has the wrong type: `validityForAccessTokenInMinutes` was not a 32-bit integer.",
+    "The Samsung Account app ID supplied could not be authorized.",
+    "The server judged the access token expired while generating a signed token. The usual cause is a local clock or time zone that does not match the one the token request was made in.",
+    "The access token presented has expired.",
+    "The access token presented is not valid. The Knox page lists the code, but every stored copy is cut off inside its row; the name comes from a client library.",
+    "An API key restriction the request refers to does not exist.",
+    "An API key restriction the request refers to is not valid.",
+    "The JWT was not built correctly. This page prints the code as 40122050, while the Knox Mobile Enrollment, Knox Configure and KDP error pages print it as 4012250."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "", "Create and sign a new JWT for the request.",
+    "Send `validityForAccessTokenInMinutes` as an int32 value.", "",
+    "Set the machine's local time to the same time zone that was used when the access token request was generated.",
+    "Generate a new access token.", "", "", "", "Check that the JWT was signed properly."
+);
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 10] = [
+    400u16, 400u16, 400u16, 401u16, 403u16, 403u16, 403u16, 404u16, 404u16, 401u16,
+];
+static ACTIONS: [Action; 10] = [
+    Action::FixRequest,
+    Action::RefreshCredentials,
+    Action::FixRequest,
+    Action::RefreshCredentials,
+    Action::RefreshCredentials,
+    Action::RefreshCredentials,
+    Action::RefreshCredentials,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -470,7 +383,7 @@ static NAMES: [(&str, Code); 10] = [
     ("API_KEY_RESTRICTION_INVALID", Code::ApiKeyRestrictionInvalid),
     ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -22,8 +22,8 @@
 //!
 //! - `redred`: [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
 //! - `errors`: [Knox Configure, "Error codes" (example responses; read 2026-11)](<https://docs.samsungknox.com/dev/knox-configure/error-codes/>)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::configure";
 /// A code of the `knox::configure` catalogue: Samsung Knox Configure error codes.
 ///
@@ -126,16 +126,12 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl! {
-    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u32, Unsigned, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::multiplied_slot(
+    let found = BY_VALUE[crate::__private::v1::multiplied_slot(
         value as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -148,7 +144,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -169,7 +165,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::multiplied_slot(
+    let row = INDEX[crate::__private::v1::multiplied_slot(
         code as u32 as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -180,7 +176,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const BY_VALUE_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -211,7 +207,7 @@ static INDEX: [u8; 32] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "knox-configure",
     title: "Samsung Knox Configure error codes",
@@ -220,167 +216,100 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 2] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "redred",
         "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)",
         "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
         false,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "errors",
         "Knox Configure, \"Error codes\" (example responses; read 2026-11)",
         "https://docs.samsungknox.com/dev/knox-configure/error-codes/",
         true,
     ),
 ];
-static ENTRIES: [Entry; 8] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4012250),
-        wire: "4012250",
-        name: "ACCESS_TOKEN_BAD_REQUEST",
-        aliases: &[],
-        description: "The access token request was not built correctly. Knox Cloud Authentication's own page prints this code as 40122050.",
-        remediation: None,
-        http_status: Some(401),
-        action: Action::FixRequest,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1], &SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40000000),
-        wire: "40000000",
-        name: "RESOURCE_INVALID_PARAM",
-        aliases: &[],
-        description: "A parameter of the request is not valid.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1], &SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40000017),
-        wire: "40000017",
-        name: "PROFILE_ID_MISSING",
-        aliases: &[],
-        description: "The request does not name a profile id.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40300000),
-        wire: "40300000",
-        name: "AUTHORIZATION_FAIL",
-        aliases: &[],
-        description: "The calling user has no authorization for this service.",
-        remediation: None,
-        http_status: Some(403),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40400000),
-        wire: "40400000",
-        name: "RESOURCE_NOT_FOUND",
-        aliases: &[],
-        description: "The resource the request refers to does not exist.",
-        remediation: None,
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40400005),
-        wire: "40400005",
-        name: "DEVICES_NOT_FOUND",
-        aliases: &[],
-        description: "The devices the request refers to do not exist.",
-        remediation: None,
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40400007),
-        wire: "40400007",
-        name: "LICENSE_NOT_FOUND",
-        aliases: &[],
-        description: "The license the request refers to does not exist.",
-        remediation: None,
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(50000000),
-        wire: "50000000",
-        name: "INTERNAL_SERVER_ERROR",
-        aliases: &[],
-        description: "Something unexpected failed on the Knox Configure side.",
-        remediation: None,
-        http_status: Some(500),
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 8] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::U32,
+    values: &[
+        4012250, 40000000, 40000017, 40300000, 40400000, 40400005, 40400007, 50000000,
+    ],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 1, 1, 1, 1, 1, 1],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[1],
+            sources: &[&SOURCES[1], &SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "4012250", "40000000", "40000017", "40300000", "40400000", "40400005", "40400007",
+    "50000000"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "ACCESS_TOKEN_BAD_REQUEST", "RESOURCE_INVALID_PARAM", "PROFILE_ID_MISSING",
+    "AUTHORIZATION_FAIL", "RESOURCE_NOT_FOUND", "DEVICES_NOT_FOUND", "LICENSE_NOT_FOUND",
+    "INTERNAL_SERVER_ERROR"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "The access token request was not built correctly. Knox Cloud Authentication's own page prints this code as 40122050.",
+    "A parameter of the request is not valid.",
+    "The request does not name a profile id.",
+    "The calling user has no authorization for this service.",
+    "The resource the request refers to does not exist.",
+    "The devices the request refers to do not exist.",
+    "The license the request refers to does not exist.",
+    "Something unexpected failed on the Knox Configure side."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 8] = [
+    401u16, 400u16, 400u16, 403u16, 404u16, 404u16, 404u16, 500u16,
+];
+static ACTIONS: [Action; 8] = [
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::Retry,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -397,7 +326,7 @@ static NAMES: [(&str, Code); 8] = [
     ("LICENSE_NOT_FOUND", Code::LicenseNotFound),
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

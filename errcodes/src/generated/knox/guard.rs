@@ -21,8 +21,8 @@
 //! # Sources
 //!
 //! - `errors`: [Knox Guard, "Error codes"](<https://docs.samsungknox.com/dev/knox-guard/error-codes/>)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::guard";
 /// A code of the `knox::guard` catalogue: Samsung Knox Guard error codes.
 ///
@@ -55,16 +55,12 @@ impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 2] = [Code::ResourceInvalidParam, Code::AuthorizationFail];
 }
-crate::code_impl! {
-    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u32, Unsigned, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::multiplied_slot(
+    let found = BY_VALUE[crate::__private::v1::multiplied_slot(
         value as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -77,7 +73,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -98,7 +94,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::multiplied_slot(
+    let row = INDEX[crate::__private::v1::multiplied_slot(
         code as u32 as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -109,7 +105,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const BY_VALUE_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 61,
@@ -128,7 +124,7 @@ static INDEX: [u8; 8] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "knox-guard",
     title: "Samsung Knox Guard error codes",
@@ -137,59 +133,64 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 1] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "errors",
         "Knox Guard, \"Error codes\"",
         "https://docs.samsungknox.com/dev/knox-guard/error-codes/",
         true,
     ),
 ];
-static ENTRIES: [Entry; 2] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4000000),
-        wire: "4000000",
-        name: "RESOURCE_INVALID_PARAM",
-        aliases: &[],
-        description: "A parameter is not valid. Knox Guard's page shows this code only per item inside an HTTP 200 batch result (`resultList[].error`, code sent as a string), not as a 400 response, so no HTTP status is given here.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4010000),
-        wire: "4010000",
-        name: "AUTHORIZATION_FAIL",
-        aliases: &[],
-        description: "Authorization failed; the documented reason is an invalid API key.",
-        remediation: None,
-        http_status: Some(401),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-];
+static ENTRIES: [Entry; 2] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::U32,
+    values: &[4000000, 4010000],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "4000000", "4010000"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "RESOURCE_INVALID_PARAM", "AUTHORIZATION_FAIL"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "A parameter is not valid. Knox Guard's page shows this code only per item inside an HTTP 200 batch result (`resultList[].error`, code sent as a string), not as a 400 response, so no HTTP status is given here.",
+    "Authorization failed; the documented reason is an invalid API key."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 2] = [0u16, 401u16];
+static ACTIONS: [Action; 2] = [Action::FixRequest, Action::RefreshCredentials];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -200,7 +201,7 @@ static NAMES: [(&str, Code); 2] = [
     ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
     ("AUTHORIZATION_FAIL", Code::AuthorizationFail),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 61,

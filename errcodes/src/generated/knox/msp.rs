@@ -21,8 +21,8 @@
 //! # Sources
 //!
 //! - `errors`: [Knox MSP Portal, "Error codes" (example 403 response; read 2026-11)](<https://docs.samsungknox.com/dev/knox-msp-portal/error-codes/>)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::msp";
 /// A code of the `knox::msp` catalogue: Samsung Knox MSP Portal error codes.
 ///
@@ -47,16 +47,12 @@ impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 1] = [Code::AuthorizationFail];
 }
-crate::code_impl! {
-    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u32, Unsigned, Decimal);
 /// Looks a code up by its value: one load from a dense table, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 4030000, 0)];
+    let found = BY_VALUE[crate::__private::v1::dense_slot(value as u64, 4030000, 0)];
     if found as u32 == value { Some(found) } else { None }
 }
 /// Parses decimal wire text (`404`, `4000000`) and looks the code up.
@@ -65,7 +61,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -86,7 +82,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::dense_slot(code as u32 as u64, 4030000, 0)]
+    let row = INDEX[crate::__private::v1::dense_slot(code as u32 as u64, 4030000, 0)]
         as usize;
     if row < 1 { row } else { 0 }
 }
@@ -105,7 +101,7 @@ static INDEX: [u8; 1] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "knox-msp",
     title: "Samsung Knox MSP Portal error codes",
@@ -114,42 +110,61 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 1] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "errors",
         "Knox MSP Portal, \"Error codes\" (example 403 response; read 2026-11)",
         "https://docs.samsungknox.com/dev/knox-msp-portal/error-codes/",
         true,
     ),
 ];
-static ENTRIES: [Entry; 1] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4030000),
-        wire: "4030000",
-        name: "AUTHORIZATION_FAIL",
-        aliases: &[],
-        description: "The caller is not authorized for the requested operation.",
-        remediation: None,
-        http_status: Some(403),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-];
+static ENTRIES: [Entry; 1] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::U32,
+    values: &[4030000],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!("4030000");
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "AUTHORIZATION_FAIL"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "The caller is not authorized for the requested operation."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 1] = [403u16];
+static ACTIONS: [Action; 1] = [Action::FixRequest];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::dense_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::dense_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         2191501099674193759,
         0,
     )] as usize];

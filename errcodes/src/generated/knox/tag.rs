@@ -22,8 +22,8 @@
 //!
 //! - `errors`: [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
 //! - `get_started`: [Samsung Knox Tag API, "Get started"](<https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/>)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::tag";
 /// A code of the `knox::tag` catalogue: Samsung Knox Tag API error codes.
 ///
@@ -116,16 +116,12 @@ impl Code {
         Code::InternalServerError,
     ];
 }
-crate::code_impl! {
-    code : Code, key : int u32, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u32, Unsigned, Decimal);
 /// Looks a code up by its value: a branch-free perfect hash, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u32) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::multiplied_slot(
+    let found = BY_VALUE[crate::__private::v1::multiplied_slot(
         value as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -138,7 +134,7 @@ pub const fn from_value(value: u32) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         0,
@@ -159,7 +155,7 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::multiplied_slot(
+    let row = INDEX[crate::__private::v1::multiplied_slot(
         code as u32 as u64,
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
@@ -170,7 +166,7 @@ const fn code_index(code: Code) -> usize {
 const fn code_value(code: Code) -> u32 {
     code as u32
 }
-const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const BY_VALUE_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,
@@ -199,7 +195,7 @@ static INDEX: [u8; 32] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "knox-tag",
     title: "Samsung Knox Tag API error codes",
@@ -208,162 +204,102 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 2] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "errors",
         "Samsung Knox Tag API, \"Error codes\"",
         "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "get_started",
         "Samsung Knox Tag API, \"Get started\"",
         "https://docs.samsungknox.com/dev/common-apis/tag-api/get-started/",
         true,
     ),
 ];
-static ENTRIES: [Entry; 7] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4000000),
-        wire: "4000000",
-        name: "RESOURCE_INVALID_PARAM",
-        aliases: &[],
-        description: "At least one parameter of the request is invalid.",
-        remediation: Some(
-            "Look at the specific code and correct the request: typical causes are missing required parameters (such as customerId or deviceIds), malformed values (such as a tagId that is not a UUID) and values out of range (pageSize must be 1 to 100).",
-        ),
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4000001),
-        wire: "4000001",
-        name: "MISSING_REQUIRED_PARAM",
-        aliases: &[],
-        description: "The request leaves out a parameter that is required.",
-        remediation: Some(
-            "Look at the specific code and correct the request: typical causes are missing required parameters (such as customerId or deviceIds), malformed values (such as a tagId that is not a UUID) and values out of range (pageSize must be 1 to 100).",
-        ),
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4040000),
-        wire: "4040000",
-        name: "RESOURCE_NOT_FOUND",
-        aliases: &[],
-        description: "The resource the request refers to does not exist.",
-        remediation: Some(
-            "Check that the tagId or customerId is right and that your account has been given access to the Tag API.",
-        ),
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(20100000),
-        wire: "20100000",
-        name: "SUCCESS",
-        aliases: &[],
-        description: "Success code returned with HTTP 201 when a resource was created, for example by `POST /tags`.",
-        remediation: None,
-        http_status: Some(201),
-        action: Action::Nothing,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40100000),
-        wire: "40100000",
-        name: "AUTHORIZATION_FAIL",
-        aliases: &[],
-        description: "The Authorization header is absent or not valid.",
-        remediation: Some(
-            "Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes (tag, tag.tags:view or tag.tags:manage).",
-        ),
-        http_status: Some(401),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(40300000),
-        wire: "40300000",
-        name: "FORBIDDEN_ACCESS",
-        aliases: &[],
-        description: "Access was refused because the caller lacks the necessary permissions.",
-        remediation: Some(
-            "Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes (tag, tag.tags:view or tag.tags:manage).",
-        ),
-        http_status: Some(403),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(50000000),
-        wire: "50000000",
-        name: "INTERNAL_SERVER_ERROR",
-        aliases: &[],
-        description: "Something unexpected failed on the Knox side.",
-        remediation: Some(
-            "Send the request again later; if the problem does not go away, open a support ticket.",
-        ),
-        http_status: Some(500),
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 7] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::U32,
+    values: &[4000000, 4000001, 4040000, 20100000, 40100000, 40300000, 50000000],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 0, 1, 0, 0, 0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[1],
+            sources: &[&SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "4000000", "4000001", "4040000", "20100000", "40100000", "40300000", "50000000"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "RESOURCE_INVALID_PARAM", "MISSING_REQUIRED_PARAM", "RESOURCE_NOT_FOUND", "SUCCESS",
+    "AUTHORIZATION_FAIL", "FORBIDDEN_ACCESS", "INTERNAL_SERVER_ERROR"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "At least one parameter of the request is invalid.",
+    "The request leaves out a parameter that is required.",
+    "The resource the request refers to does not exist.",
+    "Success code returned with HTTP 201 when a resource was created, for example by `POST /tags`.",
+    "The Authorization header is absent or not valid.",
+    "Access was refused because the caller lacks the necessary permissions.",
+    "Something unexpected failed on the Knox side."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "Look at the specific code and correct the request: typical causes are missing required parameters (such as customerId or deviceIds), malformed values (such as a tagId that is not a UUID) and values out of range (pageSize must be 1 to 100).",
+    "Look at the specific code and correct the request: typical causes are missing required parameters (such as customerId or deviceIds), malformed values (such as a tagId that is not a UUID) and values out of range (pageSize must be 1 to 100).",
+    "Check that the tagId or customerId is right and that your account has been given access to the Tag API.",
+    "",
+    "Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes (tag, tag.tags:view or tag.tags:manage).",
+    "Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes (tag, tag.tags:view or tag.tags:manage).",
+    "Send the request again later; if the problem does not go away, open a support ticket."
+);
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 7] = [
+    400u16, 400u16, 404u16, 201u16, 401u16, 403u16, 500u16,
+];
+static ACTIONS: [Action; 7] = [
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::Nothing,
+    Action::RefreshCredentials,
+    Action::FixRequest,
+    Action::Retry,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -379,7 +315,7 @@ static NAMES: [(&str, Code); 7] = [
     ("FORBIDDEN_ACCESS", Code::ForbiddenAccess),
     ("INTERNAL_SERVER_ERROR", Code::InternalServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

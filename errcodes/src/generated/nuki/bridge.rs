@@ -26,8 +26,8 @@
 //! - `forum13423`: [Nuki developer forum, "HTTP 503 error code collision - how to handle?"](<https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423>)
 //! - `B1130`: [Nuki Bridge API V1.13.0 (30.11.2021), section 7 "Error codes/handling" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf>)
 //! - `fhem`: [fhem/NUKI@728319d, lib/FHEM/Devices/Nuki/Bridge.pm (FHEM's Nuki module: 503 re-sent, 401 read as an invalid token)](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/lib/FHEM/Devices/Nuki/Bridge.pm>) (unofficial)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "nuki::bridge";
 /// A code of the `nuki::bridge` catalogue: Nuki Bridge HTTP API statuses.
 ///
@@ -109,16 +109,12 @@ impl Code {
         Code::ServiceUnavailable,
     ];
 }
-crate::code_impl! {
-    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u16, Unsigned, Decimal);
 /// Looks a code up by its value: one load from a dense table, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 400, 127)];
+    let found = BY_VALUE[crate::__private::v1::dense_slot(value as u64, 400, 127)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -133,7 +129,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -154,7 +150,8 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 400, 127)] as usize;
+    let row = INDEX[crate::__private::v1::dense_slot(code as u16 as u64, 400, 127)]
+        as usize;
     if row < 6 { row } else { 0 }
 }
 #[inline]
@@ -182,7 +179,7 @@ static INDEX: [u8; 128] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "nuki-bridge",
     title: "Nuki Bridge HTTP API statuses",
@@ -191,167 +188,148 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 6] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "B",
         "Nuki Bridge HTTP API V1.13.3, section 7 \"Error codes/handling\"",
         "https://developer.nuki.io/page/nuki-bridge-http-api-1-13/4/",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "forum87",
         "Nuki developer forum, \"Bridge discovery & HTTP-API activation\" (403 on /auth while discovery is off; read 2026-11)",
         "https://developer.nuki.io/t/bridge-discovery-http-api-activation/87",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "pynuki",
         "pschmitt/pynuki@c4eae88, pynuki/bridge.py (401 read as an invalid token)",
         "https://github.com/pschmitt/pynuki/blob/c4eae88e9fe37944a74c1dc8d183ee25961bd54f/pynuki/bridge.py",
         false,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "forum13423",
         "Nuki developer forum, \"HTTP 503 error code collision - how to handle?\"",
         "https://developer.nuki.io/t/http-503-error-code-collision-how-to-handle/13423",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "B1130",
         "Nuki Bridge API V1.13.0 (30.11.2021), section 7 \"Error codes/handling\" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf",
         "https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "fhem",
         "fhem/NUKI@728319d, lib/FHEM/Devices/Nuki/Bridge.pm (FHEM's Nuki module: 503 re-sent, 401 read as an invalid token)",
         "https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/lib/FHEM/Devices/Nuki/Bridge.pm",
         false,
     ),
 ];
-static ENTRIES: [Entry; 6] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(400),
-        wire: "400",
-        name: "Bad Request",
-        aliases: &[],
-        description: "A parameter is wrong or missing, for example a `/configAuth` enable value other than 0 or 1, an unknown action on `/lockAction`, or a callback URL that is invalid or too long.",
-        remediation: Some(
-            "Check the endpoint's documentation for the expected parameters and their format.",
-        ),
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[4]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(401),
-        wire: "401",
-        name: "Unauthorized",
-        aliases: &[],
-        description: "The API token is invalid, or a hashed-token parameter is missing. The body is typically `{\"error\":\"invalid api token\"}`.",
-        remediation: Some("Check the token, or the parameters of the hashed token."),
-        http_status: Some(401),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[2], &SOURCES[5]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(403),
-        wire: "403",
-        name: "Forbidden",
-        aliases: &[],
-        description: "Authentication is disabled on the Bridge, so `/auth` is refused; this also happens when discovery has been switched off through `/configAuth`.",
-        remediation: Some(
-            "Enable the API and authorization again in the Nuki app (the Nuki Bridge app for a software bridge), or with `/configAuth` and enable=1 if you still hold a valid token. Calling `/auth` does not help: it is the request that answers 403 while this is off.",
-        ),
-        http_status: Some(403),
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(404),
-        wire: "404",
-        name: "Not Found",
-        aliases: &[],
-        description: "The Nuki device id given to `/lockState`, `/lockAction`, `/lock`, `/unlock` or `/unpair` is not known to this Bridge.",
-        remediation: Some("Check which device ids the Bridge actually knows."),
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[4]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(410),
-        wire: "410",
-        name: "Gone",
-        aliases: &[],
-        description: "The Bridge has considered the device offline for a longer period.",
-        remediation: Some(
-            "Check the device itself; a retry is possible but will most likely fail.",
-        ),
-        http_status: Some(410),
-        action: Action::CheckDevice,
-        source: &SOURCES[3],
-        sources: &[&SOURCES[3]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: Some(
-            "Only a Nuki staff forum post mentions it; the v1.13.3 error table does not.",
-        ),
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(503),
-        wire: "503",
-        name: "Service Unavailable",
-        aliases: &[],
-        description: "The Bridge is busy with another request (it handles one at a time); for the device endpoints it can also mean the device cannot be reached. FHEM's Nuki module matches the body `HTTP 503 Unavailable` and sends the last device action again after one second (since its commit 28e3a80, 2020-01).",
-        remediation: Some(
-            "Space requests out, send them one after another, and schedule a retry. If 503 keeps coming back, something is blocking the Bluetooth link, so review the integration.",
-        ),
-        http_status: Some(503),
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[3], &SOURCES[5]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 6] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::HttpStatus,
+    values: &[400, 401, 403, 404, 410, 503],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 1, 2, 0, 3, 4],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[4]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[2], &SOURCES[5]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[3],
+            sources: &[&SOURCES[3]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[4], &SOURCES[3], &SOURCES[5]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "400", "401", "403", "404", "410", "503"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Gone",
+    "Service Unavailable"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "A parameter is wrong or missing, for example a `/configAuth` enable value other than 0 or 1, an unknown action on `/lockAction`, or a callback URL that is invalid or too long.",
+    "The API token is invalid, or a hashed-token parameter is missing. The body is typically `{\"error\":\"invalid api token\"}`.",
+    "Authentication is disabled on the Bridge, so `/auth` is refused; this also happens when discovery has been switched off through `/configAuth`.",
+    "The Nuki device id given to `/lockState`, `/lockAction`, `/lock`, `/unlock` or `/unpair` is not known to this Bridge.",
+    "The Bridge has considered the device offline for a longer period.",
+    "The Bridge is busy with another request (it handles one at a time); for the device endpoints it can also mean the device cannot be reached. FHEM's Nuki module matches the body `HTTP 503 Unavailable` and sends the last device action again after one second (since its commit 28e3a80, 2020-01)."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "Check the endpoint's documentation for the expected parameters and their format.",
+    "Check the token, or the parameters of the hashed token.",
+    "Enable the API and authorization again in the Nuki app (the Nuki Bridge app for a software bridge), or with `/configAuth` and enable=1 if you still hold a valid token. Calling `/auth` does not help: it is the request that answers 403 while this is off.",
+    "Check which device ids the Bridge actually knows.",
+    "Check the device itself; a retry is possible but will most likely fail.",
+    "Space requests out, send them one after another, and schedule a retry. If 503 keeps coming back, something is blocking the Bluetooth link, so review the integration."
+);
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "", "", "", "",
+    "Only a Nuki staff forum post mentions it; the v1.13.3 error table does not.", ""
+);
+static HTTP_STATUSES: [u16; 6] = [400u16, 401u16, 403u16, 404u16, 410u16, 503u16];
+static ACTIONS: [Action; 6] = [
+    Action::FixRequest,
+    Action::RefreshCredentials,
+    Action::CheckDevice,
+    Action::FixRequest,
+    Action::CheckDevice,
+    Action::Retry,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -366,7 +344,7 @@ static NAMES: [(&str, Code); 6] = [
     ("Gone", Code::Gone),
     ("Service Unavailable", Code::ServiceUnavailable),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

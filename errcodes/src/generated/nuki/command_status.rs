@@ -24,8 +24,8 @@
 //! - `ble`: [Nuki Smart Lock API V2.1 (2020-03-16), Nuki's Bluetooth API specification, section 7 "Status codes"; copy kept in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf>)
 //! - `P`: [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial)
 //! - `E`: [I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h>) (unofficial)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "nuki::command_status";
 /// A code of the `nuki::command_status` catalogue: Nuki command status.
 ///
@@ -59,16 +59,12 @@ impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 2] = [Code::Complete, Code::Accepted];
 }
-crate::code_impl! {
-    code : Code, key : int u8, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
-    entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
-    from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u8, Unsigned, Hex);
 /// Looks a code up by its byte: one load from a 256-entry table.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u8) -> Option<Code> {
-    BY_VALUE[crate::__private::dense_slot(value as u64, 0, 255)]
+    BY_VALUE[crate::__private::v1::dense_slot(value as u64, 0, 255)]
 }
 /// The same as [`from_value`], in the vendor's words.
 #[inline]
@@ -82,7 +78,7 @@ pub const fn from_byte(byte: u8) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Hex,
         0,
@@ -103,7 +99,8 @@ pub fn from_hex(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::dense_slot(code as u8 as u64, 0, 255)] as usize;
+    let row = INDEX[crate::__private::v1::dense_slot(code as u8 as u64, 0, 255)]
+        as usize;
     if row < 2 { row } else { 0 }
 }
 #[inline]
@@ -123,7 +120,7 @@ static INDEX: [u8; 256] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "nuki-command-status",
     title: "Nuki command status",
@@ -132,77 +129,90 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 4] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "forum27",
         "Nuki developer forum, \"Bluetooth API\", section 8 \"Status Codes\" (read 2026-11)",
         "https://developer.nuki.io/t/bluetooth-api/27",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "ble",
         "Nuki Smart Lock API V2.1 (2020-03-16), Nuki's Bluetooth API specification, section 7 \"Status codes\"; copy kept in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf",
         "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "P",
         "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py StatusCode",
         "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
         false,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "E",
         "I-Connect/NukiBleEsp32@e2edfa2, src/NukiConstants.h CommandStatus",
         "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src/NukiConstants.h",
         false,
     ),
 ];
-static ENTRIES: [Entry; 2] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(0),
-        wire: "0x00",
-        name: "COMPLETE",
-        aliases: &["COMPLETED"],
-        description: "The command has been carried out completely.",
-        remediation: None,
-        http_status: None,
-        action: Action::Nothing,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1], &SOURCES[0], &SOURCES[2], &SOURCES[3]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(1),
-        wire: "0x01",
-        name: "ACCEPTED",
-        aliases: &[],
-        description: "The command was accepted and is still running; the device signals its completion in a later message.",
-        remediation: None,
-        http_status: None,
-        action: Action::Nothing,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1], &SOURCES[0], &SOURCES[2], &SOURCES[3]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-];
+static ENTRIES: [Entry; 2] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::Byte,
+    values: &[0, 1],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 1],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[1],
+            sources: &[&SOURCES[1], &SOURCES[0], &SOURCES[2], &SOURCES[3]],
+            aliases: &["COMPLETED"],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[1],
+            sources: &[&SOURCES[1], &SOURCES[0], &SOURCES[2], &SOURCES[3]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "0x00", "0x01"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "COMPLETE", "ACCEPTED"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "The command has been carried out completely.",
+    "The command was accepted and is still running; the device signals its completion in a later message."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 0] = [];
+static ACTIONS: [Action; 2] = [Action::Nothing, Action::Nothing];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -214,7 +224,7 @@ static NAMES: [(&str, Code); 3] = [
     ("COMPLETED", Code::Complete),
     ("ACCEPTED", Code::Accepted),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 60,

@@ -23,8 +23,8 @@
 //! - `ble`: [Nuki Smart Lock API V2.1 (2020-03-16), Log Entry (0x0032) completion status; copy in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf](<https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf>)
 //! - `P`: [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial)
 //! - `E`: [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "nuki::completion";
 /// A code of the `nuki::completion` catalogue: Nuki lock-action completion status.
 ///
@@ -175,16 +175,12 @@ impl Code {
         Code::Unknown,
     ];
 }
-crate::code_impl! {
-    code : Code, key : int u8, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
-    entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
-    from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u8, Unsigned, Hex);
 /// Looks a code up by its byte: one load from a 256-entry table.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u8) -> Option<Code> {
-    BY_VALUE[crate::__private::dense_slot(value as u64, 0, 255)]
+    BY_VALUE[crate::__private::v1::dense_slot(value as u64, 0, 255)]
 }
 /// The same as [`from_value`], in the vendor's words.
 #[inline]
@@ -198,7 +194,7 @@ pub const fn from_byte(byte: u8) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Hex,
         0,
@@ -219,7 +215,8 @@ pub fn from_hex(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::dense_slot(code as u8 as u64, 0, 255)] as usize;
+    let row = INDEX[crate::__private::v1::dense_slot(code as u8 as u64, 0, 255)]
+        as usize;
     if row < 14 { row } else { 0 }
 }
 #[inline]
@@ -263,7 +260,7 @@ static INDEX: [u8; 256] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "nuki-completion",
     title: "Nuki lock-action completion status",
@@ -272,281 +269,137 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 3] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "ble",
         "Nuki Smart Lock API V2.1 (2020-03-16), Log Entry (0x0032) completion status; copy in I-Connect/NukiBleEsp32@e2edfa2, documentation/20200316NukiSmartLockAPI2_1.pdf",
         "https://github.com/I-Connect/NukiBleEsp32/blob/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/documentation/20200316NukiSmartLockAPI2_1.pdf",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "P",
         "ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus",
         "https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py",
         false,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "E",
         "I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus",
         "https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src",
         false,
     ),
 ];
-static ENTRIES: [Entry; 14] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(0),
-        wire: "0x00",
-        name: "SUCCESS",
-        aliases: &[],
-        description: "The lock action finished as requested.",
-        remediation: None,
-        http_status: None,
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(1),
-        wire: "0x01",
-        name: "MOTOR_BLOCKED",
-        aliases: &[],
-        description: "The lock action stopped because the motor was blocked.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(2),
-        wire: "0x02",
-        name: "CANCELED",
-        aliases: &[],
-        description: "The lock action was cancelled before it finished.",
-        remediation: None,
-        http_status: None,
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(3),
-        wire: "0x03",
-        name: "TOO_RECENT",
-        aliases: &[],
-        description: "The lock action was refused because another one ran only moments before.",
-        remediation: None,
-        http_status: None,
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(4),
-        wire: "0x04",
-        name: "BUSY",
-        aliases: &[],
-        description: "The device was busy with another action.",
-        remediation: None,
-        http_status: None,
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(5),
-        wire: "0x05",
-        name: "LOW_MOTOR_VOLTAGE",
-        aliases: &[],
-        description: "The motor voltage was too low to complete the action.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(6),
-        wire: "0x06",
-        name: "CLUTCH_FAILURE",
-        aliases: &[],
-        description: "The clutch failed during the action.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(7),
-        wire: "0x07",
-        name: "MOTOR_POWER_FAILURE",
-        aliases: &[],
-        description: "The motor lost power during the action.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(8),
-        wire: "0x08",
-        name: "INCOMPLETE",
-        aliases: &["IncompleteFailure"],
-        description: "The action ran but did not reach its end position. Nuki's V2.1 table labels the byte \"Incomplete\", with the word \"failure\" on the line below (the same table leaves a stray \"voltage\" under 0x05), so it reads Incomplete or Incomplete failure. NukiBleEsp32's Smart Lock header names it IncompleteFailure; pyNukiBT and its Opener header say INCOMPLETE.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[
-            crate::__private::device_name("IncompleteFailure", "Smart Lock"),
-        ],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(11),
-        wire: "0x0B",
-        name: "FAILURE",
-        aliases: &[],
-        description: "The action failed; no more specific reason is given.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[2],
-        sources: &[&SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: Some(
-            "Only NukiBleEsp32's Smart Lock header lists it; pyNukiBT and Nuki's Smart Lock API V2.1 do not.",
-        ),
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(224),
-        wire: "0xE0",
-        name: "INVALID_CODE",
-        aliases: &[],
-        description: "The keypad code given for the action was not valid. Nuki's V2.1 table has this value only for keypad actions.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(225),
-        wire: "0xE1",
-        name: "INVALID_FINGERPRINT",
-        aliases: &[],
-        description: "The fingerprint presented for the action was not accepted.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: Some(
-            "Only pyNukiBT lists it; NukiBleEsp32 and Nuki's Smart Lock API V2.1 (which predates fingerprint keypads) do not.",
-        ),
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(254),
-        wire: "0xFE",
-        name: "OTHER_ERROR",
-        aliases: &[],
-        description: "The action failed for a reason that has no code of its own.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(255),
-        wire: "0xFF",
-        name: "UNKNOWN",
-        aliases: &[],
-        description: "The outcome of the action is not known.",
-        remediation: None,
-        http_status: None,
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 14] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::Byte,
+    values: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 224, 225, 254, 255],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 3, 0, 0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
+            aliases: &["IncompleteFailure"],
+            device_names: &[
+                crate::__private::v1::device_name("IncompleteFailure", "Smart Lock"),
+            ],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[2],
+            sources: &[&SOURCES[2]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[1],
+            sources: &[&SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "0x00", "0x01", "0x02", "0x03", "0x04", "0x05", "0x06", "0x07", "0x08", "0x0B",
+    "0xE0", "0xE1", "0xFE", "0xFF"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "SUCCESS", "MOTOR_BLOCKED", "CANCELED", "TOO_RECENT", "BUSY", "LOW_MOTOR_VOLTAGE",
+    "CLUTCH_FAILURE", "MOTOR_POWER_FAILURE", "INCOMPLETE", "FAILURE", "INVALID_CODE",
+    "INVALID_FINGERPRINT", "OTHER_ERROR", "UNKNOWN"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "The lock action finished as requested.",
+    "The lock action stopped because the motor was blocked.",
+    "The lock action was cancelled before it finished.",
+    "The lock action was refused because another one ran only moments before.",
+    "The device was busy with another action.",
+    "The motor voltage was too low to complete the action.",
+    "The clutch failed during the action.", "The motor lost power during the action.",
+    "The action ran but did not reach its end position. Nuki's V2.1 table labels the byte \"Incomplete\", with the word \"failure\" on the line below (the same table leaves a stray \"voltage\" under 0x05), so it reads Incomplete or Incomplete failure. NukiBleEsp32's Smart Lock header names it IncompleteFailure; pyNukiBT and its Opener header say INCOMPLETE.",
+    "The action failed; no more specific reason is given.",
+    "The keypad code given for the action was not valid. Nuki's V2.1 table has this value only for keypad actions.",
+    "The fingerprint presented for the action was not accepted.",
+    "The action failed for a reason that has no code of its own.",
+    "The outcome of the action is not known."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "", "", "", "", "", "", "", "", "",
+    "Only NukiBleEsp32's Smart Lock header lists it; pyNukiBT and Nuki's Smart Lock API V2.1 do not.",
+    "",
+    "Only pyNukiBT lists it; NukiBleEsp32 and Nuki's Smart Lock API V2.1 (which predates fingerprint keypads) do not.",
+    "", ""
+);
+static HTTP_STATUSES: [u16; 0] = [];
+static ACTIONS: [Action; 14] = [
+    Action::Nothing,
+    Action::CheckDevice,
+    Action::Nothing,
+    Action::Retry,
+    Action::Retry,
+    Action::CheckDevice,
+    Action::CheckDevice,
+    Action::CheckDevice,
+    Action::CheckDevice,
+    Action::CheckDevice,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::CheckDevice,
+    Action::Retry,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -570,7 +423,7 @@ static NAMES: [(&str, Code); 15] = [
     ("OTHER_ERROR", Code::OtherError),
     ("UNKNOWN", Code::Unknown),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -20,8 +20,8 @@
 //!
 //! - `redred`: [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
 //! - `smartthings52`: [TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)](<https://github.com/TA2k/ioBroker.smartthings/issues/52>) (unofficial)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "samsung::account";
 /// A code of the `samsung::account` catalogue: Samsung Account OAuth error codes.
 ///
@@ -254,16 +254,12 @@ impl Code {
         Code::Lic5101,
     ];
 }
-crate::code_impl! {
-    code : Code, key : text, id : ID, wire_format : Text, catalog : CATALOG, entries :
-    ENTRIES, index : code_index, value : code_value, from_value : from_value, from_wire :
-    from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, text, Text);
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
 pub fn from_value(code: &str) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::multiplied_slot(
-        crate::__private::text_key(code.as_bytes(), false),
+    let found = BY_VALUE[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(code.as_bytes(), false),
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
@@ -275,7 +271,7 @@ pub fn from_value(code: &str) -> Option<Code> {
 /// # Errors
 /// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::found_text(text, from_value(text), ID)
+    crate::__private::v1::found_text(text, from_value(text), ID)
 }
 const fn code_index(code: Code) -> usize {
     code as usize
@@ -305,7 +301,7 @@ static VALUES: [&'static str; 20] = [
     "LIC_4103",
     "LIC_5101",
 ];
-const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const BY_VALUE_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 57,
@@ -336,7 +332,7 @@ static BY_VALUE: [Code; 128] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "samsung-account",
     title: "Samsung Account OAuth error codes",
@@ -345,373 +341,126 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 2] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "redred",
         "REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented Samsung Account map)",
         "https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts",
         false,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "smartthings52",
         "TA2k/ioBroker.smartthings, issue #52 (AUT_1803 invalid_grant)",
         "https://github.com/TA2k/ioBroker.smartthings/issues/52",
         false,
     ),
 ];
-static ENTRIES: [Entry; 20] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1001"),
-        wire: "AUT_1001",
-        name: "AUT_1001",
-        aliases: &[],
-        description: "The token request has no `client_id`.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1002"),
-        wire: "AUT_1002",
-        name: "AUT_1002",
-        aliases: &[],
-        description: "The token request has no `client_secret`.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1006"),
-        wire: "AUT_1006",
-        name: "AUT_1006",
-        aliases: &[],
-        description: "The token request has no authorization `code`.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1008"),
-        wire: "AUT_1008",
-        name: "AUT_1008",
-        aliases: &[],
-        description: "The token request has no `grant_type`.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1010"),
-        wire: "AUT_1010",
-        name: "AUT_1010",
-        aliases: &[],
-        description: "The `client_id` does not have a valid length.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1011"),
-        wire: "AUT_1011",
-        name: "AUT_1011",
-        aliases: &[],
-        description: "The `client_secret` does not have a valid length.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1015"),
-        wire: "AUT_1015",
-        name: "AUT_1015",
-        aliases: &[],
-        description: "The authorization `code` does not have a valid length.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1017"),
-        wire: "AUT_1017",
-        name: "AUT_1017",
-        aliases: &[],
-        description: "The `grant_type` does not have a valid length.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1022"),
-        wire: "AUT_1022",
-        name: "AUT_1022",
-        aliases: &[],
-        description: "The `redirect_uri` does not match the required pattern.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1024"),
-        wire: "AUT_1024",
-        name: "AUT_1024",
-        aliases: &[],
-        description: "The `client_id` does not match the required pattern.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1045"),
-        wire: "AUT_1045",
-        name: "AUT_1045",
-        aliases: &[],
-        description: "The `redirect_uri` does not have a valid length.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1702"),
-        wire: "AUT_1702",
-        name: "AUT_1702",
-        aliases: &[],
-        description: "The `client_secret` is wrong.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1785"),
-        wire: "AUT_1785",
-        name: "AUT_1785",
-        aliases: &[],
-        description: "The `client_id` could not be authenticated.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1802"),
-        wire: "AUT_1802",
-        name: "AUT_1802",
-        aliases: &[],
-        description: "The authorization `code` is not correct.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1803"),
-        wire: "AUT_1803",
-        name: "AUT_1803",
-        aliases: &[],
-        description: "The `refresh_token` is wrong; reported together with the OAuth error `invalid_grant`.",
-        remediation: Some(
-            "The refresh token cannot be used any more; the user has to sign in again to obtain new tokens.",
-        ),
-        http_status: Some(400),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[1],
-        sources: &[&SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("AUT_1806"),
-        wire: "AUT_1806",
-        name: "AUT_1806",
-        aliases: &[],
-        description: "The `client_id` of the token request differs from the one the authorization code was issued to.",
-        remediation: None,
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LIC_4101"),
-        wire: "LIC_4101",
-        name: "LIC_4101",
-        aliases: &[],
-        description: "authorizeToken API: the request header or the authToken is not valid.",
-        remediation: None,
-        http_status: None,
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LIC_4102"),
-        wire: "LIC_4102",
-        name: "LIC_4102",
-        aliases: &[],
-        description: "authorizeToken API: the authToken value was not found.",
-        remediation: None,
-        http_status: None,
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LIC_4103"),
-        wire: "LIC_4103",
-        name: "LIC_4103",
-        aliases: &[],
-        description: "authorizeToken API: the `x-osp-appId` header differs from the `client_id` the authToken was issued to.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LIC_5101"),
-        wire: "LIC_5101",
-        name: "LIC_5101",
-        aliases: &[],
-        description: "authorizeToken API: an unknown or internal error on Samsung Account's side.",
-        remediation: None,
-        http_status: None,
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 20] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::Text,
+    values: &[],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[1],
+            sources: &[&SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "AUT_1001", "AUT_1002", "AUT_1006", "AUT_1008", "AUT_1010", "AUT_1011", "AUT_1015",
+    "AUT_1017", "AUT_1022", "AUT_1024", "AUT_1045", "AUT_1702", "AUT_1785", "AUT_1802",
+    "AUT_1803", "AUT_1806", "LIC_4101", "LIC_4102", "LIC_4103", "LIC_5101"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "AUT_1001", "AUT_1002", "AUT_1006", "AUT_1008", "AUT_1010", "AUT_1011", "AUT_1015",
+    "AUT_1017", "AUT_1022", "AUT_1024", "AUT_1045", "AUT_1702", "AUT_1785", "AUT_1802",
+    "AUT_1803", "AUT_1806", "LIC_4101", "LIC_4102", "LIC_4103", "LIC_5101"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "The token request has no `client_id`.", "The token request has no `client_secret`.",
+    "The token request has no authorization `code`.",
+    "The token request has no `grant_type`.",
+    "The `client_id` does not have a valid length.",
+    "The `client_secret` does not have a valid length.",
+    "The authorization `code` does not have a valid length.",
+    "The `grant_type` does not have a valid length.",
+    "The `redirect_uri` does not match the required pattern.",
+    "The `client_id` does not match the required pattern.",
+    "The `redirect_uri` does not have a valid length.", "The `client_secret` is wrong.",
+    "The `client_id` could not be authenticated.",
+    "The authorization `code` is not correct.",
+    "The `refresh_token` is wrong; reported together with the OAuth error `invalid_grant`.",
+    "The `client_id` of the token request differs from the one the authorization code was issued to.",
+    "authorizeToken API: the request header or the authToken is not valid.",
+    "authorizeToken API: the authToken value was not found.",
+    "authorizeToken API: the `x-osp-appId` header differs from the `client_id` the authToken was issued to.",
+    "authorizeToken API: an unknown or internal error on Samsung Account's side."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+    "The refresh token cannot be used any more; the user has to sign in again to obtain new tokens.",
+    "", "", "", "", ""
+);
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 20] = [
+    400u16, 400u16, 400u16, 400u16, 400u16, 400u16, 400u16, 400u16, 400u16, 400u16,
+    400u16, 400u16, 400u16, 400u16, 400u16, 400u16, 0u16, 0u16, 0u16, 0u16,
+];
+static ACTIONS: [Action; 20] = [
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::RefreshCredentials,
+    Action::RefreshCredentials,
+    Action::FixRequest,
+    Action::RefreshCredentials,
+    Action::RefreshCredentials,
+    Action::FixRequest,
+    Action::Retry,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -740,7 +489,7 @@ static NAMES: [(&str, Code); 20] = [
     ("LIC_4103", Code::Lic4103),
     ("LIC_5101", Code::Lic5101),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 57,

@@ -21,8 +21,8 @@
 //! - `template`: [tapkey/tapkey-keyring-app-template-android@a7a08bf, app/app/src/main/java/io/tapkey/util/MessageResolver.kt (Android enum names)](<https://github.com/tapkey/tapkey-keyring-app-template-android/blob/a7a08bfdf5f4fe6faf379744eacc7b6612fc9a8a/app/app/src/main/java/io/tapkey/util/MessageResolver.kt>)
 //! - `ios_template`: [tapkey/tapkey-keyring-app-template-ios@ae7c239, app/App/Services/MessageResolver.swift (iOS case names)](<https://github.com/tapkey/tapkey-keyring-app-template-ios/blob/ae7c2393f93eb6c956be5a8fe29b4dce8c23e27d/app/App/Services/MessageResolver.swift>)
 //! - `ios`: [Tapkey Mobile SDK for iOS reference, TKMCommandResultCode (read 2026-11)](<https://developers.tapkey.io/mobile/ios/reference/TapkeyMobileLib/latest/Classes/TKMCommandResult/TKMCommandResultCode.html>)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "tapkey::command_result";
 /// A code of the `tapkey::command_result` catalogue: Tapkey Mobile SDK command result codes.
 ///
@@ -153,16 +153,12 @@ impl Code {
         Code::WrongLockMode,
     ];
 }
-crate::code_impl! {
-    code : Code, key : text, id : ID, wire_format : Text, catalog : CATALOG, entries :
-    ENTRIES, index : code_index, value : code_value, from_value : from_value, from_wire :
-    from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, text, Text);
 /// Looks a code up by its wire string, exactly as sent: one short hash, one compare.
 #[must_use]
 pub fn from_value(code: &str) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::multiplied_slot(
-        crate::__private::text_key(code.as_bytes(), false),
+    let found = BY_VALUE[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(code.as_bytes(), false),
         &BY_VALUE_MULTIPLIERS,
         BY_VALUE_SHAPE,
     )];
@@ -174,7 +170,7 @@ pub fn from_value(code: &str) -> Option<Code> {
 /// # Errors
 /// Empty text, or a string this catalogue lacks (`ParseErrorKind::Unknown`).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::found_text(text, from_value(text), ID)
+    crate::__private::v1::found_text(text, from_value(text), ID)
 }
 const fn code_index(code: Code) -> usize {
     code as usize
@@ -198,7 +194,7 @@ static VALUES: [&'static str; 14] = [
     "UserSpecificError",
     "WrongLockMode",
 ];
-const BY_VALUE_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const BY_VALUE_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,
@@ -223,7 +219,7 @@ static BY_VALUE: [Code; 64] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "tapkey-command-result",
     title: "Tapkey Mobile SDK command result codes",
@@ -232,277 +228,121 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 3] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "template",
         "tapkey/tapkey-keyring-app-template-android@a7a08bf, app/app/src/main/java/io/tapkey/util/MessageResolver.kt (Android enum names)",
         "https://github.com/tapkey/tapkey-keyring-app-template-android/blob/a7a08bfdf5f4fe6faf379744eacc7b6612fc9a8a/app/app/src/main/java/io/tapkey/util/MessageResolver.kt",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "ios_template",
         "tapkey/tapkey-keyring-app-template-ios@ae7c239, app/App/Services/MessageResolver.swift (iOS case names)",
         "https://github.com/tapkey/tapkey-keyring-app-template-ios/blob/ae7c2393f93eb6c956be5a8fe29b4dce8c23e27d/app/App/Services/MessageResolver.swift",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "ios",
         "Tapkey Mobile SDK for iOS reference, TKMCommandResultCode (read 2026-11)",
         "https://developers.tapkey.io/mobile/ios/reference/TapkeyMobileLib/latest/Classes/TKMCommandResult/TKMCommandResultCode.html",
         true,
     ),
 ];
-static ENTRIES: [Entry; 14] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LockCommunicationError"),
-        wire: "LockCommunicationError",
-        name: "LockCommunicationError",
-        aliases: &[],
-        description: "Talking to the lock failed at the transport level, for example the NFC or Bluetooth connection dropped.",
-        remediation: None,
-        http_status: None,
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LockDateTimeInvalid"),
-        wire: "LockDateTimeInvalid",
-        name: "LockDateTimeInvalid",
-        aliases: &[],
-        description: "The lock's date and time are not valid.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LockNotFullyAssembled"),
-        wire: "LockNotFullyAssembled",
-        name: "LockNotFullyAssembled",
-        aliases: &[],
-        description: "The lock has not been completely assembled.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LockVersionTooOld"),
-        wire: "LockVersionTooOld",
-        name: "LockVersionTooOld",
-        aliases: &[],
-        description: "This SDK no longer supports the lock's firmware; the lock needs a firmware update.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("LockVersionTooYoung"),
-        wire: "LockVersionTooYoung",
-        name: "LockVersionTooYoung",
-        aliases: &[],
-        description: "The lock's firmware is newer than this SDK supports; the app needs a newer SDK.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("Ok"),
-        wire: "Ok",
-        name: "Ok",
-        aliases: &[],
-        description: "The lock carried out the command as requested.",
-        remediation: None,
-        http_status: None,
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("ServerCommunicationError"),
-        wire: "ServerCommunicationError",
-        name: "ServerCommunicationError",
-        aliases: &[],
-        description: "The SDK could not reach the Tapkey Trust Service, for example because the phone has no working internet connection.",
-        remediation: None,
-        http_status: None,
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("TechnicalError"),
-        wire: "TechnicalError",
-        name: "TechnicalError",
-        aliases: &[],
-        description: "An unspecified technical error occurred.",
-        remediation: None,
-        http_status: None,
-        action: Action::ContactVendor,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("TemporarilyUnauthorized"),
-        wire: "TemporarilyUnauthorized",
-        name: "TemporarilyUnauthorized",
-        aliases: &[],
-        description: "The key is valid, but the time restriction (ICAL) on the grant does not allow access right now.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("Unauthorized"),
-        wire: "Unauthorized",
-        name: "Unauthorized",
-        aliases: &[],
-        description: "The backend could be reached, but the user holds no authorization for this lock.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("Unauthorized_NotYetValid"),
-        wire: "Unauthorized_NotYetValid",
-        name: "Unauthorized_NotYetValid",
-        aliases: &[],
-        description: "The key is not valid yet; it becomes valid at a later time.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("UnknownTagType"),
-        wire: "UnknownTagType",
-        name: "UnknownTagType",
-        aliases: &[],
-        description: "The device presented is not a lock Tapkey knows (row 13 of the iOS page).",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[2],
-        sources: &[&SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: Some(
-            "The meaning is on Tapkey's iOS page, but no source we could read spells the name UnknownTagType: neither keyring template handles it, and the \"older SDK sample\" the research notes cite was not recorded.",
-        ),
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("UserSpecificError"),
-        wire: "UserSpecificError",
-        name: "UserSpecificError",
-        aliases: &[],
-        description: "An error that concerns the user; the per-user results (UserCommandResult list) tell which.",
-        remediation: None,
-        http_status: None,
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Text("WrongLockMode"),
-        wire: "WrongLockMode",
-        name: "WrongLockMode",
-        aliases: &[],
-        description: "The lock is in a mode that does not allow the command, for example owner mode while being triggered.",
-        remediation: None,
-        http_status: None,
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 14] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::Text,
+    values: &[],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[1], &SOURCES[2]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[2],
+            sources: &[&SOURCES[2]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "LockCommunicationError", "LockDateTimeInvalid", "LockNotFullyAssembled",
+    "LockVersionTooOld", "LockVersionTooYoung", "Ok", "ServerCommunicationError",
+    "TechnicalError", "TemporarilyUnauthorized", "Unauthorized",
+    "Unauthorized_NotYetValid", "UnknownTagType", "UserSpecificError", "WrongLockMode"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "LockCommunicationError", "LockDateTimeInvalid", "LockNotFullyAssembled",
+    "LockVersionTooOld", "LockVersionTooYoung", "Ok", "ServerCommunicationError",
+    "TechnicalError", "TemporarilyUnauthorized", "Unauthorized",
+    "Unauthorized_NotYetValid", "UnknownTagType", "UserSpecificError", "WrongLockMode"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "Talking to the lock failed at the transport level, for example the NFC or Bluetooth connection dropped.",
+    "The lock's date and time are not valid.",
+    "The lock has not been completely assembled.",
+    "This SDK no longer supports the lock's firmware; the lock needs a firmware update.",
+    "The lock's firmware is newer than this SDK supports; the app needs a newer SDK.",
+    "The lock carried out the command as requested.",
+    "The SDK could not reach the Tapkey Trust Service, for example because the phone has no working internet connection.",
+    "An unspecified technical error occurred.",
+    "The key is valid, but the time restriction (ICAL) on the grant does not allow access right now.",
+    "The backend could be reached, but the user holds no authorization for this lock.",
+    "The key is not valid yet; it becomes valid at a later time.",
+    "The device presented is not a lock Tapkey knows (row 13 of the iOS page).",
+    "An error that concerns the user; the per-user results (UserCommandResult list) tell which.",
+    "The lock is in a mode that does not allow the command, for example owner mode while being triggered."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "", "", "", "", "", "", "", "", "", "", "",
+    "The meaning is on Tapkey's iOS page, but no source we could read spells the name UnknownTagType: neither keyring template handles it, and the \"older SDK sample\" the research notes cite was not recorded.",
+    "", ""
+);
+static HTTP_STATUSES: [u16; 0] = [];
+static ACTIONS: [Action; 14] = [
+    Action::Retry,
+    Action::CheckDevice,
+    Action::CheckDevice,
+    Action::CheckDevice,
+    Action::FixRequest,
+    Action::Nothing,
+    Action::Retry,
+    Action::ContactVendor,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::CheckDevice,
+    Action::FixRequest,
+    Action::CheckDevice,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -525,7 +365,7 @@ static NAMES: [(&str, Code); 14] = [
     ("UserSpecificError", Code::UserSpecificError),
     ("WrongLockMode", Code::WrongLockMode),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

@@ -19,8 +19,8 @@
 //! # Sources
 //!
 //! - `api`: [ACME Cloud API reference, "Errors"](<https://example.com/acme/cloud/errors>)
-#![allow(deprecated)]
-use ::errcodes::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use ::errcodes::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "lock::cloud";
 /// A code of the `lock::cloud` catalogue: ACME Lock cloud API error codes.
 ///
@@ -54,16 +54,12 @@ impl Code {
     /// Every code of the catalogue, sorted by wire value.
     pub const ALL: [Code; 2] = [Code::LockOffline, Code::RateLimited];
 }
-::errcodes::code_impl! {
-    code : Code, key : int u16, Unsigned, id : ID, wire_format : Hex, catalog : CATALOG,
-    entries : ENTRIES, index : code_index, value : code_value, from_value : from_value,
-    from_wire : from_wire, from_name : from_name,
-}
+::errcodes::__private::v1::code!(Code, int u16, Unsigned, Hex);
 /// Looks a code up by its value: one load from a dense table, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[::errcodes::__private::dense_slot(value as u64, 257, 511)];
+    let found = BY_VALUE[::errcodes::__private::v1::dense_slot(value as u64, 257, 511)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// Parses hex wire text (`ff`, `0xFF`, either case) and looks the code up.
@@ -72,7 +68,7 @@ pub const fn from_value(value: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    ::errcodes::__private::parse_key(
+    ::errcodes::__private::v1::parse_key(
         text,
         WireFormat::Hex,
         0,
@@ -93,7 +89,7 @@ pub fn from_hex(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[::errcodes::__private::dense_slot(code as u16 as u64, 257, 511)]
+    let row = INDEX[::errcodes::__private::v1::dense_slot(code as u16 as u64, 257, 511)]
         as usize;
     if row < 2 { row } else { 0 }
 }
@@ -114,7 +110,7 @@ static INDEX: [u8; 512] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = ::errcodes::__private::catalog(::errcodes::__private::CatalogParts {
+pub static CATALOG: Catalog = ::errcodes::__private::v1::catalog(::errcodes::__private::v1::CatalogParts {
     id: ID,
     slug: "lock-cloud",
     title: "ACME Lock cloud API error codes",
@@ -123,59 +119,63 @@ pub static CATALOG: Catalog = ::errcodes::__private::catalog(::errcodes::__priva
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..::errcodes::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 1] = [
-    ::errcodes::__private::source(
+    ::errcodes::__private::v1::source(
         "api",
         "ACME Cloud API reference, \"Errors\"",
         "https://example.com/acme/cloud/errors",
         true,
     ),
 ];
-static ENTRIES: [Entry; 2] = [
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(257),
-        wire: "0x101",
-        name: "LOCK_OFFLINE",
-        aliases: &[],
-        description: "The cloud has no connection to the lock.",
-        remediation: None,
-        http_status: Some(503),
-        action: Action::CheckDevice,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    ::errcodes::__private::entry(::errcodes::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(515),
-        wire: "0x203",
-        name: "RATE_LIMITED",
-        aliases: &[],
-        description: "Too many requests for this lock.",
-        remediation: None,
-        http_status: Some(429),
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-];
+static ENTRIES: [Entry; 2] = ::errcodes::__private::v1::entries(&TABLE);
+static TABLE: ::errcodes::__private::v1::Table = ::errcodes::__private::v1::table(::errcodes::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::U16,
+    values: &[257, 515],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0],
+    extras: &[
+        ::errcodes::__private::v1::extra(::errcodes::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..::errcodes::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..::errcodes::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!(
+    "0x101", "0x203"
+);
+static NAME_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!(
+    "LOCK_OFFLINE", "RATE_LIMITED"
+);
+static DESCRIPTION_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!(
+    "The cloud has no connection to the lock.", "Too many requests for this lock."
+);
+static REMEDIATION_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!();
+static UNCERTAIN_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 2] = [503u16, 429u16];
+static ACTIONS: [Action; 2] = [Action::CheckDevice, Action::Retry];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::multiplied_slot(
-        ::errcodes::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::v1::multiplied_slot(
+        ::errcodes::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -186,7 +186,7 @@ static NAMES: [(&str, Code); 2] = [
     ("LOCK_OFFLINE", Code::LockOffline),
     ("RATE_LIMITED", Code::RateLimited),
 ];
-const NAME_SLOTS_SHAPE: ::errcodes::__private::Shape = ::errcodes::__private::Shape {
+const NAME_SLOTS_SHAPE: ::errcodes::__private::v1::Shape = ::errcodes::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 61,

@@ -22,8 +22,8 @@
 //!
 //! - `troubleshoot`: [Samsung Knox Guard, "Troubleshoot" (last updated 2026-04-30; read 2026-12)](<https://docs.samsungknox.com/dev/knox-guard/troubleshoot/>)
 //! - `errors`: [Samsung Knox Guard, "Error codes" (HTTP 200 batch result with per-item errors)](<https://docs.samsungknox.com/dev/knox-guard/error-codes/>)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::guard::http";
 /// A code of the `knox::guard::http` catalogue: Samsung Knox Guard API HTTP statuses.
 ///
@@ -138,16 +138,12 @@ impl Code {
         Code::NotImplemented,
     ];
 }
-crate::code_impl! {
-    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u16, Unsigned, Decimal);
 /// Looks a code up by its value: one load from a dense table, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 511)];
+    let found = BY_VALUE[crate::__private::v1::dense_slot(value as u64, 200, 511)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -162,7 +158,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -183,7 +179,8 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 511)] as usize;
+    let row = INDEX[crate::__private::v1::dense_slot(code as u16 as u64, 200, 511)]
+        as usize;
     if row < 10 { row } else { 0 }
 }
 #[inline]
@@ -219,7 +216,7 @@ static INDEX: [u8; 512] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "knox-guard-http",
     title: "Samsung Knox Guard API HTTP statuses",
@@ -228,203 +225,104 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 2] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "troubleshoot",
         "Samsung Knox Guard, \"Troubleshoot\" (last updated 2026-04-30; read 2026-12)",
         "https://docs.samsungknox.com/dev/knox-guard/troubleshoot/",
         true,
     ),
-    crate::__private::source(
+    crate::__private::v1::source(
         "errors",
         "Samsung Knox Guard, \"Error codes\" (HTTP 200 batch result with per-item errors)",
         "https://docs.samsungknox.com/dev/knox-guard/error-codes/",
         true,
     ),
 ];
-static ENTRIES: [Entry; 10] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(200),
-        wire: "200",
-        name: "Success",
-        aliases: &[],
-        description: "The request was received. A batch call can still report failures per item in its result list (`resultList[].error`, as the \"Error codes\" page shows).",
-        remediation: None,
-        http_status: Some(200),
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0], &SOURCES[1]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(400),
-        wire: "400",
-        name: "Bad Request",
-        aliases: &[],
-        description: "The request is not valid, for example a payload that fails validation.",
-        remediation: Some(
-            "Check the request payload for validation errors and correct it.",
-        ),
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(401),
-        wire: "401",
-        name: "Unauthorized",
-        aliases: &[],
-        description: "The authentication token is missing or has expired.",
-        remediation: None,
-        http_status: Some(401),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(403),
-        wire: "403",
-        name: "Forbidden",
-        aliases: &[],
-        description: "The request is authenticated, but the tenant or user lacks the permission the call needs.",
-        remediation: None,
-        http_status: Some(403),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(404),
-        wire: "404",
-        name: "Not Found",
-        aliases: &[],
-        description: "The requested resource does not exist.",
-        remediation: None,
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(406),
-        wire: "406",
-        name: "Not Acceptable",
-        aliases: &[],
-        description: "The Accept header asks for a media type (MIME type) the server does not support.",
-        remediation: None,
-        http_status: Some(406),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(422),
-        wire: "422",
-        name: "Unprocessable Entity",
-        aliases: &[],
-        description: "The request is valid but the server cannot process it; the page says this often means a limit has been exceeded.",
-        remediation: None,
-        http_status: Some(422),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(429),
-        wire: "429",
-        name: "Too Many Requests",
-        aliases: &[],
-        description: "The client sent more requests than a time window allows.",
-        remediation: None,
-        http_status: Some(429),
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(500),
-        wire: "500",
-        name: "Internal Server Error",
-        aliases: &[],
-        description: "An unexpected error happened on Knox Guard's servers; the page calls it rare.",
-        remediation: None,
-        http_status: Some(500),
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(501),
-        wire: "501",
-        name: "Not Implemented",
-        aliases: &[],
-        description: "The request is valid and understood, but the feature it asks for is not implemented yet; the page calls it rare.",
-        remediation: None,
-        http_status: Some(501),
-        action: Action::ContactVendor,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 10] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::HttpStatus,
+    values: &[200, 400, 401, 403, 404, 406, 422, 429, 500, 501],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0], &SOURCES[1]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "200", "400", "401", "403", "404", "406", "422", "429", "500", "501"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "Success", "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Not Acceptable",
+    "Unprocessable Entity", "Too Many Requests", "Internal Server Error",
+    "Not Implemented"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "The request was received. A batch call can still report failures per item in its result list (`resultList[].error`, as the \"Error codes\" page shows).",
+    "The request is not valid, for example a payload that fails validation.",
+    "The authentication token is missing or has expired.",
+    "The request is authenticated, but the tenant or user lacks the permission the call needs.",
+    "The requested resource does not exist.",
+    "The Accept header asks for a media type (MIME type) the server does not support.",
+    "The request is valid but the server cannot process it; the page says this often means a limit has been exceeded.",
+    "The client sent more requests than a time window allows.",
+    "An unexpected error happened on Knox Guard's servers; the page calls it rare.",
+    "The request is valid and understood, but the feature it asks for is not implemented yet; the page calls it rare."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "", "Check the request payload for validation errors and correct it.", "", "", "",
+    "", "", "", "", ""
+);
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 10] = [
+    200u16, 400u16, 401u16, 403u16, 404u16, 406u16, 422u16, 429u16, 500u16, 501u16,
+];
+static ACTIONS: [Action; 10] = [
+    Action::Nothing,
+    Action::FixRequest,
+    Action::RefreshCredentials,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::Retry,
+    Action::Retry,
+    Action::ContactVendor,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -443,7 +341,7 @@ static NAMES: [(&str, Code); 10] = [
     ("Internal Server Error", Code::InternalServerError),
     ("Not Implemented", Code::NotImplemented),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 58,

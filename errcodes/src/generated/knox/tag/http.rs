@@ -21,8 +21,8 @@
 //! # Sources
 //!
 //! - `errors`: [Samsung Knox Tag API, "Error codes"](<https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/>)
-#![allow(deprecated)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, Value, WireFormat};
+#![allow(deprecated, clippy::needless_update)]
+use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::tag::http";
 /// A code of the `knox::tag::http` catalogue: Samsung Knox Tag API HTTP statuses.
 ///
@@ -120,16 +120,12 @@ impl Code {
         Code::ServerError,
     ];
 }
-crate::code_impl! {
-    code : Code, key : int u16, Unsigned, id : ID, wire_format : Decimal, catalog :
-    CATALOG, entries : ENTRIES, index : code_index, value : code_value, from_value :
-    from_value, from_wire : from_wire, from_name : from_name,
-}
+crate::__private::v1::code!(Code, int u16, Unsigned, Decimal);
 /// Looks a code up by its value: one load from a dense table, one compare.
 #[inline]
 #[must_use]
 pub const fn from_value(value: u16) -> Option<Code> {
-    let found = BY_VALUE[crate::__private::dense_slot(value as u64, 200, 511)];
+    let found = BY_VALUE[crate::__private::v1::dense_slot(value as u64, 200, 511)];
     if found as u16 == value { Some(found) } else { None }
 }
 /// The same as [`from_value`], in the vendor's words.
@@ -144,7 +140,7 @@ pub const fn from_status(status: u16) -> Option<Code> {
 /// Empty text, text not in the wire form, a number out of range for the key, or a
 /// well-formed code this catalogue lacks (`ParseErrorKind::Unknown`, with the value).
 pub fn from_wire(text: &str) -> Result<Code, ParseError> {
-    crate::__private::parse_key(
+    crate::__private::v1::parse_key(
         text,
         WireFormat::Decimal,
         100,
@@ -165,7 +161,8 @@ pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
 /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
-    let row = INDEX[crate::__private::dense_slot(code as u16 as u64, 200, 511)] as usize;
+    let row = INDEX[crate::__private::v1::dense_slot(code as u16 as u64, 200, 511)]
+        as usize;
     if row < 8 { row } else { 0 }
 }
 #[inline]
@@ -197,7 +194,7 @@ static INDEX: [u8; 512] = {
     t
 };
 /// This catalogue, for tools that work across catalogues.
-pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::CatalogParts {
+pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1::CatalogParts {
     id: ID,
     slug: "knox-tag-http",
     title: "Samsung Knox Tag API HTTP statuses",
@@ -206,171 +203,89 @@ pub static CATALOG: Catalog = crate::__private::catalog(crate::__private::Catalo
     sources: &SOURCES,
     entries: &ENTRIES,
     absent: &[],
-    by_wire: |text| from_wire(text).map(Code::entry),
-    by_name: |name| from_name(name).map(Code::entry),
+    by_wire: Some(|text| from_wire(text).map(Code::entry)),
+    by_name: Some(|name| from_name(name).map(Code::entry)),
+    ..crate::__private::v1::CatalogParts::EMPTY
 });
 static SOURCES: [Source; 1] = [
-    crate::__private::source(
+    crate::__private::v1::source(
         "errors",
         "Samsung Knox Tag API, \"Error codes\"",
         "https://docs.samsungknox.com/dev/common-apis/tag-api/error-codes/",
         true,
     ),
 ];
-static ENTRIES: [Entry; 8] = [
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(200),
-        wire: "200",
-        name: "Success",
-        aliases: &[],
-        description: "The request was handled without error.",
-        remediation: None,
-        http_status: Some(200),
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(201),
-        wire: "201",
-        name: "Created",
-        aliases: &[],
-        description: "The request succeeded and a new resource now exists.",
-        remediation: None,
-        http_status: Some(201),
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(204),
-        wire: "204",
-        name: "No Content",
-        aliases: &[],
-        description: "The request succeeded; the response has no body.",
-        remediation: None,
-        http_status: Some(204),
-        action: Action::Nothing,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(400),
-        wire: "400",
-        name: "Bad Request",
-        aliases: &[],
-        description: "The server rejected the request as invalid.",
-        remediation: Some(
-            "Read the application code in the body and correct the request parameters (missing, malformed or out of range).",
-        ),
-        http_status: Some(400),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(401),
-        wire: "401",
-        name: "Unauthorized",
-        aliases: &[],
-        description: "The endpoint requires authorization and the request carried none that works.",
-        remediation: Some(
-            "Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes.",
-        ),
-        http_status: Some(401),
-        action: Action::RefreshCredentials,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(403),
-        wire: "403",
-        name: "Forbidden",
-        aliases: &[],
-        description: "The caller lacks the permissions this resource requires.",
-        remediation: Some(
-            "Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes.",
-        ),
-        http_status: Some(403),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(404),
-        wire: "404",
-        name: "Not Found",
-        aliases: &[],
-        description: "Nothing exists at the requested path, or the resource is unknown.",
-        remediation: Some(
-            "Check that the tagId or customerId is right and that your account has access to the Tag API.",
-        ),
-        http_status: Some(404),
-        action: Action::FixRequest,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
-    crate::__private::entry(crate::__private::EntryParts {
-        catalog: ID,
-        value: Value::Unsigned(500),
-        wire: "500",
-        name: "Server Error",
-        aliases: &[],
-        description: "The request failed because of a fault on the server side.",
-        remediation: Some(
-            "Send the request again later; if the problem does not go away, open a support ticket.",
-        ),
-        http_status: Some(500),
-        action: Action::Retry,
-        source: &SOURCES[0],
-        sources: &[&SOURCES[0]],
-        device_names: &[],
-        causes: &[],
-        deprecated: false,
-        uncertain: None,
-    }),
+static ENTRIES: [Entry; 8] = crate::__private::v1::entries(&TABLE);
+static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
+    id: ID,
+    key: KeyKind::HttpStatus,
+    values: &[200, 201, 204, 400, 401, 403, 404, 500],
+    wires: &WIRE_TEXTS,
+    names: &NAME_TEXTS,
+    descriptions: &DESCRIPTION_TEXTS,
+    remediations: &REMEDIATION_TEXTS,
+    uncertain: &UNCERTAIN_TEXTS,
+    http_statuses: &HTTP_STATUSES,
+    actions: &ACTIONS,
+    deprecated: &[],
+    extra_of: &[0, 0, 0, 0, 0, 0, 0, 0],
+    extras: &[
+        crate::__private::v1::extra(crate::__private::v1::ExtraParts {
+            source: &SOURCES[0],
+            sources: &[&SOURCES[0]],
+            aliases: &[],
+            device_names: &[],
+            causes: &[],
+            ..crate::__private::v1::ExtraParts::EMPTY
+        }),
+    ],
+    ..crate::__private::v1::TableParts::EMPTY
+});
+static WIRE_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "200", "201", "204", "400", "401", "403", "404", "500"
+);
+static NAME_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "Success", "Created", "No Content", "Bad Request", "Unauthorized", "Forbidden",
+    "Not Found", "Server Error"
+);
+static DESCRIPTION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "The request was handled without error.",
+    "The request succeeded and a new resource now exists.",
+    "The request succeeded; the response has no body.",
+    "The server rejected the request as invalid.",
+    "The endpoint requires authorization and the request carried none that works.",
+    "The caller lacks the permissions this resource requires.",
+    "Nothing exists at the requested path, or the resource is unknown.",
+    "The request failed because of a fault on the server side."
+);
+static REMEDIATION_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "", "", "",
+    "Read the application code in the body and correct the request parameters (missing, malformed or out of range).",
+    "Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes.",
+    "Make sure the access token is valid and not expired, that the header has the form `Bearer {ACCESS_TOKEN}`, and that the application holds the needed scopes.",
+    "Check that the tagId or customerId is right and that your account has access to the Tag API.",
+    "Send the request again later; if the problem does not go away, open a support ticket."
+);
+static UNCERTAIN_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!();
+static HTTP_STATUSES: [u16; 8] = [
+    200u16, 201u16, 204u16, 400u16, 401u16, 403u16, 404u16, 500u16,
+];
+static ACTIONS: [Action; 8] = [
+    Action::Nothing,
+    Action::Nothing,
+    Action::Nothing,
+    Action::FixRequest,
+    Action::RefreshCredentials,
+    Action::FixRequest,
+    Action::FixRequest,
+    Action::Retry,
 ];
 /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::multiplied_slot(
-        crate::__private::text_key(name.as_bytes(), false),
+    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+        crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize];
@@ -387,7 +302,7 @@ static NAMES: [(&str, Code); 8] = [
     ("Not Found", Code::NotFound),
     ("Server Error", Code::ServerError),
 ];
-const NAME_SLOTS_SHAPE: crate::__private::Shape = crate::__private::Shape {
+const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
     slot_shift: 59,

@@ -1,0 +1,159 @@
+//! How a catalogue's entries are stored: one column per field, texts in one string each.
+//!
+//! An [`Entry`](crate::Entry) is a catalogue's [`Table`] and a row number. Each text field
+//! (wire text, name, description, remediation, uncertainty note) is a [`Texts`]: every row's
+//! text in one string plus where each row's text ends, so a row costs a `u32` per field
+//! instead of a pointer and a length (and, in position-independent programs, a relocation).
+//! A generated `Code`'s accessors read the columns directly, so a program that only asks
+//! for names links only the names (see BENCHMARKS.md, "Flash footprint").
+
+use crate::{Action, Cause, DeviceName, KeyKind, Source, Value};
+
+/// One text per row: the texts end to end in `text`, row `i` ending at `ends[i]`.
+#[derive(Clone, Copy)]
+pub struct Texts {
+    text: &'static str,
+    ends: &'static [u32],
+}
+
+impl Texts {
+    /// No rows.
+    pub const EMPTY: Texts = Texts {
+        text: "",
+        ends: &[],
+    };
+
+    /// Texts from their concatenation and each one's end. Ends that are out of order, past
+    /// the text or inside a character give `""` for the rows they touch, never a panic.
+    pub const fn new(text: &'static str, ends: &'static [u32]) -> Texts {
+        Texts { text, ends }
+    }
+
+    /// Row `row`'s text (`""` when there is no such row).
+    #[inline]
+    pub const fn get(&self, row: usize) -> &'static str {
+        let ends = self.ends;
+        if row >= ends.len() {
+            return "";
+        }
+        let end = ends[row] as usize;
+        let start = if row == 0 { 0 } else { ends[row - 1] as usize };
+        match self.text.split_at_checked(end) {
+            Some((head, _)) => match head.split_at_checked(start) {
+                Some((_, text)) => text,
+                None => "",
+            },
+            None => "",
+        }
+    }
+
+    /// Row `row`'s text, `None` when it is empty (optional fields store absence as `""`).
+    #[inline]
+    pub const fn get_some(&self, row: usize) -> Option<&'static str> {
+        let text = self.get(row);
+        if text.is_empty() { None } else { Some(text) }
+    }
+}
+
+/// What rows share rather than each holding: the cited documents, aliases, device names and
+/// causes. Most rows of a catalogue cite the same documents, so each distinct combination is
+/// stored once and rows refer to it by number.
+#[derive(Clone, Copy)]
+pub struct Extra {
+    pub(crate) source: &'static Source,
+    pub(crate) sources: &'static [&'static Source],
+    pub(crate) aliases: &'static [&'static str],
+    pub(crate) device_names: &'static [DeviceName],
+    pub(crate) causes: &'static [Cause],
+}
+
+impl Extra {
+    /// Cites nothing, has no alias, device name or cause.
+    /// Its `source` is a placeholder with empty texts (errcodes-build never makes one:
+    /// validation requires a source for every entry).
+    pub const NONE: Extra = Extra {
+        source: &Source {
+            id: "",
+            title: "",
+            url: "",
+            official: false,
+        },
+        sources: &[],
+        aliases: &[],
+        device_names: &[],
+        causes: &[],
+    };
+}
+
+/// Every row of one catalogue, column by column.
+pub struct Table {
+    pub(crate) id: &'static str,
+    pub(crate) key: KeyKind,
+    /// Integer values (two's complement for signed keys); empty for string keys, whose value
+    /// is the wire text.
+    pub(crate) values: &'static [u64],
+    pub(crate) wires: &'static Texts,
+    pub(crate) names: &'static Texts,
+    pub(crate) descriptions: &'static Texts,
+    pub(crate) remediations: &'static Texts,
+    pub(crate) uncertain: &'static Texts,
+    /// `0` where no HTTP status applies.
+    pub(crate) http_statuses: &'static [u16],
+    pub(crate) actions: &'static [Action],
+    pub(crate) deprecated: &'static [bool],
+    /// Which [`Extra`] each row uses (rows past the end use the first).
+    pub(crate) extra_of: &'static [u16],
+    pub(crate) extras: &'static [Extra],
+}
+
+/// `slice[i]`, or `fallback` past its end, without a panic path.
+#[inline]
+pub(crate) const fn at<T: Copy>(slice: &[T], i: usize, fallback: T) -> T {
+    if i < slice.len() { slice[i] } else { fallback }
+}
+
+impl Table {
+    pub(crate) const fn value(&self, row: usize) -> Value {
+        let bits = at(self.values, row, 0);
+        match self.key {
+            KeyKind::Text => Value::Text(self.wires.get(row)),
+            #[allow(clippy::cast_possible_wrap)] // the bits of an i64, stored as u64
+            KeyKind::I16 | KeyKind::I32 | KeyKind::I64 => Value::Signed(bits as i64),
+            KeyKind::Byte | KeyKind::HttpStatus | KeyKind::U16 | KeyKind::U32 | KeyKind::U64 => {
+                Value::Unsigned(bits)
+            }
+        }
+    }
+
+    pub(crate) const fn http_status(&self, row: usize) -> Option<u16> {
+        http_status(self.http_statuses, row)
+    }
+
+    pub(crate) const fn action(&self, row: usize) -> Action {
+        action(self.actions, row)
+    }
+
+    pub(crate) const fn extra(&self, row: usize) -> &'static Extra {
+        let i = at(self.extra_of, row, 0) as usize;
+        if i < self.extras.len() {
+            &self.extras[i]
+        } else {
+            &Extra::NONE
+        }
+    }
+}
+
+/// `column[row]` as an HTTP status (`0` and rows past the end: none).
+#[inline]
+pub const fn http_status(column: &[u16], row: usize) -> Option<u16> {
+    match at(column, row, 0) {
+        0 => None,
+        status => Some(status),
+    }
+}
+
+/// `column[row]` (rows past the end: [`Action::FixRequest`]).
+#[inline]
+pub const fn action(column: &[Action], row: usize) -> Action {
+    at(column, row, Action::FixRequest)
+}
