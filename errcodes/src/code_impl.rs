@@ -187,15 +187,16 @@ macro_rules! __code_v1 {
 }
 
 /// A [`Texts`](crate::__private::v1::Texts) column from one string literal per row
-/// (`errcodes::__private::v1::texts!`): the literals end to end, and where each ends,
+/// (`errcodes::__private::v1::texts!`): the literals end to end, and where each starts and ends,
 /// computed at compile time.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __texts_v1 {
     ($($text:literal),* $(,)?) => {{
         const LENGTHS: &[::core::primitive::usize] = &[$($text.len()),*];
-        const ENDS: [::core::primitive::u32; LENGTHS.len()] = $crate::__private::v1::ends(LENGTHS);
-        $crate::__private::v1::Texts::new(::core::concat!($($text),*), &ENDS)
+        const BOUNDS: [::core::primitive::u32; LENGTHS.len() + 1] =
+            $crate::__private::v1::bounds(LENGTHS);
+        $crate::__private::v1::Texts::new(::core::concat!($($text),*), &BOUNDS)
     }};
 }
 

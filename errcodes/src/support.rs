@@ -93,20 +93,22 @@ pub mod v1 {
         value as u64
     }
 
-    /// Where each of texts of these lengths ends when written end to end (for `texts!`).
+    /// Where texts of these lengths start and end when written end to end: `0`, then each
+    /// one's end (for `texts!`; `N` is one more than the number of texts).
     ///
     /// # Panics
-    /// At compile time, when `N` is not the number of lengths or the texts pass 4 GiB.
+    /// At compile time, when `N` is not one more than the number of lengths or the texts
+    /// pass 4 GiB.
     #[allow(clippy::cast_possible_truncation)]
-    pub const fn ends<const N: usize>(lengths: &[usize]) -> [u32; N] {
-        assert!(lengths.len() == N, "one length per text");
+    pub const fn bounds<const N: usize>(lengths: &[usize]) -> [u32; N] {
+        assert!(lengths.len() + 1 == N, "one length per text");
         let mut out = [0; N];
         let mut total = 0_usize;
         let mut i = 0;
-        while i < N {
+        while i < lengths.len() {
             total += lengths[i];
             assert!(total <= u32::MAX as usize, "a column's texts pass 4 GiB");
-            out[i] = total as u32;
+            out[i + 1] = total as u32;
             i += 1;
         }
         out

@@ -9,35 +9,38 @@
 
 use crate::{Action, Cause, DeviceName, KeyKind, Source, Value};
 
-/// One text per row: the texts end to end in `text`, row `i` ending at `ends[i]`.
+/// One text per row: the texts end to end in `text`, row `i` from `bounds[i]` to
+/// `bounds[i + 1]` (so `bounds` starts with 0 and has one more item than there are rows).
 #[derive(Clone, Copy)]
 pub struct Texts {
     text: &'static str,
-    ends: &'static [u32],
+    bounds: &'static [u32],
 }
 
 impl Texts {
     /// No rows.
     pub const EMPTY: Texts = Texts {
         text: "",
-        ends: &[],
+        bounds: &[],
     };
 
-    /// Texts from their concatenation and each one's end. Ends that are out of order, past
-    /// the text or inside a character give `""` for the rows they touch, never a panic.
-    pub const fn new(text: &'static str, ends: &'static [u32]) -> Texts {
-        Texts { text, ends }
+    /// Texts from their concatenation and where each starts and ends (`[0, end of row 0,
+    /// end of row 1, …]`). Bounds that are out of order, past the text or inside a character
+    /// give `""` for the rows they touch, never a panic.
+    pub const fn new(text: &'static str, bounds: &'static [u32]) -> Texts {
+        Texts { text, bounds }
     }
 
     /// Row `row`'s text (`""` when there is no such row).
     #[inline]
     pub const fn get(&self, row: usize) -> &'static str {
-        let ends = self.ends;
-        if row >= ends.len() {
+        let bounds = self.bounds;
+        // `row < len` first: a slice's length is at most `isize::MAX`, so `row + 1` cannot
+        // overflow after it.
+        if row >= bounds.len() || row + 1 >= bounds.len() {
             return "";
         }
-        let end = ends[row] as usize;
-        let start = if row == 0 { 0 } else { ends[row - 1] as usize };
+        let (start, end) = (bounds[row] as usize, bounds[row + 1] as usize);
         match self.text.split_at_checked(end) {
             Some((head, _)) => match head.split_at_checked(start) {
                 Some((_, text)) => text,
@@ -156,4 +159,41 @@ pub const fn http_status(column: &[u16], row: usize) -> Option<u16> {
 #[inline]
 pub const fn action(column: &[Action], row: usize) -> Action {
     at(column, row, Action::FixRequest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Texts;
+    use crate::__private::v1;
+
+    #[test]
+    fn texts_give_each_row_and_nothing_past_the_end() {
+        static T: Texts = v1::texts!("a", "", "ÿes", "end");
+        let rows: [&str; 4] = [T.get(0), T.get(1), T.get(2), T.get(3)];
+        assert_eq!(rows, ["a", "", "ÿes", "end"]);
+        assert_eq!((T.get_some(0), T.get_some(1)), (Some("a"), None));
+        assert_eq!((T.get(4), T.get(usize::MAX)), ("", ""));
+        assert_eq!(Texts::EMPTY.get(0), "");
+    }
+
+    /// Bounds written by hand (or loaded) that are out of order, past the text or inside a
+    /// character read as `""`: never a panic, never a piece of a character.
+    #[test]
+    fn bad_bounds_read_as_empty() {
+        static BOUNDS: [u32; 6] = [0, 2, 1, 3, 99, u32::MAX];
+        static T: Texts = Texts::new("ÿab", &BOUNDS);
+        static HALF: [u32; 2] = [0, 1];
+        assert_eq!(T.get(0), "ÿ");
+        assert_eq!(T.get(1), ""); // 2..1: out of order
+        assert_eq!(T.get(2), ""); // 1..3: starts inside `ÿ`
+        assert_eq!(T.get(3), ""); // 3..99: past the end
+        assert_eq!(T.get(4), ""); // 99..MAX
+        assert_eq!(Texts::new("ÿ", &HALF).get(0), ""); // ends inside `ÿ`
+    }
+
+    #[test]
+    fn bounds_start_at_zero_and_add_up() {
+        assert_eq!(v1::bounds::<4>(&[3, 0, 5]), [0, 3, 3, 8]);
+        assert_eq!(v1::bounds::<1>(&[]), [0]);
+    }
 }

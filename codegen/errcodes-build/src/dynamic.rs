@@ -103,16 +103,17 @@ fn runtime_value(c: &model::Catalog, value: &Value) -> errcodes::Value {
     }
 }
 
-/// One text column: the texts end to end, leaked, and where each ends.
+/// One text column: the texts end to end, leaked, and where each starts and ends.
 fn texts(column: &[&str]) -> &'static v1::Texts {
-    let mut ends = Vec::with_capacity(column.len());
+    let mut bounds = Vec::with_capacity(column.len() + 1);
+    bounds.push(0);
     let mut text = String::new();
     for t in column {
         text.push_str(t);
         // Within MAX_TOTAL_BYTES (32 MiB) of catalogue text; saturating keeps it total.
-        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        bounds.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
     }
-    Box::leak(Box::new(v1::Texts::new(leak(&text), leak_all(ends))))
+    Box::leak(Box::new(v1::Texts::new(leak(&text), leak_all(bounds))))
 }
 
 /// The runtime catalogue of a validated one, with the columns generated code would give it
