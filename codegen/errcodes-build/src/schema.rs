@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 pub(crate) use serde_saphyr::Spanned;
 
 use crate::diag::Pos;
@@ -341,11 +341,35 @@ mapping!(
 );
 
 /// `source: W` or `source: [W, P]`.
-#[derive(Debug, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub(crate) enum SourceRef {
     One(String),
     Many(Vec<String>),
+}
+
+/// By hand rather than `#[serde(untagged)]`: no proc macro in the build (BENCHMARKS.md,
+/// "What each errcodes-build mode costs"), and a message that says what was expected.
+impl<'de> Deserialize<'de> for SourceRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SourceRef, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SourceRef;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a source id or a list of source ids")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<SourceRef, E> {
+                Ok(SourceRef::One(id.to_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SourceRef, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element()? {
+                    ids.push(id);
+                }
+                Ok(SourceRef::Many(ids))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl SourceRef {
