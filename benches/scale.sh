@@ -64,7 +64,9 @@ for spec in $sizes; do
         -e 's/^license.workspace = true/license = "MIT OR Apache-2.0"/' \
         -e '/^repository.workspace = true/d' \
         -e '/^\[lints\]/,/^workspace = true/d' \
-        -e 's/^serde = \[.*\]$/serde = ["dep:serde", "dep:serde_json"] # the real catalogues are not in the copy/' \
+        -e 's/^serde = \[.*\]$/serde = ["dep:serde"] # the real catalogues are not in the copy/' \
+        -e 's/^response = \[.*\]$/response = ["serde", "serde\/alloc"] # (not built here: it reads real catalogues)/' \
+        -e 's/^http-crate = \[.*\]$/http-crate = ["dep:http1", "std"]/' \
         "$dir/errcodes/Cargo.toml"
     printf '\n[workspace]\n' >>"$dir/errcodes/Cargo.toml"
     cp "$root/Cargo.lock" "$dir/errcodes/"

@@ -14,7 +14,8 @@
 /// `ENTRIES`, the columns `WIRE_TEXTS`, `NAME_TEXTS`, `DESCRIPTION_TEXTS`,
 /// `REMEDIATION_TEXTS`, `HTTP_STATUSES` and `ACTIONS`, and the functions `code_index`,
 /// `code_value`, `from_value`, `from_wire` and `from_name`. The accessors read the columns
-/// directly, so a program that asks only for names links only the names.
+/// directly, so a program that asks only for names links only the names. Within `v1` this list
+/// never grows (output written earlier defines only these): a later method reads `ENTRIES`.
 ///
 /// Exported (hidden) for generated code in other crates; the optional-feature impls come from
 /// `__code_serde!` and `__code_defmt!`, which errcodes defines according to its own features.
