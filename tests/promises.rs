@@ -92,15 +92,17 @@ fn write_to_refuses_a_folder_holding_a_hand_written_file_and_keeps_it() {
     assert_eq!(tree(&dir), before, "the folder changed");
 }
 
-/// A catalogue whose first entry's `source` is nested `levels` lists deep: root mapping,
-/// `entries` list and entry mapping are three levels, so the source's lists start at four.
-fn nested_source(levels: usize) -> String {
+/// A catalogue whose first entry has an unknown field `notes` nested `levels` lists deep: root
+/// mapping, `entries` list and entry mapping are three levels, so the lists start at four. An
+/// unknown field's value is skipped whatever its shape, so the parser goes down every list;
+/// a known field would stop at the first list where it expects text.
+fn nested_notes(levels: usize) -> String {
     let open = "[".repeat(levels);
     let close = "]".repeat(levels);
     format!(
         "id: nuki\ntitle: Nuki codes\nkey: byte\nwire: hex\nsources:\n  - id: W\n    title: Web API\n    \
          url: https://example.com/\nentries:\n  - value: 0x10\n    name: P_ERROR\n    \
-         description: Pairing failed.\n    action: retry\n    source: {open}W{close}\n"
+         description: Pairing failed.\n    action: retry\n    source: W\n    notes: {open}W{close}\n"
     )
 }
 
@@ -120,15 +122,15 @@ fn problems(text: &str) -> Vec<String> {
 fn nesting_one_level_past_max_depth_is_reported_as_too_deep() {
     let depth = errcodes_build::MAX_DEPTH;
     let too_deep = format!("nested more than {depth} levels deep");
-    // Exactly at the limit: some other problem (a list is no source id), not the depth.
-    let at = problems(&nested_source(depth - 3));
+    // Exactly at the limit: some other problem (`notes` is no field), not the depth.
+    let at = problems(&nested_notes(depth - 3));
     assert!(at.iter().all(|p| !p.contains(&too_deep)), "{at:?}");
     // One level more: the depth message, alone, at the list that went past the limit.
-    let past = problems(&nested_source(depth - 2));
+    let past = problems(&nested_notes(depth - 2));
     assert_eq!(past.len(), 1, "{past:?}");
     assert!(past[0].contains(&too_deep), "{past:?}");
     // Far past it (what an attacker sends): the same message.
-    let far = problems(&nested_source(10_000));
+    let far = problems(&nested_notes(10_000));
     assert_eq!(far.len(), 1, "{far:?}");
     assert!(far[0].contains(&too_deep), "{far:?}");
 }
