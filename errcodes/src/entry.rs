@@ -105,7 +105,9 @@ impl Cause {
 /// The common record of one catalogued code, the same shape for every catalogue.
 ///
 /// Tools use it to work across catalogues without per-vendor code; typed code uses the
-/// per-catalogue enums (for example [`crate::nuki::Code`]), whose accessors read this record.
+/// per-catalogue enums (for example [`crate::nuki::Code`]), whose accessors read the same
+/// data. An `Entry` is small (a catalogue's table and a row number, 16 bytes on 64-bit
+/// targets): each accessor reads its field from the catalogue's columns.
 ///
 /// ```
 /// let entry = errcodes::lookup("nuki", "ff")?;
