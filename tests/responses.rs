@@ -56,6 +56,28 @@ fn seed_nuki_webhook_parses_into_the_documented_code() {
 }
 
 #[test]
+fn every_lock_of_a_webhook_is_read_in_order() {
+    let body = r#"{"detail": [ {"smartlockId":1,"success":true} ,
+        {"smartlockId":2,"success":false,"errorCode":"ff"},{"smartlockId":3,"success":false,"errorCode":"7A"} ],"success":false}"#;
+    let result = NukiWebResult::from_json(body.as_bytes()).unwrap();
+    let read: Vec<(Option<u64>, LockOutcome<'_>)> = result
+        .detail
+        .iter()
+        .map(|lock| (lock.smartlock_id, lock.outcome()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some(1), LockOutcome::Succeeded),
+            (Some(2), LockOutcome::Failed(nuki::Code::ErrorUnknown)),
+            (Some(3), LockOutcome::FailedUnknown(Some("7A"))),
+        ]
+    );
+    assert_eq!(result.failures().count(), 2);
+    assert_eq!(result.to_json(), body);
+}
+
+#[test]
 fn seed_knox_body_parses_into_the_documented_code() {
     let err = KnoxTagError::from_json(KNOX_SEED_BODY.as_bytes()).unwrap();
     assert_eq!(err.code.code(), Some(knox::tag::Code::ResourceInvalidParam));
