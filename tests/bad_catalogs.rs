@@ -124,6 +124,7 @@ committed_cases! {
     string_hex,
     syntax,
     tab_indent,
+    text_limits,
     title_list,
     too_many_aliases,
     two_documents,

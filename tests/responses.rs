@@ -56,6 +56,53 @@ fn seed_nuki_webhook_parses_into_the_documented_code() {
 }
 
 #[test]
+fn every_lock_of_a_webhook_is_read_in_order() {
+    let body = r#"{"detail": [ {"smartlockId":1,"success":true} ,
+        {"smartlockId":2,"success":false,"errorCode":"ff"},{"smartlockId":3,"success":false,"errorCode":"7A","id":"x"} ],"success":false}"#;
+    let result = NukiWebResult::from_json(body.as_bytes()).unwrap();
+    let read: Vec<(Option<u64>, LockOutcome<'_>)> = result
+        .detail
+        .iter()
+        .map(|lock| (lock.smartlock_id, lock.outcome()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some(1), LockOutcome::Succeeded),
+            (Some(2), LockOutcome::Failed(nuki::Code::ErrorUnknown)),
+            (Some(3), LockOutcome::FailedUnknown(Some("7A"))),
+        ]
+    );
+    assert_eq!(result.failures().count(), 2);
+    assert_eq!(result.to_json(), body);
+    // Edited: `detail` is written anew (each lock as sent but for what changed), `success`
+    // in its place.
+    let mut edited = result.clone();
+    edited.detail.remove(0);
+    edited.detail[0].success = true;
+    edited.success = true;
+    assert_eq!(
+        edited.to_json(),
+        r#"{"detail": [{"smartlockId":2,"success":true,"errorCode":"ff"},{"smartlockId":3,"success":false,"errorCode":"7A","id":"x"}],"success":true}"#
+    );
+}
+
+#[test]
+fn a_null_code_is_no_code() {
+    let body = r#"{"detail":[{"smartlockId":1,"success":false,"errorCode":null}],"success":false}"#;
+    let result = NukiWebResult::from_json(body.as_bytes()).unwrap();
+    assert_eq!(result.detail[0].error_code, None);
+    assert_eq!(result.detail[0].outcome(), LockOutcome::FailedUnknown(None));
+    assert_eq!(result.to_json(), body);
+    // Knox's `code` is required: null is refused as null, not as a wrong type.
+    let err = KnoxTagError::from_json(br#"{"result":400,"code":null}"#).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.message()),
+        (BodyErrorKind::Shape, "`code`: is null")
+    );
+}
+
+#[test]
 fn seed_knox_body_parses_into_the_documented_code() {
     let err = KnoxTagError::from_json(KNOX_SEED_BODY.as_bytes()).unwrap();
     assert_eq!(err.code.code(), Some(knox::tag::Code::ResourceInvalidParam));
@@ -86,6 +133,13 @@ fn tapkey_expired_token_means_refresh() {
     );
     assert_eq!(err.next_step(), Action::RefreshCredentials);
     assert_eq!(err.body_json().as_bytes(), body);
+    let null = TapkeyError::from_response(401, br#"{"ErrorCode":null}"#).unwrap();
+    assert_eq!(
+        null.error_code(),
+        None,
+        "`null` is no code, not a malformed body"
+    );
+    assert_eq!(null.body_json(), r#"{"ErrorCode":null}"#);
     let empty = TapkeyError::from_response(500, b"").unwrap();
     assert_eq!(empty.body().error_code, None);
     assert_eq!(empty.body_json(), "{}");
@@ -111,6 +165,11 @@ fn bridge_success_false_on_200_means_offline() {
         ok.body_json(),
         r#"{"success": true, "batteryCritical": false}"#
     );
+    // `null` is no answer either way, not a malformed body.
+    let null = BridgeResponse::from_response(200, br#"{"success":null}"#).unwrap();
+    assert_eq!(null.body().success, None);
+    assert_eq!(null.outcome(), BridgeOutcome::Succeeded);
+    assert_eq!(null.body_json(), r#"{"success":null}"#);
     let unauthorized =
         BridgeResponse::from_response(401, br#"{"error":"invalid api token"}"#).unwrap();
     assert_eq!(
@@ -132,6 +191,13 @@ fn unseen_codes_round_trip_unchanged() {
     );
     assert_eq!(result.detail[0].next_step(), Action::ContactVendor);
     assert_eq!(result.to_json(), body);
+    let code = result.detail[0].error_code.as_ref().unwrap();
+    assert_eq!(format!("{code:?}"), r#"Unknown("7A")"#);
+    let known = WireCode::<nuki::Code>::parse("ff").unwrap();
+    assert_eq!(
+        format!("{known:?}"),
+        format!("{:?}", nuki::Code::ErrorUnknown)
+    );
 
     let knox_body =
         r#"{"result":409,"code":"4090001","message":"TAG_EXISTS","data":"d","extra":1}"#;
@@ -209,6 +275,8 @@ fn numeric_codes_are_the_same_code() {
         Some(knox::tag::Code::ResourceInvalidParam)
     );
     assert!(knox.code.is_number());
+    let knox_text = KnoxTagError::from_json(br#"{"result":400,"code":"4000000"}"#).unwrap();
+    assert!(!knox_text.code.is_number());
     assert_eq!(knox.to_json(), r#"{"result":400,"code":4000000}"#);
     let knox_unknown = KnoxTagError::from_json(br#"{"result":409,"code":4090001}"#).unwrap();
     assert_eq!(

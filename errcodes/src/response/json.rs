@@ -642,6 +642,9 @@ mod tests {
         assert!(!ok(&deep));
         let deep = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(ok(&deep));
+        // The limit is on depth, not on how many arrays and objects there are.
+        let wide = alloc::format!("[{}{{}}]", "[[[]]],{\"a\":{}},[],".repeat(MAX_DEPTH));
+        assert!(ok(&wide));
     }
 
     #[test]
@@ -680,12 +683,30 @@ mod tests {
     }
 
     #[test]
+    fn only_a_high_then_a_low_escape_make_a_pair() {
+        for (raw, lossless, lossy) in [
+            (r#""\u0041\u00e9""#, Some("Aé"), "Aé"),
+            (r#""\ud83d\ude00""#, Some("😀"), "😀"),
+            (r#""\ud83dABde00""#, None, "\u{fffd}ABde00"),
+            (r#""\ud83d\u0041""#, None, "\u{fffd}A"),
+            (r#""\ude00\ud83d""#, None, "\u{fffd}\u{fffd}"),
+        ] {
+            assert_eq!(decode_string(raw, false).as_deref(), lossless, "{raw}");
+            assert_eq!(decode_string(raw, true).as_deref(), Some(lossy), "{raw}");
+        }
+    }
+
+    #[test]
     fn strings_round_trip() {
         for text in ["plain", "quote \" and \\ and \u{1} and é 😀", ""] {
             let mut out = String::new();
             write_string(&mut out, text);
+            assert!(ok(&out), "{out:?} is a JSON string");
             assert_eq!(decode_string(&out, false).as_deref(), Some(text));
         }
+        let mut out = String::new();
+        write_string(&mut out, "\u{0}\u{8}\u{c}\n\r\t\u{1f} \u{7f}");
+        assert_eq!(out, "\"\\u0000\\b\\f\\n\\r\\t\\u001f \u{7f}\"");
     }
 
     #[test]
@@ -694,6 +715,39 @@ mod tests {
         assert_eq!((err.line(), err.column()), (2, 8));
         let err = Body::new("test", b"{\"a\":").unwrap_err();
         assert!(err.is_truncated());
+        // A bad escape or a raw control character: at that character, not after it.
+        for (text, column, message) in [
+            ("{\"a\":\"b\\x\"}", 9, "invalid escape in a string"),
+            (
+                "{\"a\":\"b\tc\"}",
+                8,
+                "control character in a string (escape it)",
+            ),
+        ] {
+            let err = Body::new("test", text.as_bytes()).unwrap_err();
+            assert_eq!(
+                (err.kind(), err.line(), err.column(), err.message()),
+                (BodyErrorKind::Syntax, 1, column, message),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_points_at_that_character() {
+        // `é` is bytes 2..4, `😀` bytes 8..12 (on line 2, after `"`).
+        let body = Body::new("test", "[\"é\",\n\"😀x\"]".as_bytes()).unwrap();
+        let at = |offset| {
+            let err = body.error_at(BodyErrorKind::Shape, offset, "x");
+            (err.line(), err.column())
+        };
+        assert_eq!(at(2), (1, 3));
+        assert_eq!(at(3), (1, 3));
+        assert_eq!(at(4), (1, 4));
+        assert_eq!(at(9), (2, 2));
+        assert_eq!(at(11), (2, 2));
+        assert_eq!(at(12), (2, 3));
+        assert_eq!(at(999), (2, 6), "past the end: the end");
     }
 
     #[test]
@@ -714,6 +768,14 @@ mod tests {
             ("1e400", None),
             ("1e99999999999999999999", None),
             ("123456789012345678901234567890123456789012", None),
+            // 39 digits: the most an i128 holds.
+            ("1e38", Some(10i128.pow(38))),
+            (
+                "17014118346046923173168730371588410572.7e1",
+                Some(i128::MAX),
+            ),
+            ("170141183460469231731687303715884105728", None),
+            ("1e39", None),
         ] {
             assert_eq!(json_integer(raw), Ok(value), "{raw}");
         }
