@@ -60,10 +60,11 @@ impl<C: CatalogCode> WireCode<C> {
     /// Reads a code sent as a JSON number (its raw text: `4000000`, `255`, `1E2`, `0e0`).
     ///
     /// A number means its value, whatever its spelling: `1E2`, `100` and `100.0` are all a
-    /// hundred, and `0e0` is zero. A hex catalogue's `19` is the byte 0x13, a text
-    /// catalogue's `4e6` is the code `"4000000"`. A number that is not a whole number
-    /// (`1.5`), or that no code of the catalogue's key can have (`-1` for a byte, `1e400`),
-    /// is kept as an unknown code, exactly as sent; it is never read as text.
+    /// hundred, and `0e0` is zero. A hex catalogue's `19` is the byte 0x13, Knox's `4e6` is
+    /// its code 4000000, and a string-keyed catalogue's `42` is its code `"42"`. A number that
+    /// is not a whole number (`1.5`), or that no code of the catalogue's key can have (`-1`
+    /// for a byte, `1e400`), is kept as an unknown code, exactly as sent; it is never read as
+    /// text.
     ///
     /// ```
     /// use errcodes::{knox, nuki, response::WireCode};
@@ -96,7 +97,7 @@ impl<C: CatalogCode> WireCode<C> {
         })?;
         let code = value.and_then(|v| match C::Key::from_int(v) {
             Some(key) => C::from_value(key),
-            // A text-keyed catalogue (Knox's codes are strings of digits): the value's digits.
+            // A string-keyed catalogue whose codes are digits: the value's digits.
             None if catalog.key() == KeyKind::Text => C::from_wire(&format!("{v}")).ok(),
             None => None,
         });
