@@ -174,7 +174,7 @@ pub(crate) struct Entry {
     pub causes: Vec<Cause>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Cause {
     pub name: String,
     pub description: String,

@@ -2,6 +2,8 @@
 //! the one mapping that both the emitted code (`emit.rs`) and run-time loading
 //! (`dynamic.rs`) write out.
 
+use std::collections::HashMap;
+
 use crate::model::{Action, Catalog, Cause, Value};
 use crate::validate::MAX_ENTRIES;
 
@@ -9,7 +11,7 @@ use crate::validate::MAX_ENTRIES;
 const _: () = assert!(MAX_ENTRIES <= u16::MAX as usize);
 
 /// What rows share (the runtime's `Extra`): sources by index into the catalogue's.
-#[derive(PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Extra<'a> {
     pub sources: Vec<usize>,
     pub aliases: &'a [String],
@@ -47,7 +49,10 @@ pub(crate) struct Rows<'a> {
 impl<'a> Rows<'a> {
     pub fn of(c: &'a Catalog) -> Rows<'a> {
         let e = &c.entries;
+        // Hashed, not searched: a catalogue whose every entry has aliases of its own has as
+        // many shares as entries (up to MAX_ENTRIES), and a linear search would be quadratic.
         let mut extras: Vec<Extra<'a>> = Vec::new();
+        let mut index: HashMap<Extra<'a>, usize> = HashMap::new();
         let extra_of = e
             .iter()
             .map(|e| {
@@ -57,13 +62,10 @@ impl<'a> Rows<'a> {
                     device_names: &e.device_names,
                     causes: &e.causes,
                 };
-                let i = match extras.iter().position(|x| *x == extra) {
-                    Some(i) => i,
-                    None => {
-                        extras.push(extra);
-                        extras.len() - 1
-                    }
-                };
+                let i = *index.entry(extra.clone()).or_insert_with(|| {
+                    extras.push(extra);
+                    extras.len() - 1
+                });
                 // At most one share per entry, and MAX_ENTRIES fits (asserted above).
                 u16::try_from(i).unwrap_or(u16::MAX)
             })
