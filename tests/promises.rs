@@ -179,3 +179,24 @@ fn file_names_that_would_inject_cargo_directives_are_refused() {
     assert!(err.to_string().contains("cargo cannot be told"), "{err}");
     assert!(!out.join("catalogs.rs").exists());
 }
+
+/// Hex wire texts as the vendor writes them: a byte always has two digits (`0x0A`), a wider
+/// key as many as its value needs (`0xA`). (Mutation pass G found no test of the second.)
+#[test]
+fn hex_wire_texts_pad_bytes_only() {
+    for (key, wire) in [("byte", "0x0A"), ("u16", "0xA")] {
+        let yaml = format!(
+            "id: w\ntitle: W\nkey: {key}\nwire: hex\nsources:\n  - id: o\n    title: O\n    \
+             url: https://example.com/o\nentries:\n  - value: 0xA\n    name: TEN\n    \
+             description: Ten.\n    action: none\n    source: o\n"
+        );
+        let scratch = tempfile::tempdir().unwrap();
+        fs::write(scratch.path().join("w.yaml"), yaml).unwrap();
+        let generated = errcodes_build::Builder::new()
+            .catalog_dir(scratch.path())
+            .generate()
+            .unwrap();
+        let flat: String = generated.files["w.rs"].split_whitespace().collect();
+        assert!(flat.contains(&format!("texts!(\"{wire}\")")), "{key}: {flat}");
+    }
+}
