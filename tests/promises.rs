@@ -197,6 +197,9 @@ fn hex_wire_texts_pad_bytes_only() {
             .generate()
             .unwrap();
         let flat: String = generated.files["w.rs"].split_whitespace().collect();
-        assert!(flat.contains(&format!("texts!(\"{wire}\")")), "{key}: {flat}");
+        assert!(
+            flat.contains(&format!("texts!(\"{wire}\")")),
+            "{key}: {flat}"
+        );
     }
 }
