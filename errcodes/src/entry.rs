@@ -4,7 +4,8 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 
 use crate::Action;
-use crate::table::{Extra, Table, at};
+use crate::hash::at;
+use crate::table::{self, Extra, Table};
 
 /// A code's wire value, whatever the catalogue's key kind.
 #[non_exhaustive]
@@ -159,11 +160,11 @@ impl Entry {
     }
     /// The HTTP status that carries this code, where one applies.
     pub const fn http_status(&self) -> Option<u16> {
-        self.table.http_status(self.row())
+        table::http_status(self.table.http_statuses, self.row())
     }
     /// What a client should do next.
     pub const fn action(&self) -> Action {
-        self.table.action(self.row())
+        table::action(self.table.actions, self.row())
     }
     /// The document the entry comes from (the first one it cites).
     pub const fn source(&self) -> &'static Source {

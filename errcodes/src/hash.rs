@@ -57,9 +57,9 @@ pub const fn multiplied_slot(key: u64, multipliers: &[u64], shape: Shape) -> usi
 }
 
 /// `items[i]`, or `default` past the end (a generated table's bucket is always in range, so
-/// the compiler drops the check).
+/// the compiler drops the check). The runtime's columns read through it too.
 #[inline]
-const fn at<T: Copy>(items: &[T], i: usize, default: T) -> T {
+pub(crate) const fn at<T: Copy>(items: &[T], i: usize, default: T) -> T {
     if i < items.len() { items[i] } else { default }
 }
 

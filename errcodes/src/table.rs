@@ -7,6 +7,7 @@
 //! A generated `Code`'s accessors read the columns directly, so a program that only asks
 //! for names links only the names (see BENCHMARKS.md, "Flash footprint").
 
+use crate::hash::at;
 use crate::{Action, Cause, DeviceName, KeyKind, Source, Value};
 
 /// One text per row: the texts end to end in `text`, row `i` from `bounds[i]` to
@@ -109,12 +110,6 @@ pub struct Table {
     pub(crate) extras: &'static [Extra],
 }
 
-/// `slice[i]`, or `fallback` past its end, without a panic path.
-#[inline]
-pub(crate) const fn at<T: Copy>(slice: &[T], i: usize, fallback: T) -> T {
-    if i < slice.len() { slice[i] } else { fallback }
-}
-
 impl Table {
     pub(crate) const fn value(&self, row: usize) -> Value {
         let bits = at(self.values, row, 0);
@@ -126,14 +121,6 @@ impl Table {
                 Value::Unsigned(bits)
             }
         }
-    }
-
-    pub(crate) const fn http_status(&self, row: usize) -> Option<u16> {
-        http_status(self.http_statuses, row)
-    }
-
-    pub(crate) const fn action(&self, row: usize) -> Action {
-        action(self.actions, row)
     }
 
     pub(crate) const fn extra(&self, row: usize) -> &'static Extra {

@@ -167,7 +167,7 @@ fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
     let table: &'static v1::Table = Box::leak(Box::new(v1::table(v1::TableParts {
         id,
         key,
-        values: leak_all(rows.values.iter().map(rows::value_bits).collect()),
+        values: leak_all(rows.values.iter().map(|v| rows::value_bits(v)).collect()),
         wires: texts(&rows.wires),
         names: texts(&rows.names),
         descriptions: texts(&rows.descriptions),

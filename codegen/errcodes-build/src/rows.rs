@@ -30,7 +30,7 @@ impl Extra<'_> {
 pub(crate) struct Rows<'a> {
     /// Integer values as the runtime stores them (signed ones as their two's complement
     /// bits); empty for string keys.
-    pub values: Vec<Value>,
+    pub values: Vec<&'a Value>,
     pub wires: Vec<&'a str>,
     pub names: Vec<&'a str>,
     pub descriptions: Vec<&'a str>,
@@ -73,8 +73,8 @@ impl<'a> Rows<'a> {
         Rows {
             values: e
                 .iter()
-                .filter(|e| matches!(e.value, Value::Int(_)))
-                .map(|e| e.value.clone())
+                .map(|e| &e.value)
+                .filter(|v| matches!(v, Value::Int(_)))
                 .collect(),
             wires: e.iter().map(|e| e.wire.as_str()).collect(),
             names: e.iter().map(|e| e.name.as_str()).collect(),
