@@ -65,15 +65,17 @@ mod validate;
 mod vocab;
 #[cfg(test)]
 mod write_tests;
+mod yaml;
 
 pub use builder::Builder;
 pub use diag::Diagnostic;
 #[cfg(feature = "runtime")]
 pub use dynamic::{load_catalogs, load_catalogs_beside};
-pub use load::{MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_NODES, MAX_TOTAL_BYTES};
+pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES};
 pub use output::{Drift, GENERATED_MARK, WriteFailure};
 pub use run::{CatalogSummary, Failure, Generated, Report};
 pub use validate::{MAX_ENTRIES, MAX_NAME_LEN, MAX_TEXT_LEN};
+pub use yaml::{MAX_ALIASES, MAX_DEPTH, MAX_NODES};
 
 /// The hash functions the generated tables are probed with: the runtime's own definition,
 /// kept as a copy here so that the generator never needs the runtime (tests prove the two

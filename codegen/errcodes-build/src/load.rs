@@ -3,24 +3,15 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde_saphyr::budget::BudgetBreach;
-use serde_saphyr::options::DuplicateKeyPolicy;
-
 use crate::diag::Diagnostic;
-use crate::schema;
+use crate::schema::{self, FromNode as _};
+use crate::yaml;
 
 /// Largest catalogue file read (a 100k-entry catalogue is about 20 MiB).
 pub const MAX_FILE_BYTES: u64 = 32 << 20;
-/// Deepest nesting accepted; a catalogue needs 5 levels.
-pub const MAX_DEPTH: usize = 16;
-/// Most YAML aliases (`*name`) per file; catalogues do not need any, this leaves room.
-pub const MAX_ALIASES: usize = 64;
 /// Most bytes of all catalogue files of one run together. With [`crate::MAX_ENTRIES`] this
 /// bounds a run's memory: about 2.5 GB at both limits (BENCHMARKS.md, "Memory at the limits").
 pub const MAX_TOTAL_BYTES: u64 = 32 << 20;
-/// Most YAML nodes (mappings, lists, scalars) in one file: room for `MAX_ENTRIES` entries of
-/// a dozen fields each, with room to spare.
-pub const MAX_NODES: usize = 1_000_000;
 /// Most files in the catalogue folder.
 pub const MAX_FILES: usize = 1_000;
 
@@ -151,12 +142,14 @@ pub(crate) fn parse_bytes(bytes: &[u8], shown: &str) -> Result<schema::File, Dia
         let msg = "tab in the indentation; YAML indents with spaces only";
         return Err(Diagnostic::at(shown, line, col, msg));
     }
-    serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-        Diagnostic::at(shown, line, col, yaml_message(e.without_snippet()))
-    })
+    let tree = yaml::parse(text).and_then(|root| match root {
+        Some(root) => schema::File::from_node(&root),
+        None => Err(yaml::Error::new(
+            crate::diag::Pos { line: 1, col: 1 },
+            "expected a mapping here (`key: value` lines)",
+        )),
+    });
+    tree.map_err(|e| Diagnostic::at(shown, e.at.line, e.at.col, e.message))
 }
 
 /// Where the first tab in a line's indentation is, if any (1-based line and column).
@@ -165,99 +158,6 @@ fn tab_indent(text: &str) -> Option<(usize, usize)> {
         let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
         indent.find('\t').map(|col| (n + 1, col + 1))
     })
-}
-
-fn options() -> serde_saphyr::Options {
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = MAX_DEPTH;
-    budget.max_aliases = MAX_ALIASES;
-    budget.max_anchors = MAX_ALIASES;
-    // An alias bomb is stopped while its anchors are recorded; no catalogue needs anchors.
-    budget.max_recorded_anchor_events = 10_000;
-    budget.max_documents = 1;
-    budget.max_nodes = MAX_NODES;
-    budget.max_events = 2 * MAX_NODES;
-    let mut options = serde_saphyr::Options::default();
-    options.budget = Some(budget);
-    options.duplicate_keys = DuplicateKeyPolicy::Error;
-    options.strict_booleans = true;
-    options
-}
-
-/// serde-saphyr's message in catalogue terms, without its own location suffix or snippet (we
-/// print `path:line:col`) and without hints meant for the Rust programmer.
-fn yaml_message(e: &serde_saphyr::Error) -> String {
-    use serde_saphyr::Error as E;
-    match e {
-        E::Budget { breach, .. } => return budget_message(breach),
-        E::AliasError { error, .. } => return yaml_message(error.without_snippet()),
-        E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => {
-            return ALIASES.to_owned();
-        }
-        E::DuplicateMappingKey { key: Some(key), .. } => {
-            return format!("`{key}` is given twice in this mapping; keep one");
-        }
-        E::Unexpected { expected, .. } => {
-            return match *expected {
-                "string scalar" => "expected a single value here, not a list or mapping".into(),
-                "sequence start" => "expected a list here (`- item` lines or `[a, b]`)".into(),
-                "mapping start" => "expected a mapping here (`key: value` lines)".into(),
-                other => format!("expected {other} here"),
-            };
-        }
-        E::NullIntoString { .. } => return "the value is missing (empty or null)".into(),
-        E::InvalidBooleanStrict { .. } => return "expected `true` or `false`".into(),
-        E::InvalidScalar { ty, .. } if ty.starts_with(['i', 'u']) => {
-            return "expected a whole number".into();
-        }
-        E::SerdeMissingField { field, .. } => {
-            return format!("missing required field `{field}`");
-        }
-        _ => {}
-    }
-    let full = e.to_string();
-    let first = full.lines().next().unwrap_or("invalid YAML").trim();
-    let message = first.rfind(" at line ").map_or(first, |at| &first[..at]);
-    // Far past MAX_DEPTH (hundreds of levels), the parser's own recursion guard can stop
-    // before the depth budget does: the same problem, so the same message.
-    if message.starts_with("recursion limit exceeded") {
-        return budget_message(&BudgetBreach::Depth {
-            depth: MAX_DEPTH + 1,
-        });
-    }
-    // The scanner notices an unclosed quote only on a later line.
-    if message.contains("multiline quoted scalar") {
-        return format!("{message}; is a quote on an earlier line left open?");
-    }
-    message.to_owned()
-}
-
-/// An alias bomb: anchors that expand beyond the parser's limits.
-const ALIASES: &str =
-    "YAML anchors (`&name`) and aliases (`*name`) expand too far; write the values out instead";
-
-fn budget_message(breach: &BudgetBreach) -> String {
-    match breach {
-        BudgetBreach::Aliases { .. } => {
-            format!("more than {MAX_ALIASES} YAML aliases (`*name`); write the values out instead")
-        }
-        BudgetBreach::Anchors { .. } => {
-            format!("more than {MAX_ALIASES} YAML anchors (`&name`); write the values out instead")
-        }
-        BudgetBreach::Depth { .. } => {
-            format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs 5 at most")
-        }
-        BudgetBreach::Documents { .. } => {
-            "a second YAML document (`---`); put each catalogue in its own file".to_owned()
-        }
-        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
-            format!("more than {MAX_NODES} YAML nodes; split the catalogue into several files")
-        }
-        BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } => {
-            ALIASES.to_owned()
-        }
-        other => format!("exceeds the YAML parsing limits ({other:?})"),
-    }
 }
 
 fn line_col(prefix: &[u8]) -> (usize, usize) {

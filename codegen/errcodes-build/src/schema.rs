@@ -1,26 +1,143 @@
-//! The YAML shape of a catalogue file, as serde reads it (see `catalog/README.md`).
+//! The YAML shape of a catalogue file, read from the [`yaml`](crate::yaml) tree (see
+//! `catalog/README.md`).
 //!
 //! Every value the validator may complain about is `Spanned`, so its message can point at the
 //! exact line and column. Enumerated fields stay strings here: the validator names the
 //! allowed values when one is wrong, which serde's own message would not.
 //!
-//! Mappings are read by hand rather than by `#[derive(Deserialize)]`, so that a missing or
-//! unknown field is recorded (in `problems`) and reading goes on: one run reports every such
-//! mistake of a file, with the others the validator finds. A value of the wrong shape (a list
-//! where text belongs) still stops reading that file.
-
-use std::fmt;
-
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-pub(crate) use serde_saphyr::Spanned;
+//! A missing or unknown field is recorded (in `problems`) and reading goes on: one run
+//! reports every such mistake of a file, with the others the validator finds. A value of the
+//! wrong shape (a list where text belongs) stops reading that file.
 
 use crate::diag::Pos;
+use crate::yaml::{Error, Kind, Node};
+
+/// A value and where it was written.
+#[derive(Debug)]
+pub(crate) struct Spanned<T> {
+    pub value: T,
+    pub at: Pos,
+}
 
 pub(crate) fn pos<T>(s: &Spanned<T>) -> Pos {
-    Pos {
-        line: s.referenced.line() as usize,
-        col: s.referenced.column() as usize,
+    s.at
+}
+
+/// A schema type read from a YAML node.
+pub(crate) trait FromNode: Sized {
+    fn from_node(node: &Node) -> Result<Self, Error>;
+}
+
+fn get<T: FromNode>(node: &Node) -> Result<T, Error> {
+    T::from_node(node)
+}
+
+impl<T: FromNode> FromNode for Spanned<T> {
+    fn from_node(node: &Node) -> Result<Self, Error> {
+        Ok(Spanned {
+            value: T::from_node(node)?,
+            at: node.at,
+        })
     }
+}
+
+/// Null (`~`, `null` or nothing) is `None`.
+impl<T: FromNode> FromNode for Option<T> {
+    fn from_node(node: &Node) -> Result<Self, Error> {
+        match &node.kind {
+            Kind::Scalar(s) if s.is_null() => Ok(None),
+            _ => T::from_node(node).map(Some),
+        }
+    }
+}
+
+impl<T: FromNode> FromNode for Vec<T> {
+    fn from_node(node: &Node) -> Result<Self, Error> {
+        match &node.kind {
+            Kind::Seq(items) => items.iter().map(T::from_node).collect(),
+            _ => Err(Error::new(
+                node.at,
+                "expected a list here (`- item` lines or `[a, b]`)",
+            )),
+        }
+    }
+}
+
+/// The text of a scalar that is not null, whether written as text or as a number.
+fn scalar(node: &Node) -> Result<&crate::yaml::Scalar, Error> {
+    match &node.kind {
+        Kind::Scalar(s) if s.is_null() => {
+            Err(Error::new(node.at, "the value is missing (empty or null)"))
+        }
+        Kind::Scalar(s) => Ok(s),
+        _ => Err(Error::new(
+            node.at,
+            "expected a single value here, not a list or mapping",
+        )),
+    }
+}
+
+impl FromNode for String {
+    fn from_node(node: &Node) -> Result<Self, Error> {
+        let s = scalar(node)?;
+        match s.tag.as_deref() {
+            None | Some("str") => Ok(s.text.clone()),
+            Some(tag) => Err(Error::new(
+                node.at,
+                format!("expected text here, not a value tagged `!!{tag}`"),
+            )),
+        }
+    }
+}
+
+impl FromNode for bool {
+    fn from_node(node: &Node) -> Result<Self, Error> {
+        let text = match &node.kind {
+            Kind::Scalar(s) if matches!(s.tag.as_deref(), None | Some("bool")) => s.text.as_str(),
+            Kind::Scalar(_) => "",
+            _ => scalar(node).map(|_| "")?,
+        };
+        match text {
+            "true" | "True" | "TRUE" => Ok(true),
+            "false" | "False" | "FALSE" => Ok(false),
+            _ => Err(Error::new(node.at, "expected `true` or `false`")),
+        }
+    }
+}
+
+impl FromNode for i64 {
+    fn from_node(node: &Node) -> Result<Self, Error> {
+        let s = scalar(node)?;
+        let number = match s.tag.as_deref() {
+            None | Some("int") => integer(&s.text),
+            Some(_) => None,
+        };
+        number.ok_or_else(|| Error::new(node.at, "expected a whole number"))
+    }
+}
+
+/// A YAML integer: an optional sign, then decimal digits or `0x`, `0o` or `0b` and digits,
+/// with `_` between digits allowed. A decimal with a leading zero (`0404`) is refused: YAML
+/// 1.1 reads it as octal, so its meaning depends on the reader.
+fn integer(text: &str) -> Option<i64> {
+    let (negative, rest) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (radix, digits) = match rest.get(..2) {
+        Some("0x" | "0X") => (16, &rest[2..]),
+        Some("0o" | "0O") => (8, &rest[2..]),
+        Some("0b" | "0B") => (2, &rest[2..]),
+        _ => (10, rest),
+    };
+    let digits: String = digits.chars().filter(|c| *c != '_').collect();
+    let leading_zero = radix == 10 && digits.len() > 1 && digits.starts_with('0');
+    if leading_zero || digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = i128::from_str_radix(&digits, radix).ok()?;
+    i64::try_from(if negative { -magnitude } else { magnitude }).ok()
 }
 
 /// Mistakes found while reading a mapping: where, and what.
@@ -89,19 +206,26 @@ pub(crate) struct Cause {
 /// Reads the keys of one mapping: `field` reads the value of each key in `known`; an unknown
 /// key is recorded and its value skipped. Returns the problems and where the mapping starts
 /// (its first key), for reporting missing fields.
-fn read_map<'de, A: MapAccess<'de>>(
-    mut map: A,
+fn read_map(
+    node: &Node,
     what: &str,
     known: &[&str],
-    mut field: impl FnMut(&str, &mut A) -> Result<(), A::Error>,
-) -> Result<(Problems, Pos), A::Error> {
+    mut field: impl FnMut(&str, &Node) -> Result<(), Error>,
+) -> Result<(Problems, Pos), Error> {
+    let Kind::Map(pairs) = &node.kind else {
+        return Err(Error::new(
+            node.at,
+            "expected a mapping here (`key: value` lines)",
+        ));
+    };
     let mut problems = Vec::new();
     let mut start = None;
-    while let Some(key) = map.next_key::<Spanned<String>>()? {
+    for (key, value) in pairs {
+        let key: Spanned<String> = get(key)?;
         let at = pos(&key);
         start.get_or_insert(at);
         if known.contains(&key.value.as_str()) {
-            field(&key.value, &mut map)?;
+            field(&key.value, value)?;
         } else {
             let hint = known
                 .iter()
@@ -114,7 +238,6 @@ fn read_map<'de, A: MapAccess<'de>>(
                 known.join(", ")
             );
             problems.push((at, msg));
-            map.next_value::<IgnoredAny>()?;
         }
     }
     Ok((problems, start.unwrap_or_default()))
@@ -154,191 +277,165 @@ fn require<T>(value: &Option<T>, field: &str, what: &str, at: Pos, problems: &mu
     }
 }
 
-/// Implements `Deserialize` for a mapping type through [`read_map`].
+/// Implements [`FromNode`] for a mapping type through [`read_map`].
 macro_rules! mapping {
-    ($ty:ident, $expecting:literal, |$map:ident| $body:expr) => {
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
-                struct V;
-                impl<'de> Visitor<'de> for V {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str($expecting)
-                    }
-                    fn visit_map<A: MapAccess<'de>>(self, $map: A) -> Result<$ty, A::Error> {
-                        $body
-                    }
-                }
-                d.deserialize_map(V)
+    ($ty:ident, |$map:ident| $body:expr) => {
+        impl FromNode for $ty {
+            fn from_node($map: &Node) -> Result<$ty, Error> {
+                $body
             }
         }
     };
 }
 
-mapping!(
-    File,
-    "a catalogue (a mapping of id, title, key, wire, sources and entries)",
-    |map| {
-        let (mut id, mut title, mut description, mut key, mut wire, mut sources, mut entries) =
-            (None, None, None, None, None, None, None);
-        let mut absent = Vec::new();
-        let known = [
-            "id",
-            "title",
-            "description",
-            "key",
-            "wire",
-            "sources",
-            "entries",
-            "absent",
-        ];
-        let (mut problems, at) = read_map(map, "the catalogue", &known, |k, m| {
-            match k {
-                "id" => id = Some(m.next_value()?),
-                "title" => title = Some(m.next_value()?),
-                "description" => description = m.next_value()?,
-                "key" => key = Some(m.next_value()?),
-                "wire" => wire = Some(m.next_value()?),
-                "sources" => sources = Some(m.next_value()?),
-                "absent" => absent = m.next_value()?,
-                _ => entries = Some(m.next_value()?),
-            }
-            Ok(())
-        })?;
-        let what = "the catalogue";
-        require(&id, "id", what, at, &mut problems);
-        require(&title, "title", what, at, &mut problems);
-        require(&key, "key", what, at, &mut problems);
-        require(&wire, "wire", what, at, &mut problems);
-        require(&sources, "sources", what, at, &mut problems);
-        require(&entries, "entries", what, at, &mut problems);
-        Ok(File {
-            id,
-            title,
-            description,
-            key,
-            wire,
-            sources,
-            entries,
-            absent,
-            problems,
-        })
-    }
-);
+mapping!(File, |map| {
+    let (mut id, mut title, mut description, mut key, mut wire, mut sources, mut entries) =
+        (None, None, None, None, None, None, None);
+    let mut absent = Vec::new();
+    let known = [
+        "id",
+        "title",
+        "description",
+        "key",
+        "wire",
+        "sources",
+        "entries",
+        "absent",
+    ];
+    let (mut problems, at) = read_map(map, "the catalogue", &known, |k, m| {
+        match k {
+            "id" => id = Some(get(m)?),
+            "title" => title = Some(get(m)?),
+            "description" => description = get(m)?,
+            "key" => key = Some(get(m)?),
+            "wire" => wire = Some(get(m)?),
+            "sources" => sources = Some(get(m)?),
+            "absent" => absent = get(m)?,
+            _ => entries = Some(get(m)?),
+        }
+        Ok(())
+    })?;
+    let what = "the catalogue";
+    require(&id, "id", what, at, &mut problems);
+    require(&title, "title", what, at, &mut problems);
+    require(&key, "key", what, at, &mut problems);
+    require(&wire, "wire", what, at, &mut problems);
+    require(&sources, "sources", what, at, &mut problems);
+    require(&entries, "entries", what, at, &mut problems);
+    Ok(File {
+        id,
+        title,
+        description,
+        key,
+        wire,
+        sources,
+        entries,
+        absent,
+        problems,
+    })
+});
 
-mapping!(
-    Absent,
-    "a value that is not a code (a mapping of value and reason)",
-    |map| {
-        let (mut value, mut reason) = (None, None);
-        let (mut problems, at) = read_map(map, "an absent value", &["value", "reason"], |k, m| {
-            match k {
-                "value" => value = Some(m.next_value()?),
-                _ => reason = Some(m.next_value()?),
-            }
-            Ok(())
-        })?;
-        require(&value, "value", "an absent value", at, &mut problems);
-        require(&reason, "reason", "an absent value", at, &mut problems);
-        Ok(Absent {
-            value,
-            reason,
-            problems,
-        })
-    }
-);
+mapping!(Absent, |map| {
+    let (mut value, mut reason) = (None, None);
+    let (mut problems, at) = read_map(map, "an absent value", &["value", "reason"], |k, m| {
+        match k {
+            "value" => value = Some(get(m)?),
+            _ => reason = Some(get(m)?),
+        }
+        Ok(())
+    })?;
+    require(&value, "value", "an absent value", at, &mut problems);
+    require(&reason, "reason", "an absent value", at, &mut problems);
+    Ok(Absent {
+        value,
+        reason,
+        problems,
+    })
+});
 
-mapping!(
-    Source,
-    "a source (a mapping of id, title, url and official)",
-    |map| {
-        let (mut id, mut title, mut url, mut official) = (None, None, None, None);
-        let known = ["id", "title", "url", "official"];
-        let (mut problems, at) = read_map(map, "a source", &known, |k, m| {
-            match k {
-                "id" => id = Some(m.next_value()?),
-                "title" => title = Some(m.next_value()?),
-                "official" => official = Some(m.next_value()?),
-                _ => url = Some(m.next_value()?),
-            }
-            Ok(())
-        })?;
-        require(&id, "id", "a source", at, &mut problems);
-        require(&title, "title", "a source", at, &mut problems);
-        require(&url, "url", "a source", at, &mut problems);
-        Ok(Source {
-            id,
-            title,
-            url,
-            official,
-            problems,
-        })
-    }
-);
+mapping!(Source, |map| {
+    let (mut id, mut title, mut url, mut official) = (None, None, None, None);
+    let known = ["id", "title", "url", "official"];
+    let (mut problems, at) = read_map(map, "a source", &known, |k, m| {
+        match k {
+            "id" => id = Some(get(m)?),
+            "title" => title = Some(get(m)?),
+            "official" => official = Some(get(m)?),
+            _ => url = Some(get(m)?),
+        }
+        Ok(())
+    })?;
+    require(&id, "id", "a source", at, &mut problems);
+    require(&title, "title", "a source", at, &mut problems);
+    require(&url, "url", "a source", at, &mut problems);
+    Ok(Source {
+        id,
+        title,
+        url,
+        official,
+        problems,
+    })
+});
 
-mapping!(
-    Entry,
-    "an entry (a mapping of value, name, description, action, source…)",
-    |map| {
-        let mut e = Entry {
-            value: None,
-            name: None,
-            description: None,
-            remediation: None,
-            http: None,
-            action: None,
-            source: None,
-            aliases: Vec::new(),
-            device_names: Vec::new(),
-            ident: None,
-            deprecated: false,
-            uncertain: None,
-            causes: Vec::new(),
-            problems: Vec::new(),
-        };
-        let known = [
-            "value",
-            "name",
-            "description",
-            "remediation",
-            "http",
-            "action",
-            "source",
-            "aliases",
-            "device_names",
-            "ident",
-            "deprecated",
-            "uncertain",
-            "causes",
-        ];
-        let (mut problems, at) = read_map(map, "an entry", &known, |k, m| {
-            match k {
-                "value" => e.value = Some(m.next_value()?),
-                "name" => e.name = Some(m.next_value()?),
-                "description" => e.description = Some(m.next_value()?),
-                "remediation" => e.remediation = m.next_value()?,
-                "http" => e.http = m.next_value()?,
-                "action" => e.action = Some(m.next_value()?),
-                "source" => e.source = Some(m.next_value()?),
-                "aliases" => e.aliases = m.next_value()?,
-                "device_names" => e.device_names = m.next_value()?,
-                "ident" => e.ident = m.next_value()?,
-                "deprecated" => e.deprecated = m.next_value()?,
-                "uncertain" => e.uncertain = m.next_value()?,
-                _ => e.causes = m.next_value()?,
-            }
-            Ok(())
-        })?;
-        let what = "an entry";
-        require(&e.value, "value", what, at, &mut problems);
-        require(&e.name, "name", what, at, &mut problems);
-        require(&e.description, "description", what, at, &mut problems);
-        require(&e.action, "action", what, at, &mut problems);
-        require(&e.source, "source", what, at, &mut problems);
-        e.problems = problems;
-        Ok(e)
-    }
-);
+mapping!(Entry, |map| {
+    let mut e = Entry {
+        value: None,
+        name: None,
+        description: None,
+        remediation: None,
+        http: None,
+        action: None,
+        source: None,
+        aliases: Vec::new(),
+        device_names: Vec::new(),
+        ident: None,
+        deprecated: false,
+        uncertain: None,
+        causes: Vec::new(),
+        problems: Vec::new(),
+    };
+    let known = [
+        "value",
+        "name",
+        "description",
+        "remediation",
+        "http",
+        "action",
+        "source",
+        "aliases",
+        "device_names",
+        "ident",
+        "deprecated",
+        "uncertain",
+        "causes",
+    ];
+    let (mut problems, at) = read_map(map, "an entry", &known, |k, m| {
+        match k {
+            "value" => e.value = Some(get(m)?),
+            "name" => e.name = Some(get(m)?),
+            "description" => e.description = Some(get(m)?),
+            "remediation" => e.remediation = get(m)?,
+            "http" => e.http = get(m)?,
+            "action" => e.action = Some(get(m)?),
+            "source" => e.source = Some(get(m)?),
+            "aliases" => e.aliases = get(m)?,
+            "device_names" => e.device_names = get(m)?,
+            "ident" => e.ident = get(m)?,
+            "deprecated" => e.deprecated = get(m)?,
+            "uncertain" => e.uncertain = get(m)?,
+            _ => e.causes = get(m)?,
+        }
+        Ok(())
+    })?;
+    let what = "an entry";
+    require(&e.value, "value", what, at, &mut problems);
+    require(&e.name, "name", what, at, &mut problems);
+    require(&e.description, "description", what, at, &mut problems);
+    require(&e.action, "action", what, at, &mut problems);
+    require(&e.source, "source", what, at, &mut problems);
+    e.problems = problems;
+    Ok(e)
+});
 
 /// `source: W` or `source: [W, P]`.
 #[derive(Debug)]
@@ -347,28 +444,16 @@ pub(crate) enum SourceRef {
     Many(Vec<String>),
 }
 
-/// By hand rather than `#[serde(untagged)]`: no proc macro in the build (BENCHMARKS.md,
-/// "What each errcodes-build mode costs"), and a message that says what was expected.
-impl<'de> Deserialize<'de> for SourceRef {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SourceRef, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = SourceRef;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a source id or a list of source ids")
-            }
-            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<SourceRef, E> {
-                Ok(SourceRef::One(id.to_owned()))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SourceRef, A::Error> {
-                let mut ids = Vec::new();
-                while let Some(id) = seq.next_element()? {
-                    ids.push(id);
-                }
-                Ok(SourceRef::Many(ids))
-            }
+impl FromNode for SourceRef {
+    fn from_node(node: &Node) -> Result<SourceRef, Error> {
+        match &node.kind {
+            Kind::Seq(_) => get(node).map(SourceRef::Many),
+            Kind::Scalar(s) if !s.is_null() => get(node).map(SourceRef::One),
+            _ => Err(Error::new(
+                node.at,
+                "expected a source id or a list of source ids",
+            )),
         }
-        d.deserialize_any(V)
     }
 }
 
@@ -389,60 +474,200 @@ pub(crate) struct DeviceName {
     pub problems: Problems,
 }
 
-mapping!(
-    DeviceName,
-    "a device name (a mapping of name and device)",
-    |map| {
-        let (mut name, mut device) = (None, None);
-        let known = ["name", "device"];
-        let (mut problems, at) = read_map(map, "a device name", &known, |k, m| {
-            match k {
-                "name" => name = Some(m.next_value()?),
-                _ => device = Some(m.next_value()?),
-            }
-            Ok(())
-        })?;
-        require(&name, "name", "a device name", at, &mut problems);
-        require(&device, "device", "a device name", at, &mut problems);
-        Ok(DeviceName {
-            name,
-            device,
-            problems,
-        })
-    }
-);
+mapping!(DeviceName, |map| {
+    let (mut name, mut device) = (None, None);
+    let known = ["name", "device"];
+    let (mut problems, at) = read_map(map, "a device name", &known, |k, m| {
+        match k {
+            "name" => name = Some(get(m)?),
+            _ => device = Some(get(m)?),
+        }
+        Ok(())
+    })?;
+    require(&name, "name", "a device name", at, &mut problems);
+    require(&device, "device", "a device name", at, &mut problems);
+    Ok(DeviceName {
+        name,
+        device,
+        problems,
+    })
+});
 
-mapping!(
-    Cause,
-    "a cause (a mapping of name, description, remediation and action)",
-    |map| {
-        let (mut name, mut description, mut remediation, mut action) = (None, None, None, None);
-        let known = ["name", "description", "remediation", "action"];
-        let (mut problems, at) = read_map(map, "a cause", &known, |k, m| {
-            match k {
-                "name" => name = Some(m.next_value()?),
-                "description" => description = Some(m.next_value()?),
-                "remediation" => remediation = m.next_value()?,
-                _ => action = Some(m.next_value()?),
-            }
-            Ok(())
-        })?;
-        require(&name, "name", "a cause", at, &mut problems);
-        require(&description, "description", "a cause", at, &mut problems);
-        require(&action, "action", "a cause", at, &mut problems);
-        Ok(Cause {
-            name,
-            description,
-            remediation,
-            action,
-            problems,
-        })
-    }
-);
+mapping!(Cause, |map| {
+    let (mut name, mut description, mut remediation, mut action) = (None, None, None, None);
+    let known = ["name", "description", "remediation", "action"];
+    let (mut problems, at) = read_map(map, "a cause", &known, |k, m| {
+        match k {
+            "name" => name = Some(get(m)?),
+            "description" => description = Some(get(m)?),
+            "remediation" => remediation = get(m)?,
+            _ => action = Some(get(m)?),
+        }
+        Ok(())
+    })?;
+    require(&name, "name", "a cause", at, &mut problems);
+    require(&description, "description", "a cause", at, &mut problems);
+    require(&action, "action", "a cause", at, &mut problems);
+    Ok(Cause {
+        name,
+        description,
+        remediation,
+        action,
+        problems,
+    })
+});
 
 #[cfg(test)]
 mod tests {
-    use super::close;
+    use super::{FromNode, Spanned, close, integer};
+    use crate::yaml;
+
+    /// `text` read as `T`, or the error as `line:col: message`.
+    fn read<T: FromNode>(text: &str) -> Result<T, String> {
+        let root = yaml::parse(text)
+            .map_err(|e| format!("{}:{}: {}", e.at.line, e.at.col, e.message))?
+            .expect("a document");
+        T::from_node(&root).map_err(|e| format!("{}:{}: {}", e.at.line, e.at.col, e.message))
+    }
+
+    #[test]
+    fn integers_in_every_yaml_form() {
+        for (text, want) in [
+            ("404", Some(404)),
+            ("+404", Some(404)),
+            ("-12", Some(-12)),
+            ("-0", Some(0)),
+            ("0", Some(0)),
+            ("4_04", Some(404)),
+            ("0x1F4", Some(500)),
+            ("-0x10", Some(-16)),
+            ("0o17", Some(15)),
+            ("0b101", Some(5)),
+            ("9223372036854775807", Some(i64::MAX)),
+            ("-9223372036854775808", Some(i64::MIN)),
+            ("9223372036854775808", None),
+            ("0404", None),
+            ("404.0", None),
+            ("1e3", None),
+            ("0x", None),
+            ("", None),
+            ("-", None),
+            ("0xG", None),
+            ("Unauthorized", None),
+        ] {
+            assert_eq!(integer(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn scalars_are_read_by_what_the_field_wants() {
+        assert_eq!(read::<String>("404").unwrap(), "404");
+        assert_eq!(read::<String>("'~'").unwrap(), "~");
+        assert_eq!(read::<String>("''").unwrap(), "");
+        assert_eq!(read::<String>("!!str 5").unwrap(), "5");
+        assert_eq!(read::<String>("!local x").unwrap(), "x");
+        assert_eq!(read::<i64>("\"404\"").unwrap(), 404);
+        assert_eq!(read::<i64>("!!int 404").unwrap(), 404);
+        assert!(read::<bool>("TRUE").unwrap());
+        assert!(!read::<bool>("'false'").unwrap());
+        for null in ["~", "null", "NULL", "Null", "!!null x"] {
+            assert_eq!(read::<Option<String>>(null).unwrap(), None, "{null}");
+            let missing = read::<String>(null).unwrap_err();
+            assert!(
+                missing.ends_with("the value is missing (empty or null)"),
+                "{missing}"
+            );
+        }
+        assert_eq!(
+            read::<String>("!!int 5").unwrap_err(),
+            "1:7: expected text here, not a value tagged `!!int`"
+        );
+        assert_eq!(
+            read::<i64>("!!str 5").unwrap_err(),
+            "1:7: expected a whole number"
+        );
+        assert_eq!(
+            read::<bool>("yes").unwrap_err(),
+            "1:1: expected `true` or `false`"
+        );
+        assert_eq!(
+            read::<bool>("[true]").unwrap_err(),
+            "1:1: expected a single value here, not a list or mapping"
+        );
+        assert_eq!(
+            read::<Vec<String>>("~").unwrap_err(),
+            "1:1: expected a list here (`- item` lines or `[a, b]`)"
+        );
+    }
+
+    #[test]
+    fn an_alias_copies_its_anchor_and_is_placed_where_it_stands() {
+        let text = "a: &x [one, two]\nb: *x\n";
+        let root = yaml::parse(text).unwrap().unwrap();
+        let yaml::Kind::Map(pairs) = &root.kind else {
+            panic!("a mapping")
+        };
+        let yaml::Kind::Seq(copy) = &pairs[1].1.kind else {
+            panic!("a list")
+        };
+        assert_eq!(copy.len(), 2);
+        assert!(copy.iter().all(|n| (n.at.line, n.at.col) == (2, 4)));
+        let list: Vec<Spanned<String>> = super::get(&pairs[1].1).unwrap();
+        assert_eq!(list[1].value, "two");
+    }
+
+    #[test]
+    fn merge_keys_fill_in_what_the_mapping_does_not_say() {
+        let text = "base: &b {name: A, action: retry}\nentry:\n  <<: *b\n  name: B\n";
+        let root = yaml::parse(text).unwrap().unwrap();
+        let yaml::Kind::Map(pairs) = &root.kind else {
+            panic!("a mapping")
+        };
+        let yaml::Kind::Map(entry) = &pairs[1].1.kind else {
+            panic!("a mapping")
+        };
+        let fields: Vec<(String, String, usize)> = entry
+            .iter()
+            .map(|(k, v)| {
+                let (key, value) = (super::get(k).unwrap(), super::get(v).unwrap());
+                (key, value, v.at.line)
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("name".into(), "B".into(), 4),
+                ("action".into(), "retry".into(), 3)
+            ]
+        );
+        let twice = "a: 1\nb: 2\na: 3\n";
+        assert_eq!(
+            yaml::parse(twice).unwrap_err().message,
+            "`a` is given twice in this mapping; keep one"
+        );
+        let bad = "a: {<<: 1}\n";
+        assert!(
+            yaml::parse(bad)
+                .unwrap_err()
+                .message
+                .starts_with("a merge key")
+        );
+    }
+
+    #[test]
+    fn aliases_cannot_nest_past_the_depth_limit() {
+        // Depth 14 anchored at depth 2 is fine; copied under 3 more levels it would be 17.
+        let deep = format!("a: &x {}1{}\n", "[".repeat(14), "]".repeat(14));
+        assert!(yaml::parse(&deep).is_ok());
+        let copied = format!("{deep}b: [[[*x]]]\n");
+        let e = yaml::parse(&copied).unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (2, 7), "{}", e.message);
+        assert!(
+            e.message.starts_with("nested more than 16 levels"),
+            "{}",
+            e.message
+        );
+    }
 
     #[test]
     fn close_names_are_one_edit_apart() {
