@@ -51,6 +51,21 @@ impl Texts {
         }
     }
 
+    /// Row `row`'s bytes (empty when there is no such row): for comparing, with one range
+    /// check and none of [`Texts::get`]'s character-boundary checks.
+    #[inline]
+    pub fn bytes(&self, row: usize) -> &'static [u8] {
+        let (Some(&start), Some(&end)) =
+            (self.bounds.get(row), self.bounds.get(row.wrapping_add(1)))
+        else {
+            return &[];
+        };
+        self.text
+            .as_bytes()
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
+    }
+
     /// Row `row`'s text, `None` when it is empty (optional fields store absence as `""`).
     #[inline]
     pub const fn get_some(&self, row: usize) -> Option<&'static str> {

@@ -244,6 +244,7 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
     } else {
         format_ident!("{}", c.key.rust_type())
     };
+    // In row order (entries are sorted by value): `from_name` reads `Code::ALL[row]`.
     let variants: Vec<_> = c
         .entries
         .iter()

@@ -335,19 +335,20 @@ fn text_probe(probed: TextKey, text: TokenStream) -> TokenStream {
     }
 }
 
-/// `from_name`: the names and aliases in one perfect hash over their text keys.
+/// `from_name`: the names and aliases in one perfect hash over their text keys. Row `i`
+/// below the entry count is entry `i`'s name and code, read from `NAME_TEXTS` and `Code::ALL`
+/// (entries are sorted by value, as `ALL` is), so names are stored once; the aliases follow
+/// in `ALIAS_TEXTS` and `ALIAS_CODES`. No row holds a pointer: on a 64-bit target a pointer
+/// and its relocation cost more than most names.
 pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
-    let names: Vec<(&String, &String)> = c
+    let names = c.entries.iter().map(|e| (&e.name, &e.ident));
+    let aliases = c
         .entries
         .iter()
-        .flat_map(|e| {
-            std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .map(move |n| (n, &e.ident))
-        })
-        .collect();
-    let (probed, layout) = layout::text_layout(names.iter().map(|(n, _)| n.as_str()));
-    let index_ty = index_type(names.len());
+        .flat_map(|e| e.aliases.iter().map(move |a| (a, &e.ident)));
+    let rows: Vec<(&String, &String)> = names.chain(aliases).collect();
+    let (probed, layout) = layout::text_layout(rows.iter().map(|(n, _)| n.as_str()));
+    let index_ty = index_type(rows.len());
     let (slot, table) = probe(
         "NAME_SLOTS",
         &layout,
@@ -356,22 +357,48 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
         |i| lit(i).into_token_stream(),
         quote!(0),
     );
-    let n = lit(names.len());
-    let rows = names.iter().map(|(name, ident)| {
-        let ident = format_ident!("{ident}");
-        quote!((#name, Code::#ident))
-    });
+    let entries = c.entries.len();
+    let alias_rows = &rows[entries..];
+    let (lookup, alias_columns) = if alias_rows.is_empty() {
+        (
+            quote!((NAME_TEXTS.bytes(row), Code::ALL.get(row))),
+            quote!(),
+        )
+    } else {
+        let first = lit(entries);
+        let n = lit(alias_rows.len());
+        let texts = alias_rows.iter().map(|(alias, _)| alias);
+        let codes = alias_rows.iter().map(|(_, ident)| format_ident!("{ident}"));
+        (
+            quote! {
+                if row < #first {
+                    (NAME_TEXTS.bytes(row), Code::ALL.get(row))
+                } else {
+                    (ALIAS_TEXTS.bytes(row - #first), ALIAS_CODES.get(row - #first))
+                }
+            },
+            quote! {
+                /// The aliases, end to end (name rows from the entry count on), and their codes.
+                static ALIAS_TEXTS: crate::__private::v1::Texts =
+                    crate::__private::v1::texts!(#(#texts),*);
+                static ALIAS_CODES: [Code; #n] = [#(Code::#codes),*];
+            },
+        )
+    };
     quote! {
         /// Looks a code up by its spec name or an alias, exactly as written: one short hash,
         /// one compare.
         #[must_use]
         pub fn from_name(name: &str) -> Option<Code> {
-            let (candidate, code) = NAMES[#slot as usize];
-            if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+            let row = #slot as usize;
+            let (text, code) = #lookup;
+            match code {
+                Some(code) if text == name.as_bytes() => Some(*code),
+                _ => None,
+            }
         }
 
-        /// Every name and alias with its code.
-        static NAMES: [(&str, Code); #n] = [#(#rows),*];
+        #alias_columns
 
         #table
     }

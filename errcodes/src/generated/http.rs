@@ -1249,79 +1249,29 @@ static ACTIONS: [Action; 61] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = if row < 61 {
+        (NAME_TEXTS.bytes(row), Code::ALL.get(row))
+    } else {
+        (ALIAS_TEXTS.bytes(row - 61), ALIAS_CODES.get(row - 61))
+    };
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 64] = [
-    ("Continue", Code::Continue),
-    ("Switching Protocols", Code::SwitchingProtocols),
-    ("Processing", Code::Processing),
-    ("Early Hints", Code::EarlyHints),
-    ("OK", Code::Ok),
-    ("Created", Code::Created),
-    ("Accepted", Code::Accepted),
-    ("Non-Authoritative Information", Code::NonAuthoritativeInformation),
-    ("No Content", Code::NoContent),
-    ("Reset Content", Code::ResetContent),
-    ("Partial Content", Code::PartialContent),
-    ("Multi-Status", Code::MultiStatus),
-    ("Already Reported", Code::AlreadyReported),
-    ("IM Used", Code::ImUsed),
-    ("Multiple Choices", Code::MultipleChoices),
-    ("Moved Permanently", Code::MovedPermanently),
-    ("Found", Code::Found),
-    ("See Other", Code::SeeOther),
-    ("Not Modified", Code::NotModified),
-    ("Use Proxy", Code::UseProxy),
-    ("Temporary Redirect", Code::TemporaryRedirect),
-    ("Permanent Redirect", Code::PermanentRedirect),
-    ("Bad Request", Code::BadRequest),
-    ("Unauthorized", Code::Unauthorized),
-    ("Payment Required", Code::PaymentRequired),
-    ("Forbidden", Code::Forbidden),
-    ("Not Found", Code::NotFound),
-    ("Method Not Allowed", Code::MethodNotAllowed),
-    ("Not Acceptable", Code::NotAcceptable),
-    ("Proxy Authentication Required", Code::ProxyAuthenticationRequired),
-    ("Request Timeout", Code::RequestTimeout),
-    ("Conflict", Code::Conflict),
-    ("Gone", Code::Gone),
-    ("Length Required", Code::LengthRequired),
-    ("Precondition Failed", Code::PreconditionFailed),
-    ("Content Too Large", Code::ContentTooLarge),
-    ("Payload Too Large", Code::ContentTooLarge),
-    ("URI Too Long", Code::UriTooLong),
-    ("Unsupported Media Type", Code::UnsupportedMediaType),
-    ("Range Not Satisfiable", Code::RangeNotSatisfiable),
-    ("Requested Range Not Satisfiable", Code::RangeNotSatisfiable),
-    ("Expectation Failed", Code::ExpectationFailed),
-    ("Misdirected Request", Code::MisdirectedRequest),
-    ("Unprocessable Content", Code::UnprocessableContent),
-    ("Unprocessable Entity", Code::UnprocessableContent),
-    ("Locked", Code::Locked),
-    ("Failed Dependency", Code::FailedDependency),
-    ("Too Early", Code::TooEarly),
-    ("Upgrade Required", Code::UpgradeRequired),
-    ("Precondition Required", Code::PreconditionRequired),
-    ("Too Many Requests", Code::TooManyRequests),
-    ("Request Header Fields Too Large", Code::RequestHeaderFieldsTooLarge),
-    ("Unavailable For Legal Reasons", Code::UnavailableForLegalReasons),
-    ("Internal Server Error", Code::InternalServerError),
-    ("Not Implemented", Code::NotImplemented),
-    ("Bad Gateway", Code::BadGateway),
-    ("Service Unavailable", Code::ServiceUnavailable),
-    ("Gateway Timeout", Code::GatewayTimeout),
-    ("HTTP Version Not Supported", Code::HttpVersionNotSupported),
-    ("Variant Also Negotiates", Code::VariantAlsoNegotiates),
-    ("Insufficient Storage", Code::InsufficientStorage),
-    ("Loop Detected", Code::LoopDetected),
-    ("Not Extended (OBSOLETED)", Code::NotExtended),
-    ("Network Authentication Required", Code::NetworkAuthenticationRequired),
+/// The aliases, end to end (name rows from the entry count on), and their codes.
+static ALIAS_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "Payload Too Large", "Requested Range Not Satisfiable", "Unprocessable Entity"
+);
+static ALIAS_CODES: [Code; 3] = [
+    Code::ContentTooLarge,
+    Code::RangeNotSatisfiable,
+    Code::UnprocessableContent,
 ];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
@@ -1337,63 +1287,63 @@ static NAME_SLOTS: [u8; 256] = {
     t[6] = 2;
     t[10] = 33;
     t[11] = 23;
-    t[13] = 43;
+    t[13] = 41;
     t[14] = 24;
     t[15] = 14;
-    t[16] = 48;
-    t[20] = 38;
+    t[16] = 45;
+    t[20] = 37;
     t[33] = 18;
     t[37] = 10;
     t[42] = 6;
     t[44] = 25;
-    t[55] = 45;
+    t[55] = 42;
     t[57] = 21;
     t[65] = 26;
-    t[67] = 55;
+    t[67] = 52;
     t[69] = 29;
     t[71] = 35;
     t[75] = 20;
-    t[77] = 37;
-    t[88] = 52;
-    t[90] = 58;
-    t[95] = 42;
+    t[77] = 36;
+    t[88] = 49;
+    t[90] = 55;
+    t[95] = 40;
     t[99] = 30;
     t[100] = 11;
     t[101] = 15;
-    t[102] = 51;
-    t[103] = 53;
+    t[102] = 48;
+    t[103] = 50;
     t[110] = 0;
-    t[116] = 54;
+    t[116] = 51;
     t[130] = 9;
-    t[131] = 47;
+    t[131] = 44;
     t[135] = 27;
     t[142] = 22;
-    t[143] = 56;
-    t[154] = 40;
+    t[143] = 53;
+    t[154] = 62;
     t[156] = 13;
-    t[162] = 60;
-    t[165] = 46;
+    t[162] = 57;
+    t[165] = 43;
     t[167] = 8;
-    t[176] = 41;
+    t[176] = 39;
     t[177] = 31;
     t[178] = 4;
     t[189] = 12;
     t[192] = 3;
-    t[193] = 61;
-    t[195] = 50;
-    t[203] = 36;
+    t[193] = 58;
+    t[195] = 47;
+    t[203] = 61;
     t[215] = 32;
     t[218] = 28;
-    t[220] = 39;
-    t[226] = 44;
-    t[230] = 57;
+    t[220] = 38;
+    t[226] = 63;
+    t[230] = 54;
     t[238] = 17;
-    t[240] = 59;
+    t[240] = 56;
     t[241] = 1;
-    t[243] = 49;
-    t[244] = 63;
+    t[243] = 46;
+    t[244] = 60;
     t[247] = 16;
-    t[250] = 62;
+    t[250] = 59;
     t[254] = 34;
     t
 };

@@ -917,64 +917,31 @@ static ACTIONS: [Action; 45] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = if row < 45 {
+        (NAME_TEXTS.bytes(row), Code::ALL.get(row))
+    } else {
+        (ALIAS_TEXTS.bytes(row - 45), ALIAS_CODES.get(row - 45))
+    };
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 49] = [
-    ("P_ERROR_NOT_PAIRING", Code::PErrorNotPairing),
-    ("P_ERROR_BAD_AUTHENTICATOR", Code::PErrorBadAuthenticator),
-    ("P_ERROR_BAD_PARAMETER", Code::PErrorBadParameter),
-    ("P_ERROR_MAX_USER", Code::PErrorMaxUser),
-    ("K_ERROR_NOT_AUTHORIZED", Code::KErrorNotAuthorized),
-    ("K_ERROR_BAD_PIN", Code::KErrorBadPin),
-    ("K_ERROR_BAD_NONCE", Code::KErrorBadNonce),
-    ("K_ERROR_BAD_PARAMETER", Code::KErrorBadParameter),
-    ("K_ERROR_INVALID_AUTH_ID", Code::KErrorInvalidAuthId),
-    ("K_ERROR_DISABLED", Code::KErrorDisabled),
-    ("K_ERROR_REMOTE_NOT_ALLOWED", Code::KErrorRemoteNotAllowed),
-    ("K_ERROR_TIME_NOT_ALLOWED", Code::KErrorTimeNotAllowed),
-    ("K_ERROR_TOO_MANY_PIN_ATTEMPTS", Code::KErrorTooManyPinAttempts),
-    ("K_ERROR_TOO_MANY_ENTRIES", Code::KErrorTooManyEntries),
-    ("K_ERROR_CODE_ALREADY_EXISTS", Code::KErrorCodeAlreadyExists),
-    ("K_ERROR_CODE_INVALID", Code::KErrorCodeInvalid),
-    ("K_ERROR_CODE_INVALID_TIMEOUT_1", Code::KErrorCodeInvalidTimeout1),
-    ("K_ERROR_CODE_INVALID_TIMEOUT_2", Code::KErrorCodeInvalidTimeout2),
-    ("K_ERROR_CODE_INVALID_TIMEOUT_3", Code::KErrorCodeInvalidTimeout3),
-    ("K_ERROR_AUTO_UNLOCK_TOO_RECENT", Code::KErrorAutoUnlockTooRecent),
-    ("K_ERROR_POSITION_UNKNOWN", Code::KErrorPositionUnknown),
-    ("K_ERROR_MOTOR_BLOCKED", Code::KErrorMotorBlocked),
-    ("K_ERROR_CLUTCH_FAILURE", Code::KErrorClutchFailure),
-    ("K_ERROR_MOTOR_TIMEOUT", Code::KErrorMotorTimeout),
-    ("K_ERROR_BUSY", Code::KErrorBusy),
-    ("K_ERROR_CANCELED", Code::KErrorCanceled),
-    ("K_ERROR_NOT_CALIBRATED", Code::KErrorNotCalibrated),
-    ("K_ERROR_SL_NOT_CALIBRATED", Code::KErrorNotCalibrated),
-    ("K_ERROR_OPENER_NOT_CALIBRATED", Code::KErrorNotCalibrated),
-    ("K_ERROR_MOTOR_POSITION_LIMIT", Code::KErrorMotorPositionLimit),
-    ("K_ERROR_RECORDING_TIMEOUT", Code::KErrorMotorPositionLimit),
-    ("K_ERROR_MOTOR_LOW_VOLTAGE", Code::KErrorMotorLowVoltage),
-    ("K_ERROR_LOW_VOLTAGE", Code::KErrorMotorLowVoltage),
-    ("K_ERROR_MOTOR_POWER_FAILURE", Code::KErrorMotorPowerFailure),
-    ("K_ERROR_CLUTCH_POWER_FAILURE", Code::KErrorClutchPowerFailure),
-    ("K_ERROR_VOLTAGE_TOO_LOW", Code::KErrorVoltageTooLow),
-    ("K_ERROR_FIRMWARE_UPDATE_NEEDED", Code::KErrorFirmwareUpdateNeeded),
-    ("K_ERROR_REJECTED", Code::KErrorRejected),
-    ("K_ERROR_REJECTED_NIGHTMODE", Code::KErrorRejectedNightmode),
-    ("K_ERROR_OPERATING_MODE_UNKNOWN", Code::KErrorOperatingModeUnknown),
-    ("K_ERROR_DS_CALIBRATION_FAILED", Code::KErrorDsCalibrationFailed),
-    ("K_ERROR_DS_TIMEOUT", Code::KErrorDsTimeout),
-    ("K_ERROR_NOT_IN_MAINTENANCE_MODE", Code::KErrorNotInMaintenanceMode),
-    ("K_ERROR_ALREADY_CONFIGURED", Code::KErrorAlreadyConfigured),
-    ("K_ERROR_TIMEOUT", Code::KErrorTimeout),
-    ("K_ERROR_NO_NUKI_ID", Code::KErrorNoNukiId),
-    ("ERROR_BAD_CRC", Code::ErrorBadCrc),
-    ("ERROR_BAD_LENGTH", Code::ErrorBadLength),
-    ("ERROR_UNKNOWN", Code::ErrorUnknown),
+/// The aliases, end to end (name rows from the entry count on), and their codes.
+static ALIAS_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "K_ERROR_SL_NOT_CALIBRATED", "K_ERROR_OPENER_NOT_CALIBRATED",
+    "K_ERROR_RECORDING_TIMEOUT", "K_ERROR_LOW_VOLTAGE"
+);
+static ALIAS_CODES: [Code; 4] = [
+    Code::KErrorNotCalibrated,
+    Code::KErrorNotCalibrated,
+    Code::KErrorMotorPositionLimit,
+    Code::KErrorMotorLowVoltage,
 ];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
@@ -984,12 +951,12 @@ const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shap
 static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [1351103705685551415];
 static NAME_SLOTS: [u8; 256] = {
     let mut t = [0; 256];
-    t[2] = 48;
-    t[8] = 35;
-    t[10] = 36;
+    t[2] = 44;
+    t[8] = 31;
+    t[10] = 32;
     t[13] = 17;
     t[16] = 5;
-    t[17] = 45;
+    t[17] = 41;
     t[21] = 4;
     t[28] = 15;
     t[51] = 20;
@@ -998,41 +965,41 @@ static NAME_SLOTS: [u8; 256] = {
     t[58] = 16;
     t[70] = 10;
     t[72] = 0;
-    t[74] = 43;
-    t[76] = 27;
-    t[81] = 31;
+    t[74] = 39;
+    t[76] = 45;
+    t[81] = 28;
     t[83] = 26;
     t[113] = 18;
-    t[116] = 38;
+    t[116] = 34;
     t[120] = 25;
-    t[122] = 28;
-    t[123] = 40;
+    t[122] = 46;
+    t[123] = 36;
     t[126] = 23;
-    t[133] = 41;
-    t[139] = 46;
-    t[140] = 32;
-    t[144] = 42;
+    t[133] = 37;
+    t[139] = 42;
+    t[140] = 48;
+    t[144] = 38;
     t[156] = 8;
-    t[172] = 30;
-    t[175] = 29;
+    t[172] = 47;
+    t[175] = 27;
     t[179] = 13;
     t[185] = 6;
     t[190] = 14;
-    t[192] = 34;
-    t[199] = 33;
-    t[202] = 39;
+    t[192] = 30;
+    t[199] = 29;
+    t[202] = 35;
     t[206] = 22;
     t[212] = 12;
     t[215] = 9;
     t[220] = 24;
     t[221] = 11;
-    t[227] = 47;
+    t[227] = 43;
     t[231] = 7;
     t[234] = 3;
-    t[238] = 37;
+    t[238] = 33;
     t[239] = 21;
     t[245] = 1;
-    t[249] = 44;
+    t[249] = 40;
     t
 };
 #[cfg(feature = "nuki-bridge")]

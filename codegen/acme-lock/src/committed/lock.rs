@@ -281,24 +281,26 @@ static ACTIONS: [Action; 7] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[::errcodes::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[::errcodes::__private::v1::multiplied_slot(
         ::errcodes::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = if row < 7 {
+        (NAME_TEXTS.bytes(row), Code::ALL.get(row))
+    } else {
+        (ALIAS_TEXTS.bytes(row - 7), ALIAS_CODES.get(row - 7))
+    };
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 8] = [
-    ("E_INTERNAL", Code::EInternal),
-    ("E_TOKEN_EXPIRED", Code::ETokenExpired),
-    ("E_BATTERY_LOW", Code::EBatteryLow),
-    ("E_TIMEOUT", Code::ETimeout),
-    ("E_BAD_PIN", Code::EBadPin),
-    ("E_WRONG_PIN", Code::EBadPin),
-    ("E_BUSY", Code::EBusy),
-    ("OK", Code::Ok),
-];
+/// The aliases, end to end (name rows from the entry count on), and their codes.
+static ALIAS_TEXTS: ::errcodes::__private::v1::Texts = ::errcodes::__private::v1::texts!(
+    "E_WRONG_PIN"
+);
+static ALIAS_CODES: [Code; 1] = [Code::EBadPin];
 const NAME_SLOTS_SHAPE: ::errcodes::__private::v1::Shape = ::errcodes::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
@@ -308,12 +310,12 @@ static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [7960286522194355701];
 static NAME_SLOTS: [u8; 32] = {
     let mut t = [0; 32];
     t[3] = 4;
-    t[5] = 5;
+    t[5] = 7;
     t[9] = 2;
-    t[10] = 7;
+    t[10] = 6;
     t[15] = 3;
     t[16] = 0;
-    t[23] = 6;
+    t[23] = 5;
     t[26] = 1;
     t
 };

@@ -360,29 +360,17 @@ static ACTIONS: [Action; 10] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = (NAME_TEXTS.bytes(row), Code::ALL.get(row));
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 10] = [
-    ("RESOURCE_INVALID_PARAM", Code::ResourceInvalidParam),
-    ("API_KEY_NON_UNIQUE_JWTID", Code::ApiKeyNonUniqueJwtid),
-    (
-        "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM",
-        Code::AccessTokenTimeoutValidityResourceInvalidParam,
-    ),
-    ("IDP_AUTHORIZATION_FAIL", Code::IdpAuthorizationFail),
-    ("AUTHENTICATION_FAIL", Code::AuthenticationFail),
-    ("ACCESS_TOKEN_EXPIRED", Code::AccessTokenExpired),
-    ("ACCESS_TOKEN_INVALID", Code::AccessTokenInvalid),
-    ("API_KEY_RESTRICTION_NOT_FOUND", Code::ApiKeyRestrictionNotFound),
-    ("API_KEY_RESTRICTION_INVALID", Code::ApiKeyRestrictionInvalid),
-    ("ACCESS_TOKEN_BAD_REQUEST", Code::AccessTokenBadRequest),
-];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,

@@ -163,15 +163,17 @@ static ACTIONS: [Action; 1] = [Action::FixRequest];
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::dense_slot(
+    let row = NAME_SLOTS[crate::__private::v1::dense_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         2191501099674193759,
         0,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = (NAME_TEXTS.bytes(row), Code::ALL.get(row));
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 1] = [("AUTHORIZATION_FAIL", Code::AuthorizationFail)];
 static NAME_SLOTS: [u8; 1] = {
     let mut t = [0; 1];
     t[0] = 0;

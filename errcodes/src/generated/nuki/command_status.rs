@@ -211,19 +211,26 @@ static ACTIONS: [Action; 2] = [Action::Nothing, Action::Nothing];
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = if row < 2 {
+        (NAME_TEXTS.bytes(row), Code::ALL.get(row))
+    } else {
+        (ALIAS_TEXTS.bytes(row - 2), ALIAS_CODES.get(row - 2))
+    };
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 3] = [
-    ("COMPLETE", Code::Complete),
-    ("COMPLETED", Code::Complete),
-    ("ACCEPTED", Code::Accepted),
-];
+/// The aliases, end to end (name rows from the entry count on), and their codes.
+static ALIAS_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "COMPLETED"
+);
+static ALIAS_CODES: [Code; 1] = [Code::Complete];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
@@ -232,8 +239,8 @@ const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shap
 static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [7960286522194355701];
 static NAME_SLOTS: [u8; 16] = {
     let mut t = [0; 16];
-    t[6] = 2;
-    t[13] = 1;
+    t[6] = 1;
+    t[13] = 2;
     t[14] = 0;
     t
 };

@@ -398,31 +398,26 @@ static ACTIONS: [Action; 14] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = if row < 14 {
+        (NAME_TEXTS.bytes(row), Code::ALL.get(row))
+    } else {
+        (ALIAS_TEXTS.bytes(row - 14), ALIAS_CODES.get(row - 14))
+    };
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 15] = [
-    ("SUCCESS", Code::Success),
-    ("MOTOR_BLOCKED", Code::MotorBlocked),
-    ("CANCELED", Code::Canceled),
-    ("TOO_RECENT", Code::TooRecent),
-    ("BUSY", Code::Busy),
-    ("LOW_MOTOR_VOLTAGE", Code::LowMotorVoltage),
-    ("CLUTCH_FAILURE", Code::ClutchFailure),
-    ("MOTOR_POWER_FAILURE", Code::MotorPowerFailure),
-    ("INCOMPLETE", Code::Incomplete),
-    ("IncompleteFailure", Code::Incomplete),
-    ("FAILURE", Code::Failure),
-    ("INVALID_CODE", Code::InvalidCode),
-    ("INVALID_FINGERPRINT", Code::InvalidFingerprint),
-    ("OTHER_ERROR", Code::OtherError),
-    ("UNKNOWN", Code::Unknown),
-];
+/// The aliases, end to end (name rows from the entry count on), and their codes.
+static ALIAS_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "IncompleteFailure"
+);
+static ALIAS_CODES: [Code; 1] = [Code::Incomplete];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
@@ -431,20 +426,20 @@ const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shap
 static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [7960286522194355701];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[0] = 10;
-    t[1] = 12;
+    t[0] = 9;
+    t[1] = 11;
     t[2] = 1;
-    t[3] = 9;
+    t[3] = 14;
     t[9] = 0;
     t[18] = 4;
     t[19] = 3;
     t[20] = 6;
     t[21] = 2;
-    t[22] = 14;
+    t[22] = 13;
     t[39] = 5;
-    t[48] = 13;
+    t[48] = 12;
     t[55] = 7;
     t[61] = 8;
-    t[63] = 11;
+    t[63] = 10;
     t
 };

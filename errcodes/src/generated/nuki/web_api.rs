@@ -443,29 +443,26 @@ static ACTIONS: [Action; 12] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = if row < 12 {
+        (NAME_TEXTS.bytes(row), Code::ALL.get(row))
+    } else {
+        (ALIAS_TEXTS.bytes(row - 12), ALIAS_CODES.get(row - 12))
+    };
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 13] = [
-    ("OK", Code::Ok),
-    ("No Content", Code::NoContent),
-    ("Bad Parameter", Code::BadParameter),
-    ("Bad parameter", Code::BadParameter),
-    ("Not authorized", Code::NotAuthorized),
-    ("Account not payed", Code::AccountNotPayed),
-    ("Forbidden", Code::Forbidden),
-    ("Not found", Code::NotFound),
-    ("Not allowed", Code::NotAllowed),
-    ("Parameter conflicts", Code::ParameterConflicts),
-    ("Locked", Code::Locked),
-    ("Account upgrade required", Code::AccountUpgradeRequired),
-    ("Too many failed attempts", Code::TooManyFailedAttempts),
-];
+/// The aliases, end to end (name rows from the entry count on), and their codes.
+static ALIAS_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(
+    "Bad parameter"
+);
+static ALIAS_CODES: [Code; 1] = [Code::BadParameter];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
@@ -474,18 +471,18 @@ const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shap
 static NAME_SLOTS_MULTIPLIERS: [u64; 1] = [17909611376780542445];
 static NAME_SLOTS: [u8; 64] = {
     let mut t = [0; 64];
-    t[5] = 11;
-    t[9] = 7;
-    t[14] = 6;
+    t[5] = 10;
+    t[9] = 6;
+    t[14] = 5;
     t[27] = 1;
-    t[28] = 10;
-    t[33] = 4;
+    t[28] = 9;
+    t[33] = 3;
     t[34] = 0;
     t[35] = 2;
-    t[38] = 9;
-    t[43] = 5;
-    t[44] = 3;
-    t[50] = 12;
-    t[63] = 8;
+    t[38] = 8;
+    t[43] = 4;
+    t[44] = 12;
+    t[50] = 11;
+    t[63] = 7;
     t
 };

@@ -459,36 +459,17 @@ static ACTIONS: [Action; 20] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = (NAME_TEXTS.bytes(row), Code::ALL.get(row));
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 20] = [
-    ("AUT_1001", Code::Aut1001),
-    ("AUT_1002", Code::Aut1002),
-    ("AUT_1006", Code::Aut1006),
-    ("AUT_1008", Code::Aut1008),
-    ("AUT_1010", Code::Aut1010),
-    ("AUT_1011", Code::Aut1011),
-    ("AUT_1015", Code::Aut1015),
-    ("AUT_1017", Code::Aut1017),
-    ("AUT_1022", Code::Aut1022),
-    ("AUT_1024", Code::Aut1024),
-    ("AUT_1045", Code::Aut1045),
-    ("AUT_1702", Code::Aut1702),
-    ("AUT_1785", Code::Aut1785),
-    ("AUT_1802", Code::Aut1802),
-    ("AUT_1803", Code::Aut1803),
-    ("AUT_1806", Code::Aut1806),
-    ("LIC_4101", Code::Lic4101),
-    ("LIC_4102", Code::Lic4102),
-    ("LIC_4103", Code::Lic4103),
-    ("LIC_5101", Code::Lic5101),
-];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,

@@ -341,30 +341,17 @@ static ACTIONS: [Action; 14] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = (NAME_TEXTS.bytes(row), Code::ALL.get(row));
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 14] = [
-    ("LockCommunicationError", Code::LockCommunicationError),
-    ("LockDateTimeInvalid", Code::LockDateTimeInvalid),
-    ("LockNotFullyAssembled", Code::LockNotFullyAssembled),
-    ("LockVersionTooOld", Code::LockVersionTooOld),
-    ("LockVersionTooYoung", Code::LockVersionTooYoung),
-    ("Ok", Code::Ok),
-    ("ServerCommunicationError", Code::ServerCommunicationError),
-    ("TechnicalError", Code::TechnicalError),
-    ("TemporarilyUnauthorized", Code::TemporarilyUnauthorized),
-    ("Unauthorized", Code::Unauthorized),
-    ("Unauthorized_NotYetValid", Code::UnauthorizedNotYetValid),
-    ("UnknownTagType", Code::UnknownTagType),
-    ("UserSpecificError", Code::UserSpecificError),
-    ("WrongLockMode", Code::WrongLockMode),
-];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,

@@ -321,26 +321,17 @@ static ACTIONS: [Action; 10] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let (candidate, code) = NAMES[NAME_SLOTS[crate::__private::v1::multiplied_slot(
+    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
         crate::__private::v1::text_key(name.as_bytes(), false),
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
-    )] as usize];
-    if candidate.as_bytes() == name.as_bytes() { Some(code) } else { None }
+    )] as usize;
+    let (text, code) = (NAME_TEXTS.bytes(row), Code::ALL.get(row));
+    match code {
+        Some(code) if text == name.as_bytes() => Some(*code),
+        _ => None,
+    }
 }
-/// Every name and alias with its code.
-static NAMES: [(&str, Code); 10] = [
-    ("Success", Code::Success),
-    ("Bad Request", Code::BadRequest),
-    ("Unauthorized", Code::Unauthorized),
-    ("Forbidden", Code::Forbidden),
-    ("Not Found", Code::NotFound),
-    ("Not Acceptable", Code::NotAcceptable),
-    ("Unprocessable Entity", Code::UnprocessableEntity),
-    ("Too Many Requests", Code::TooManyRequests),
-    ("Internal Server Error", Code::InternalServerError),
-    ("Not Implemented", Code::NotImplemented),
-];
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
     bucket_mask: 0,
