@@ -203,3 +203,23 @@ fn hex_wire_texts_pad_bytes_only() {
         );
     }
 }
+
+/// `compile` writes the code a build script includes, over what an earlier build left there,
+/// and nothing beside it. (Mutation pass H: no test read the file.)
+#[test]
+fn compile_replaces_the_code_an_earlier_build_left() {
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("catalogs.rs"), "// left by an earlier build\n").unwrap();
+    let path = errcodes_build::Builder::new()
+        .catalog_dir(good("byte_hex"))
+        .out_dir(&out)
+        .compile()
+        .unwrap();
+    assert_eq!(path, out.join("catalogs.rs"));
+    let code = fs::read_to_string(&path).unwrap();
+    assert!(code.starts_with("// @generated"), "{code}");
+    assert!(code.contains("ERROR_UNKNOWN"), "{code}");
+    assert_eq!(tree(&out).len(), 1, "{:?}", tree(&out).keys());
+}

@@ -467,6 +467,13 @@ fn crlf_files_are_the_same_text_and_longer_ones_are_stale() {
         compare(&dir, &wanted).unwrap(),
         [Drift::Stale("a.rs".to_owned())]
     );
+    // CRLF ends do not make a changed text the same: one line edited, same length.
+    let edited = text.replace("line 7\n", "line 8\n");
+    fs::write(dir.join("a.rs"), edited.replace('\n', "\r\n")).unwrap();
+    assert_eq!(
+        compare(&dir, &wanted).unwrap(),
+        [Drift::Stale("a.rs".to_owned())]
+    );
 }
 
 /// A read that fails for another reason than a missing file is an error, not "missing": a
@@ -523,4 +530,97 @@ fn odd_output_paths_are_foreign_or_errors_never_generated() {
             [Drift::Foreign("b.rs".to_owned())]
         );
     }
+}
+
+/// The docs folder named another way than the code folder is still the code folder: through
+/// `..`, or through a link. (Mutation pass H: every earlier test spelled both alike.)
+#[test]
+fn docs_in_the_code_folder_are_refused_however_it_is_named() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (mut outputs, v1, _) = two_catalogues(scratch.path());
+    let code = outputs.code.clone();
+    let mut spellings = vec![scratch.path().join("v1/../generated")];
+    #[cfg(unix)]
+    {
+        let link = scratch.path().join("link");
+        std::os::unix::fs::symlink(&code, &link).unwrap();
+        spellings.push(link);
+    }
+    for docs in spellings {
+        outputs.docs = Some(docs.clone());
+        let before = outputs_state(&outputs);
+        match run_on(&mut RealDisk, &v1, &outputs) {
+            Err(Failure::Io(e)) => assert!(e.to_string().contains("folder of its own"), "{e}"),
+            other => panic!("{}: {other:?}", docs.display()),
+        }
+        assert_eq!(outputs_state(&outputs), before, "{}", docs.display());
+    }
+}
+
+/// What a check says about each kind of difference, one line per path, as people read it.
+#[test]
+fn a_stale_check_names_each_difference_and_what_it_is() {
+    let scratch = tempfile::tempdir().unwrap();
+    let (outputs, v1, _) = two_catalogues(scratch.path());
+    let docs = outputs.docs.clone().unwrap();
+    fs::write(docs.join("README.md"), "<!-- @generated, then edited -->\n").unwrap();
+    fs::remove_file(outputs.code.join("mod.rs")).unwrap();
+    fs::write(outputs.code.join("gone.rs"), "// @generated long ago\n").unwrap();
+    fs::write(docs.join("notes.md"), "mine\n").unwrap();
+    let failure = execute(
+        &mut RealDisk,
+        &v1,
+        &outputs,
+        &Settings::dependent(),
+        Mode::Check,
+    )
+    .unwrap_err();
+    let (docs, code) = (docs.display(), outputs.code.display());
+    assert_eq!(
+        failure.to_string(),
+        format!(
+            "{docs}/README.md: stale (differs from what the catalogue produces)\n\
+             {docs}/notes.md: not generated (its first line is no `@generated` header)\n\
+             {code}/gone.rs: extra (no catalogue produces it)\n\
+             {code}/mod.rs: missing (a catalogue produces it)\n\
+             generated files are out of date; regenerate them (errcodes-build's `write_to`) \
+             and commit the result"
+        )
+    );
+}
+
+/// Runs that write take the lock on the folder around the output and fail, saying so, when
+/// they cannot; a run that only compares goes ahead without it. Here the folder is missing:
+/// a check reports every file missing, a write fails before anything is written.
+#[test]
+fn only_a_writing_run_needs_the_lock() {
+    use crate::output::Drift;
+    let scratch = tempfile::tempdir().unwrap();
+    let catalog = scratch.path().join("v1");
+    fs::create_dir(&catalog).unwrap();
+    fs::write(catalog.join("lock.yaml"), LOCK).unwrap();
+    let parent = scratch.path().join("no/such");
+    let outputs = Outputs {
+        code: parent.join("generated"),
+        docs: None,
+    };
+    let settings = Settings::dependent();
+    match execute(&mut RealDisk, &catalog, &outputs, &settings, Mode::Check) {
+        Err(Failure::Stale(drift, _)) => {
+            assert!(!drift.is_empty());
+            assert!(
+                drift.iter().all(|d| matches!(d, Drift::Missing(_))),
+                "{drift:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match execute(&mut RealDisk, &catalog, &outputs, &settings, Mode::Write) {
+        Err(Failure::Io(e)) => {
+            let cannot = format!("cannot lock {}: ", parent.display());
+            assert!(e.to_string().starts_with(&cannot), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!scratch.path().join("no").exists());
 }
