@@ -654,6 +654,19 @@ mod tests {
         );
     }
 
+    /// Anchors keep a copy of what they mark: nested anchors around a large list would keep
+    /// one copy per anchor, so what anchors hold is bounded like what aliases copy.
+    #[test]
+    fn anchors_cannot_hold_copies_of_a_large_file() {
+        let list = format!("[{}]", vec!["1"; 4_000].join(", "));
+        let one = format!("a: &x {list}\n");
+        assert!(yaml::parse(&one).is_ok());
+        let nested = format!("a: &x [&y [&z {list}]]\n");
+        let e = yaml::parse(&nested).unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (1, 7), "{}", e.message);
+        assert!(e.message.contains("expand too far"), "{}", e.message);
+    }
+
     #[test]
     fn aliases_cannot_nest_past_the_depth_limit() {
         // Depth 14 anchored at depth 2 is fine; copied under 3 more levels it would be 17.

@@ -19,7 +19,8 @@ pub const MAX_ALIASES: usize = 64;
 /// Most YAML nodes (mappings, lists, scalars) in one file: room for `MAX_ENTRIES` entries of
 /// a dozen fields each, with room to spare.
 pub const MAX_NODES: usize = 1_000_000;
-/// Most nodes that aliases may copy in one file: far beyond any use, far below an alias bomb.
+/// Most nodes that anchors may record, and that aliases may copy, in one file: far beyond any
+/// use, far below an alias bomb (or 64 nested anchors each holding a copy of the whole file).
 const MAX_ALIAS_NODES: usize = 10_000;
 
 /// A problem that stops reading a file, and where.
@@ -149,6 +150,7 @@ struct Reader {
     nodes: usize,
     aliases: usize,
     alias_nodes: usize,
+    anchored_nodes: usize,
     /// Anchored nodes by id, with their size and height.
     anchors: HashMap<usize, (Node, usize, usize)>,
 }
@@ -245,6 +247,10 @@ impl Reader {
             ));
         }
         let (size, height) = node.size_and_height();
+        self.anchored_nodes += size;
+        if self.anchored_nodes > MAX_ALIAS_NODES {
+            return Err(Error::new(at, ALIASES));
+        }
         self.anchors.insert(anchor, (node.clone(), size, height));
         Ok(())
     }
