@@ -654,6 +654,21 @@ mod tests {
         );
     }
 
+    /// One node past the limit is refused, where it stands; the limit itself is accepted.
+    #[test]
+    fn a_file_holds_at_most_max_nodes_nodes() {
+        let items = |n: usize| format!("[{}]", "1,".repeat(n));
+        // The list itself is a node.
+        assert!(yaml::parse(&items(yaml::MAX_NODES - 1)).is_ok());
+        let e = yaml::parse(&items(yaml::MAX_NODES)).unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (1, 2 * yaml::MAX_NODES));
+        assert!(
+            e.message.starts_with("more than 1000000 YAML nodes"),
+            "{}",
+            e.message
+        );
+    }
+
     /// Anchors keep a copy of what they mark: nested anchors around a large list would keep
     /// one copy per anchor, so what anchors hold is bounded like what aliases copy.
     #[test]
