@@ -354,7 +354,8 @@ fn depth_message() -> String {
     format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs 5 at most")
 }
 
-/// The parser's message in catalogue terms.
+/// The parser's message in catalogue terms, chosen by the error's kind (never by its text,
+/// which a parser release may reword).
 fn scan_message(kind: &ErrorKind, info: String) -> String {
     match kind {
         // Far past MAX_DEPTH the parser's own nesting guard can stop first: the same problem.
@@ -362,8 +363,11 @@ fn scan_message(kind: &ErrorKind, info: String) -> String {
         ErrorKind::UnknownAnchor => {
             "this alias (`*name`) names no anchor (`&name`) defined before it".to_owned()
         }
-        // The scanner notices an unclosed quote only on a later line.
-        _ if info.contains("multiline quoted scalar") => {
+        ErrorKind::UnclosedQuotedScalar => {
+            "a quoted value starts here and its closing quote is missing".to_owned()
+        }
+        // The scanner can notice an unclosed quote only on a later line.
+        ErrorKind::InvalidQuotedScalarIndent => {
             format!("{info}; is a quote on an earlier line left open?")
         }
         _ => info,
