@@ -213,7 +213,8 @@ fn check_case(name: &str, dir: &Path) {
     insta::assert_snapshot!(name, messages.join("\n"));
 
     assert_eq!(tree(&out), before, "{name}: the output folder changed");
-    // The run's lock file stays (removing a lock file would race with the next run).
+    // On Unix the run locks the parent folder itself; elsewhere its lock file
+    // (`.generated.lock`) stays, since removing a lock file would race with the next run.
     let beside: Vec<String> = fs::read_dir(work.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
