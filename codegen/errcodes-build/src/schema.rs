@@ -3,7 +3,7 @@
 //!
 //! Every value the validator may complain about is `Spanned`, so its message can point at the
 //! exact line and column. Enumerated fields stay strings here: the validator names the
-//! allowed values when one is wrong, which serde's own message would not.
+//! allowed values when one is wrong.
 //!
 //! A missing or unknown field is recorded (in `problems`) and reading goes on: one run
 //! reports every such mistake of a file, with the others the validator finds. A value of the
@@ -652,6 +652,20 @@ mod tests {
                 .message
                 .starts_with("a merge key")
         );
+    }
+
+    /// An alias must name a node that is complete: before it, and not around it.
+    #[test]
+    fn an_alias_cannot_name_an_unfinished_node() {
+        for text in ["a: *x\nb: &x 1\n", "a: &x [1, *x]\n", "a: &x {b: *x}\n"] {
+            let e = yaml::parse(text).unwrap_err();
+            assert!(
+                e.message
+                    .starts_with("this alias (`*name`) names no anchor"),
+                "{text}: {}",
+                e.message
+            );
+        }
     }
 
     /// One node past the limit is refused, where it stands; the limit itself is accepted.

@@ -203,8 +203,10 @@ impl Reader {
                         ),
                     ));
                 }
+                // Recorded when its node is complete: an alias inside the node it names (which
+                // would contain itself) finds nothing, like an alias before its anchor.
                 let Some((node, size, height)) = self.anchors.get(&id) else {
-                    return Err(Error::new(at, "alias references unknown anchor"));
+                    return Err(Error::new(at, UNKNOWN_ANCHOR));
                 };
                 let (size, height) = (*size, *height);
                 self.alias_nodes += size;
@@ -350,6 +352,9 @@ fn merge(merged: &mut Vec<Node>, value: Node) -> Result<(), Error> {
 const ALIASES: &str =
     "YAML anchors (`&name`) and aliases (`*name`) expand too far; write the values out instead";
 
+const UNKNOWN_ANCHOR: &str =
+    "this alias (`*name`) names no anchor (`&name`) complete before it; write the value out";
+
 fn depth_message() -> String {
     format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs 5 at most")
 }
@@ -360,9 +365,7 @@ fn scan_message(kind: &ErrorKind, info: String) -> String {
     match kind {
         // Far past MAX_DEPTH the parser's own nesting guard can stop first: the same problem.
         ErrorKind::RecursionLimitExceeded => depth_message(),
-        ErrorKind::UnknownAnchor => {
-            "this alias (`*name`) names no anchor (`&name`) defined before it".to_owned()
-        }
+        ErrorKind::UnknownAnchor => UNKNOWN_ANCHOR.to_owned(),
         ErrorKind::UnclosedQuotedScalar => {
             "a quoted value starts here and its closing quote is missing".to_owned()
         }
