@@ -55,15 +55,12 @@ impl Texts {
     /// check and none of [`Texts::get`]'s character-boundary checks.
     #[inline]
     pub fn bytes(&self, row: usize) -> &'static [u8] {
-        let (Some(&start), Some(&end)) =
-            (self.bounds.get(row), self.bounds.get(row.wrapping_add(1)))
-        else {
-            return &[];
-        };
-        self.text
-            .as_bytes()
-            .get(start as usize..end as usize)
-            .unwrap_or(&[])
+        if let Some(&[start, end]) = self.bounds.get(row..row.saturating_add(2))
+            && let Some(text) = self.text.as_bytes().get(start as usize..end as usize)
+        {
+            return text;
+        }
+        no_bytes()
     }
 
     /// Row `row`'s text, `None` when it is empty (optional fields store absence as `""`).
@@ -72,6 +69,14 @@ impl Texts {
         let text = self.get(row);
         if text.is_empty() { None } else { Some(text) }
     }
+}
+
+/// Out of line and cold, so that [`Texts::bytes`]'s checks compile to predicted branches
+/// rather than conditional moves the compare would wait for (measured: BENCHMARKS.md).
+#[cold]
+#[inline(never)]
+fn no_bytes() -> &'static [u8] {
+    &[]
 }
 
 /// What rows share rather than each holding: the cited documents, aliases, device names and

@@ -370,13 +370,16 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
         let texts = alias_rows.iter().map(|(alias, _)| alias);
         let codes = alias_rows.iter().map(|(_, ident)| format_ident!("{ident}"));
         (
-            quote! {
-                if row < #first {
-                    (NAME_TEXTS.bytes(row), Code::ALL.get(row))
+            // The column is chosen first, so that one `bytes` reads either (no second copy
+            // of its checks behind a branch that aliases mispredict).
+            quote! {{
+                let (texts, codes, row) = if row < #first {
+                    (&NAME_TEXTS, &Code::ALL[..], row)
                 } else {
-                    (ALIAS_TEXTS.bytes(row - #first), ALIAS_CODES.get(row - #first))
-                }
-            },
+                    (&ALIAS_TEXTS, &ALIAS_CODES[..], row - #first)
+                };
+                (texts.bytes(row), codes.get(row))
+            }},
             quote! {
                 /// The aliases, end to end (name rows from the entry count on), and their codes.
                 static ALIAS_TEXTS: crate::__private::v1::Texts =

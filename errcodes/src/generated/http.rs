@@ -1254,10 +1254,13 @@ pub fn from_name(name: &str) -> Option<Code> {
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize;
-    let (text, code) = if row < 61 {
-        (NAME_TEXTS.bytes(row), Code::ALL.get(row))
-    } else {
-        (ALIAS_TEXTS.bytes(row - 61), ALIAS_CODES.get(row - 61))
+    let (text, code) = {
+        let (texts, codes, row) = if row < 61 {
+            (&NAME_TEXTS, &Code::ALL[..], row)
+        } else {
+            (&ALIAS_TEXTS, &ALIAS_CODES[..], row - 61)
+        };
+        (texts.bytes(row), codes.get(row))
     };
     match code {
         Some(code) if text == name.as_bytes() => Some(*code),

@@ -403,10 +403,13 @@ pub fn from_name(name: &str) -> Option<Code> {
         &NAME_SLOTS_MULTIPLIERS,
         NAME_SLOTS_SHAPE,
     )] as usize;
-    let (text, code) = if row < 14 {
-        (NAME_TEXTS.bytes(row), Code::ALL.get(row))
-    } else {
-        (ALIAS_TEXTS.bytes(row - 14), ALIAS_CODES.get(row - 14))
+    let (text, code) = {
+        let (texts, codes, row) = if row < 14 {
+            (&NAME_TEXTS, &Code::ALL[..], row)
+        } else {
+            (&ALIAS_TEXTS, &ALIAS_CODES[..], row - 14)
+        };
+        (texts.bytes(row), codes.get(row))
     };
     match code {
         Some(code) if text == name.as_bytes() => Some(*code),
