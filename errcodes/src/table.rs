@@ -196,6 +196,15 @@ mod tests {
         assert_eq!(T.get(3), ""); // 3..99: past the end
         assert_eq!(T.get(4), ""); // 99..MAX
         assert_eq!(Texts::new("ÿ", &HALF).get(0), ""); // ends inside `ÿ`
+        // `bytes` compares, so a piece of a character is fine; the rest reads as empty.
+        let bytes: [&[u8]; 7] = core::array::from_fn(|row| T.bytes(row));
+        let want: [&[u8]; 7] = [&[0xC3, 0xBF], b"", &[0xBF, b'a'], b"", b"", b"", b""];
+        assert_eq!(bytes, want);
+        assert_eq!(
+            (T.bytes(usize::MAX), T.bytes(usize::MAX - 1)),
+            (&b""[..], &b""[..])
+        );
+        assert_eq!(Texts::new("ÿ", &HALF).bytes(0), &[0xC3]);
     }
 
     #[test]
