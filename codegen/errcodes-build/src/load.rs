@@ -142,14 +142,9 @@ pub(crate) fn parse_bytes(bytes: &[u8], shown: &str) -> Result<schema::File, Dia
         let msg = "tab in the indentation; YAML indents with spaces only";
         return Err(Diagnostic::at(shown, line, col, msg));
     }
-    let tree = yaml::parse(text).and_then(|root| match root {
-        Some(root) => schema::File::from_node(&root),
-        None => Err(yaml::Error::new(
-            crate::diag::Pos { line: 1, col: 1 },
-            "expected a mapping here (`key: value` lines)",
-        )),
-    });
-    tree.map_err(|e| Diagnostic::at(shown, e.at.line, e.at.col, e.message))
+    yaml::parse(text)
+        .and_then(|root| schema::File::from_node(&root))
+        .map_err(|e| Diagnostic::at(shown, e.at.line, e.at.col, e.message))
 }
 
 /// Where the first tab in a line's indentation is, if any (1-based line and column).

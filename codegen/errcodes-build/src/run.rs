@@ -225,7 +225,7 @@ fn assemble(
         };
         let listed = parsed.entries.as_ref().map_or(0, |e| e.value.len());
         if total <= MAX_ENTRIES && total + listed > MAX_ENTRIES {
-            let line = parsed.entries.as_ref().map_or(0, |e| schema::pos(e).line);
+            let line = parsed.entries.as_ref().map_or(0, |e| e.at.line);
             let msg = format!(
                 "with this file the catalogue holds {} entries; one run accepts at most \
                  {MAX_ENTRIES} (split the catalogue and generate the parts separately)",
@@ -237,7 +237,7 @@ fn assemble(
         if total > MAX_ENTRIES {
             continue; // the memory a run may take is spent; validating more adds nothing
         }
-        let id_line = parsed.id.as_ref().map_or(0, |id| schema::pos(id).line);
+        let id_line = parsed.id.as_ref().map_or(0, |id| id.at.line);
         let mut sink = diag::Sink::new(&shown);
         if let Some(catalog) = validate::catalog(parsed, reserved, &mut sink) {
             catalogs.push((catalog, id_line));

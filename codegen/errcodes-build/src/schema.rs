@@ -19,10 +19,6 @@ pub(crate) struct Spanned<T> {
     pub at: Pos,
 }
 
-pub(crate) fn pos<T>(s: &Spanned<T>) -> Pos {
-    s.at
-}
-
 /// A schema type read from a YAML node.
 pub(crate) trait FromNode: Sized {
     fn from_node(node: &Node) -> Result<Self, Error>;
@@ -70,11 +66,15 @@ fn scalar(node: &Node) -> Result<&crate::yaml::Scalar, Error> {
             Err(Error::new(node.at, "the value is missing (empty or null)"))
         }
         Kind::Scalar(s) => Ok(s),
-        _ => Err(Error::new(
-            node.at,
-            "expected a single value here, not a list or mapping",
-        )),
+        _ => Err(not_a_scalar(node)),
     }
+}
+
+fn not_a_scalar(node: &Node) -> Error {
+    Error::new(
+        node.at,
+        "expected a single value here, not a list or mapping",
+    )
 }
 
 impl FromNode for String {
@@ -92,10 +92,12 @@ impl FromNode for String {
 
 impl FromNode for bool {
     fn from_node(node: &Node) -> Result<Self, Error> {
-        let text = match &node.kind {
-            Kind::Scalar(s) if matches!(s.tag.as_deref(), None | Some("bool")) => s.text.as_str(),
-            Kind::Scalar(_) => "",
-            _ => scalar(node).map(|_| "")?,
+        let Kind::Scalar(s) = &node.kind else {
+            return Err(not_a_scalar(node));
+        };
+        let text = match s.tag.as_deref() {
+            None | Some("bool") => s.text.as_str(),
+            Some(_) => "",
         };
         match text {
             "true" | "True" | "TRUE" => Ok(true),
@@ -222,7 +224,7 @@ fn read_map(
     let mut start = None;
     for (key, value) in pairs {
         let key: Spanned<String> = get(key)?;
-        let at = pos(&key);
+        let at = key.at;
         start.get_or_insert(at);
         if known.contains(&key.value.as_str()) {
             field(&key.value, value)?;
@@ -524,9 +526,8 @@ mod tests {
 
     /// `text` read as `T`, or the error as `line:col: message`.
     fn read<T: FromNode>(text: &str) -> Result<T, String> {
-        let root = yaml::parse(text)
-            .map_err(|e| format!("{}:{}: {}", e.at.line, e.at.col, e.message))?
-            .expect("a document");
+        let root =
+            yaml::parse(text).map_err(|e| format!("{}:{}: {}", e.at.line, e.at.col, e.message))?;
         T::from_node(&root).map_err(|e| format!("{}:{}: {}", e.at.line, e.at.col, e.message))
     }
 
@@ -603,7 +604,7 @@ mod tests {
     #[test]
     fn an_alias_copies_its_anchor_and_is_placed_where_it_stands() {
         let text = "a: &x [one, two]\nb: *x\n";
-        let root = yaml::parse(text).unwrap().unwrap();
+        let root = yaml::parse(text).unwrap();
         let yaml::Kind::Map(pairs) = &root.kind else {
             panic!("a mapping")
         };
@@ -619,7 +620,7 @@ mod tests {
     #[test]
     fn merge_keys_fill_in_what_the_mapping_does_not_say() {
         let text = "base: &b {name: A, action: retry}\nentry:\n  <<: *b\n  name: B\n";
-        let root = yaml::parse(text).unwrap().unwrap();
+        let root = yaml::parse(text).unwrap();
         let yaml::Kind::Map(pairs) = &root.kind else {
             panic!("a mapping")
         };

@@ -9,7 +9,7 @@ use crate::model::{
     Action, Catalog, Cause, Entry, KeyKind, KeyKindExt, Source, Value, WireFormat, WireFormatExt,
     spellings,
 };
-use crate::schema::{self, Spanned, pos};
+use crate::schema::{self, Spanned};
 use crate::vocab;
 
 /// Longest name, alias, ident or string value.
@@ -46,7 +46,7 @@ pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) 
                 k.value,
                 spellings(&KeyKind::ALL, KeyKind::as_str)
             );
-            sink.at(pos(k), msg);
+            sink.at(k.at, msg);
         }
         found
     });
@@ -58,7 +58,7 @@ pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) 
                 w.value,
                 spellings(&WireFormat::ALL, WireFormat::as_str)
             );
-            sink.at(pos(w), msg);
+            sink.at(w.at, msg);
         }
         found.map(|found| (found, w))
     });
@@ -74,7 +74,7 @@ pub(crate) fn catalog(file: schema::File, reserved: &[String], sink: &mut Sink) 
     let listed = file.entries.as_ref();
     if let Some(list) = listed.filter(|l| l.value.is_empty()) {
         sink.at(
-            pos(list),
+            list.at,
             "the catalogue has no entries; add at least one under `entries:`",
         );
     }
@@ -140,10 +140,10 @@ fn absent(
                 at.value.trim(),
                 e.name
             );
-            sink.at(pos(at), msg);
+            sink.at(at.at, msg);
         } else if out.iter().any(|(v, _, _)| *v == value) {
             sink.at(
-                pos(at),
+                at.at,
                 format!("`{}` is listed twice under `absent`", at.value.trim()),
             );
         } else if let Some(reason) = reason {
@@ -175,11 +175,11 @@ fn module_path(id: &Spanned<String>, reserved: &[String], sink: &mut Sink) -> Op
             "catalogue id `{}` is not a module path: {problem}",
             id.value
         );
-        sink.at(pos(id), msg);
+        sink.at(id.at, msg);
         return None;
     }
     if let Some(reserved) = reserved.iter().find(|r| segments.first() == Some(*r)) {
-        sink.at(pos(id), format!("catalogue id `{}` starts with `{reserved}`, a name errcodes already uses; choose another", id.value));
+        sink.at(id.at, format!("catalogue id `{}` starts with `{reserved}`, a name errcodes already uses; choose another", id.value));
         return None;
     }
     Some(segments)
@@ -196,7 +196,7 @@ fn key_and_wire_fit(key: KeyKind, wire: WireFormat, at: &Spanned<String>, sink: 
         (k, WireFormat::Hex) if k.is_signed() => "`wire: hex` needs an unsigned key kind",
         (_, WireFormat::Hex | WireFormat::Decimal) => return true,
     };
-    sink.at(pos(at), problem);
+    sink.at(at.at, problem);
     false
 }
 
@@ -220,7 +220,7 @@ fn text(s: &Spanned<String>, field: &str, max: usize, sink: &mut Sink) -> Option
     } else {
         return Some(value.to_owned());
     };
-    sink.at(pos(s), problem);
+    sink.at(s.at, problem);
     None
 }
 
@@ -241,7 +241,7 @@ fn name(s: &Spanned<String>, field: &str, sink: &mut Sink) -> Option<String> {
     } else {
         return Some(value);
     };
-    sink.at(pos(s), format!("`{field}` {value:?} {problem}"));
+    sink.at(s.at, format!("`{field}` {value:?} {problem}"));
     None
 }
 
@@ -277,7 +277,7 @@ fn url(s: &Spanned<String>, sink: &mut Sink) -> Option<String> {
     } else {
         return Some(value);
     };
-    sink.at(pos(s), format!("`url` {value:?} {problem}"));
+    sink.at(s.at, format!("`url` {value:?} {problem}"));
     None
 }
 
@@ -286,7 +286,7 @@ fn action(s: &Spanned<String>, sink: &mut Sink) -> Option<Action> {
     if found.is_none() {
         let allowed = spellings(&Action::ALL, Action::as_str);
         sink.at(
-            pos(s),
+            s.at,
             format!("unknown action `{}`; expected one of: {allowed}", s.value),
         );
     }
@@ -296,7 +296,7 @@ fn action(s: &Spanned<String>, sink: &mut Sink) -> Option<Action> {
 fn sources(list: &Spanned<Vec<schema::Source>>, sink: &mut Sink) -> Vec<Source> {
     if list.value.is_empty() {
         sink.at(
-            pos(list),
+            list.at,
             "`sources` is empty; name the document the codes come from",
         );
     }
@@ -305,10 +305,10 @@ fn sources(list: &Spanned<Vec<schema::Source>>, sink: &mut Sink) -> Vec<Source> 
     for s in &list.value {
         report(&s.problems, sink);
         if let Some(id) = &s.id
-            && let Some(line) = seen.insert(&id.value, pos(id).line)
+            && let Some(line) = seen.insert(&id.value, id.at.line)
         {
             sink.at(
-                pos(id),
+                id.at,
                 format!("source id `{}` is already used at line {line}", id.value),
             );
         }
@@ -397,7 +397,7 @@ fn hidden_names(list: &[Spanned<schema::Entry>], entries: &[Entry], kind: &Kind,
                 continue;
             }
             sink.at(
-                pos(n),
+                n.at,
                 format!(
                     "`{text}` reads as the wire value of `{}` ({}), so a lookup of `{text}` \
                      finds that code and never this name; rename it",
@@ -425,7 +425,7 @@ fn entry<'a>(
         first_seen(
             &mut seen.values,
             v.clone(),
-            (spelled_name, pos(at).line, written),
+            (spelled_name, at.at.line, written),
         )
     });
     if let Some(((other, line, as_written), at)) = first.zip(e.value.as_ref()) {
@@ -437,7 +437,7 @@ fn entry<'a>(
         let msg = format!(
             "duplicate value `{written}`: `{other}` at line {line} already has it{spelled}"
         );
-        sink.at(pos(at), msg);
+        sink.at(at.at, msg);
     }
     let aliases = e
         .aliases
@@ -449,7 +449,7 @@ fn entry<'a>(
         if key.is_empty() {
             continue;
         }
-        let here = (pos(n).line, is_alias, key, index);
+        let here = (n.at.line, is_alias, key, index);
         // Lookups by name ignore case, so names must differ in more than case.
         let found = first_seen(&mut seen.names, key.to_lowercase(), here);
         // One entry may spell a name in two cases (`Bad Parameter`, `Bad parameter`): both
@@ -472,7 +472,7 @@ fn entry<'a>(
             let msg = format!(
                 "{what} `{key}` is already {first} at line {line}{same}; names and aliases must be unique in the file"
             );
-            sink.at(pos(n), msg);
+            sink.at(n.at, msg);
         }
     }
     let mut aliases: Vec<String> = e
@@ -513,7 +513,7 @@ fn entry<'a>(
         let cited = given.value.ids();
         if cited.is_empty() {
             sink.at(
-                pos(given),
+                given.at,
                 "`source` is an empty list; cite at least one source",
             );
         }
@@ -525,11 +525,11 @@ fn entry<'a>(
                     "unknown source `{id}`; the file's sources are: {}",
                     kind.sources.join(", ")
                 );
-                sink.at(pos(given), msg);
+                sink.at(given.at, msg);
             }
             if let Some(i) = found {
                 if indexes.contains(&i) {
-                    sink.at(pos(given), format!("source `{id}` is cited twice"));
+                    sink.at(given.at, format!("source `{id}` is cited twice"));
                 }
                 indexes.push(i);
             }
@@ -588,8 +588,8 @@ fn first_seen<K: std::hash::Hash + Eq, V: Copy>(
 fn ident_for<'a>(e: &'a schema::Entry, seen: &mut Seen<'a>, sink: &mut Sink) -> Option<String> {
     let spelled = e.name.as_ref().map_or("", |n| n.value.as_str());
     let (ident, at) = match (&e.ident, &e.name) {
-        (Some(given), _) => (given.value.clone(), pos(given)),
-        (None, Some(name)) => (ident::variant_for(&name.value), pos(name)),
+        (Some(given), _) => (given.value.clone(), given.at),
+        (None, Some(name)) => (ident::variant_for(&name.value), name.at),
         (None, None) => return None, // already reported as a missing name
     };
     if spelled.trim().is_empty() && e.ident.is_none() {
@@ -683,14 +683,14 @@ fn hex_digits(s: &str) -> Option<&str> {
 }
 
 fn fail<T>(sink: &mut Sink, s: &Spanned<String>, message: String) -> Option<T> {
-    fail_at(sink, pos(s), message)
+    fail_at(sink, s.at, message)
 }
 
 fn http(h: Option<&Spanned<i64>>, key: KeyKind, sink: &mut Sink) -> Option<u16> {
     let h = h?;
     if key == KeyKind::HttpStatus {
         sink.at(
-            pos(h),
+            h.at,
             "`http` is not allowed with `key: http_status`: the value is the status; remove it",
         );
         return None;
@@ -699,7 +699,7 @@ fn http(h: Option<&Spanned<i64>>, key: KeyKind, sink: &mut Sink) -> Option<u16> 
         Ok(status) if (100..=999).contains(&status) => Some(status),
         _ => fail_at(
             sink,
-            pos(h),
+            h.at,
             format!("`http` {} is not an HTTP status (100..=999)", h.value),
         ),
     }

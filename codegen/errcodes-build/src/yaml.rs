@@ -124,8 +124,9 @@ struct Open {
     merged: Vec<Node>,
 }
 
-/// The first document of `text` as a tree, or the first problem.
-pub(crate) fn parse(text: &str) -> Result<Option<Node>, Error> {
+/// The first document of `text` as a tree, or the first problem. A stream with no document
+/// (only `...`) reads as null at its start.
+pub(crate) fn parse(text: &str) -> Result<Node, Error> {
     let mut options = granit_parser::Options::default();
     options.emit_comments = false;
     let mut reader = Reader::default();
@@ -139,7 +140,14 @@ pub(crate) fn parse(text: &str) -> Result<Option<Node>, Error> {
         })?;
         reader.event(event, span)?;
     }
-    Ok(reader.root)
+    Ok(reader.root.unwrap_or(Node {
+        at: Pos { line: 1, col: 1 },
+        kind: Kind::Scalar(Scalar {
+            text: String::new(),
+            plain: true,
+            tag: None,
+        }),
+    }))
 }
 
 #[derive(Default)]
