@@ -15,7 +15,7 @@
 /// Version 1 of the generated-code contract.
 pub mod v1 {
     use crate::catalog::Lookups;
-    pub use crate::table::{Extra, Table, Texts, action, http_status};
+    pub use crate::table::{Extra, Table, Texts, action, http_status, named};
     use crate::{
         Absent, Action, Catalog, Cause, DeviceName, Entry, KeyKind, ParseError, Source, Value,
         WireFormat,

@@ -71,6 +71,28 @@ impl Texts {
     }
 }
 
+/// `from_name`'s answer for the name slot `row`: rows below `names`' length are entries (their
+/// names and codes), the rest are `aliases`; the code when its text is `name`. The column is
+/// chosen before one [`Texts::bytes`], so aliases add no second copy of its checks.
+#[inline]
+pub fn named<C: Copy>(
+    name: &str,
+    row: usize,
+    names: (&Texts, &[C]),
+    aliases: (&Texts, &[C]),
+) -> Option<C> {
+    let entries = names.1.len();
+    let ((texts, codes), row) = if row < entries {
+        (names, row)
+    } else {
+        (aliases, row - entries)
+    };
+    match codes.get(row) {
+        Some(code) if texts.bytes(row) == name.as_bytes() => Some(*code),
+        _ => None,
+    }
+}
+
 /// Out of line and cold, so that [`Texts::bytes`]'s checks compile to predicted branches
 /// rather than conditional moves the compare would wait for (measured: BENCHMARKS.md).
 #[cold]

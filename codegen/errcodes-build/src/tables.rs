@@ -357,29 +357,15 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
         |i| lit(i).into_token_stream(),
         quote!(0),
     );
-    let entries = c.entries.len();
-    let alias_rows = &rows[entries..];
-    let (lookup, alias_columns) = if alias_rows.is_empty() {
-        (
-            quote!((NAME_TEXTS.bytes(row), Code::ALL.get(row))),
-            quote!(),
-        )
+    let alias_rows = &rows[c.entries.len()..];
+    let (aliases, alias_columns) = if alias_rows.is_empty() {
+        (quote!((&crate::__private::v1::Texts::EMPTY, &[])), quote!())
     } else {
-        let first = lit(entries);
         let n = lit(alias_rows.len());
         let texts = alias_rows.iter().map(|(alias, _)| alias);
         let codes = alias_rows.iter().map(|(_, ident)| format_ident!("{ident}"));
         (
-            // The column is chosen first, so that one `bytes` reads either (no second copy
-            // of its checks behind a branch that aliases mispredict).
-            quote! {{
-                let (texts, codes, row) = if row < #first {
-                    (&NAME_TEXTS, &Code::ALL[..], row)
-                } else {
-                    (&ALIAS_TEXTS, &ALIAS_CODES[..], row - #first)
-                };
-                (texts.bytes(row), codes.get(row))
-            }},
+            quote!((&ALIAS_TEXTS, &ALIAS_CODES)),
             quote! {
                 /// The aliases, end to end (name rows from the entry count on), and their codes.
                 static ALIAS_TEXTS: crate::__private::v1::Texts =
@@ -393,12 +379,7 @@ pub(crate) fn name_lookup(c: &Catalog) -> TokenStream {
         /// one compare.
         #[must_use]
         pub fn from_name(name: &str) -> Option<Code> {
-            let row = #slot as usize;
-            let (text, code) = #lookup;
-            match code {
-                Some(code) if text == name.as_bytes() => Some(*code),
-                _ => None,
-            }
+            crate::__private::v1::named(name, #slot as usize, (&NAME_TEXTS, &Code::ALL), #aliases)
         }
 
         #alias_columns

@@ -163,16 +163,16 @@ static ACTIONS: [Action; 1] = [Action::FixRequest];
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let row = NAME_SLOTS[crate::__private::v1::dense_slot(
-        crate::__private::v1::text_key(name.as_bytes(), false),
-        6622653746435788602,
-        0,
-    )] as usize;
-    let (text, code) = (NAME_TEXTS.bytes(row), Code::ALL.get(row));
-    match code {
-        Some(code) if text == name.as_bytes() => Some(*code),
-        _ => None,
-    }
+    crate::__private::v1::named(
+        name,
+        NAME_SLOTS[crate::__private::v1::dense_slot(
+            crate::__private::v1::text_key(name.as_bytes(), false),
+            6622653746435788602,
+            0,
+        )] as usize,
+        (&NAME_TEXTS, &Code::ALL),
+        (&crate::__private::v1::Texts::EMPTY, &[]),
+    )
 }
 static NAME_SLOTS: [u8; 1] = {
     let mut t = [0; 1];

@@ -211,23 +211,16 @@ static ACTIONS: [Action; 2] = [Action::Nothing, Action::Nothing];
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
-        crate::__private::v1::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_MULTIPLIERS,
-        NAME_SLOTS_SHAPE,
-    )] as usize;
-    let (text, code) = {
-        let (texts, codes, row) = if row < 2 {
-            (&NAME_TEXTS, &Code::ALL[..], row)
-        } else {
-            (&ALIAS_TEXTS, &ALIAS_CODES[..], row - 2)
-        };
-        (texts.bytes(row), codes.get(row))
-    };
-    match code {
-        Some(code) if text == name.as_bytes() => Some(*code),
-        _ => None,
-    }
+    crate::__private::v1::named(
+        name,
+        NAME_SLOTS[crate::__private::v1::multiplied_slot(
+            crate::__private::v1::text_key(name.as_bytes(), false),
+            &NAME_SLOTS_MULTIPLIERS,
+            NAME_SLOTS_SHAPE,
+        )] as usize,
+        (&NAME_TEXTS, &Code::ALL),
+        (&ALIAS_TEXTS, &ALIAS_CODES),
+    )
 }
 /// The aliases, end to end (name rows from the entry count on), and their codes.
 static ALIAS_TEXTS: crate::__private::v1::Texts = crate::__private::v1::texts!(

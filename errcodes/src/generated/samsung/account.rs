@@ -459,16 +459,16 @@ static ACTIONS: [Action; 20] = [
 /// one compare.
 #[must_use]
 pub fn from_name(name: &str) -> Option<Code> {
-    let row = NAME_SLOTS[crate::__private::v1::multiplied_slot(
-        crate::__private::v1::text_key(name.as_bytes(), false),
-        &NAME_SLOTS_MULTIPLIERS,
-        NAME_SLOTS_SHAPE,
-    )] as usize;
-    let (text, code) = (NAME_TEXTS.bytes(row), Code::ALL.get(row));
-    match code {
-        Some(code) if text == name.as_bytes() => Some(*code),
-        _ => None,
-    }
+    crate::__private::v1::named(
+        name,
+        NAME_SLOTS[crate::__private::v1::multiplied_slot(
+            crate::__private::v1::text_key(name.as_bytes(), false),
+            &NAME_SLOTS_MULTIPLIERS,
+            NAME_SLOTS_SHAPE,
+        )] as usize,
+        (&NAME_TEXTS, &Code::ALL),
+        (&crate::__private::v1::Texts::EMPTY, &[]),
+    )
 }
 const NAME_SLOTS_SHAPE: crate::__private::v1::Shape = crate::__private::v1::Shape {
     bucket_shift: 63,
