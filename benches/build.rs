@@ -39,9 +39,8 @@ macro_rules! keys {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, c)| {
-                    let aliases = c.entry().aliases().iter();
                     std::iter::once(c.name())
-                        .chain(aliases.copied())
+                        .chain(c.entry().aliases())
                         .map(move |n| (n.to_string(), i))
                 })
                 .collect(),

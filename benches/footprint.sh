@@ -140,17 +140,17 @@ fn count(cats: &[&Catalog], label: &str) {
         for e in cat.entries() {
             entries += 1;
             names += 1 + e.aliases().len();
-            own_text += text(e);
+            own_text += text(&e);
             strs.extend([e.catalog(), e.wire(), e.name(), e.description()]);
             strs.extend(e.remediation());
             strs.extend(e.uncertain());
-            strs.extend(e.aliases().iter().copied());
+            strs.extend(e.aliases());
             if let Value::Text(t) = e.value() {
                 strs.push(t);
             }
             refs += 5; // aliases, sources, device_names, causes slices and `source`
             slice_items += e.sources().len();
-            source_lists.insert(e.sources().iter().map(|s| s.id()).collect::<Vec<_>>().join(","));
+            source_lists.insert(e.sources().map(|s| s.id()).collect::<Vec<_>>().join(","));
             for d in e.device_names() {
                 strs.extend([d.name(), d.device()]);
             }

@@ -105,11 +105,11 @@ fn catalog_yaml_oracle_holds_on_every_seed() {
 fn wire_text_oracle_holds_on_generated_texts() {
     let names: Vec<String> = errcodes::catalogs()
         .iter()
-        .flat_map(|c| c.entries().iter().map(|e| e.name().to_owned()))
+        .flat_map(|c| c.entries().map(|e| e.name().to_owned()))
         .collect();
     let wires: Vec<String> = errcodes::catalogs()
         .iter()
-        .flat_map(|c| c.entries().iter().map(|e| e.wire().to_owned()))
+        .flat_map(|c| c.entries().map(|e| e.wire().to_owned()))
         .collect();
     let number = (any::<i64>(), 0..6u8, any::<bool>()).prop_map(|(n, form, pad)| {
         let text = match form {

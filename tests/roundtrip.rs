@@ -39,10 +39,10 @@ fn every_entry_round_trips_through_the_common_entry_point() {
                 Some(entry.action())
             );
             assert!(!entry.description().trim().is_empty());
-            assert!(catalog.sources().contains(entry.source()));
+            assert!(catalog.sources().any(|s| s == entry.source()));
             seen += 1;
         }
-        let values: Vec<Value> = catalog.entries().iter().map(|e| e.value()).collect();
+        let values: Vec<Value> = catalog.entries().map(|e| e.value()).collect();
         assert!(
             values.windows(2).all(|w| w[0] < w[1]),
             "{} sorted, unique",
@@ -182,14 +182,14 @@ fn string_codes_are_kept_exactly() {
 fn tapkey_401_lists_its_three_causes() {
     let unauthorized = tapkey::from_status(401).unwrap();
     assert_eq!(unauthorized.action(), Action::RefreshCredentials);
-    let causes = unauthorized.entry().causes();
+    let mut causes = unauthorized.entry().causes();
     assert_eq!(causes.len(), 3);
     assert!(
         causes
-            .iter()
+            .clone()
             .any(|c| c.action() == Action::RefreshCredentials)
     );
-    assert!(causes.iter().all(|c| c.remediation().is_some()));
+    assert!(causes.all(|c| c.remediation().is_some()));
 }
 
 #[test]

@@ -156,12 +156,11 @@ fn norm(s: &str, loose: bool) -> String {
 }
 
 /// The entry a row is about, or why the row fails.
-fn check(row: &Row) -> Result<&'static Entry, String> {
+fn check(row: &Row) -> Result<Entry, String> {
     let catalog =
         errcodes::catalog(row.catalog).ok_or_else(|| format!("no catalogue `{}`", row.catalog))?;
     let entry = catalog
         .entries()
-        .iter()
         .find(|e| norm(e.wire(), row.loose) == norm(row.value, row.loose))
         .ok_or_else(|| format!("`{}` has no code {}", row.catalog, row.value))?;
     if !row.code_only {
@@ -170,13 +169,12 @@ fn check(row: &Row) -> Result<&'static Entry, String> {
             Some(device) => {
                 let on_device = entry
                     .device_names()
-                    .iter()
                     .find(|d| d.device() == device)
                     .map_or(entry.name(), |d| d.name());
                 norm(on_device, row.loose) == want
             }
             None => std::iter::once(entry.name())
-                .chain(entry.aliases().iter().copied())
+                .chain(entry.aliases())
                 .any(|n| norm(n, row.loose) == want),
         };
         if !ok {
@@ -187,7 +185,6 @@ fn check(row: &Row) -> Result<&'static Entry, String> {
                 entry.aliases(),
                 entry
                     .device_names()
-                    .iter()
                     .map(|d| (d.name(), d.device()))
                     .collect::<Vec<_>>(),
                 row.name,
@@ -277,10 +274,9 @@ fn check_claim(claim: &Claim) -> Result<(), String> {
         let cat = errcodes::catalog(catalog).ok_or_else(|| format!("no catalogue `{catalog}`"))?;
         let entry = cat
             .entries()
-            .iter()
             .find(|e| e.wire() == value)
             .ok_or_else(|| format!("`{catalog}` has no code {value}"))?;
-        entry_text(entry)
+        entry_text(&entry)
     };
     let has = squash(&text).contains(&squash(said));
     match (wanted, has) {
@@ -426,7 +422,7 @@ fn markers_show_where_the_sources_are_weak() {
     assert!(!seven_sources.single_unofficial_source());
     assert_eq!(seven_sources.sources().len(), 7);
     // Nuki's own Bluetooth specification (Smart Lock API V2.1) is cited as official.
-    let ble = seven_sources.sources()[1];
+    let ble = seven_sources.sources().nth(1).expect("a second source");
     assert!(ble.is_official() && ble.title().contains("Smart Lock API V2.1"));
     let byte = errcodes::lookup("nuki", "48").unwrap();
     assert_eq!(byte.device_of("K_ERROR_RECORDING_TIMEOUT"), Some("Opener"));

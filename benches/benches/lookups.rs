@@ -134,7 +134,7 @@ fn name_streams(catalog: &str, hits: Vec<&'static str>) -> Streams<&'static str>
     });
     let others: Vec<String> = (errcodes::catalogs().iter())
         .filter(|c| c.id() != catalog)
-        .flat_map(|c| c.entries().iter().map(|e| e.name().to_string()))
+        .flat_map(|c| c.entries().map(|e| e.name().to_string()))
         .filter(|n| !hits.contains(&n.as_str()))
         .take(hits.len())
         .collect();
@@ -142,9 +142,9 @@ fn name_streams(catalog: &str, hits: Vec<&'static str>) -> Streams<&'static str>
     streams(&hits, misses)
 }
 
-fn names<C: Copy>(all: &[C], entry: impl Fn(C) -> &'static errcodes::Entry) -> Vec<&'static str> {
+fn names<C: Copy>(all: &[C], entry: impl Fn(C) -> errcodes::Entry) -> Vec<&'static str> {
     (all.iter().map(|c| entry(*c)))
-        .flat_map(|e| std::iter::once(e.name()).chain(e.aliases().iter().copied()))
+        .flat_map(name_keys)
         .collect()
 }
 
@@ -279,10 +279,8 @@ group!(knox_u32, KNOX, {
     },
 });
 
-fn name_keys(e: &'static errcodes::Entry) -> Vec<&'static str> {
-    std::iter::once(e.name())
-        .chain(e.aliases().iter().copied())
-        .collect()
+fn name_keys(e: errcodes::Entry) -> Vec<&'static str> {
+    std::iter::once(e.name()).chain(e.aliases()).collect()
 }
 
 group!(nuki_name, NUKI_NAMES, {

@@ -144,7 +144,7 @@ struct Item {
     outcome: &'static str,
     /// The member the code came in, and the code as sent.
     code: Option<Sent>,
-    entry: Option<&'static Entry>,
+    entry: Option<Entry>,
     /// `None` when it cannot be known (a Tapkey body without its HTTP status).
     action: Option<Action>,
     /// Extra lines: causes, mismatches, how the code was read.
@@ -582,7 +582,7 @@ fn item_json(item: &Item) -> Json {
             "read_as": c.read_as,
         })),
         "known": item.entry.is_some(),
-        "entry": item.entry.map(show::entry_json),
+        "entry": item.entry.as_ref().map(show::entry_json),
         "action": item.action.map(Action::as_str),
         "advice": item.action.map(Action::advice),
         "notes": item.notes,

@@ -61,18 +61,18 @@ fn normalize(name: &str) -> String {
 /// The entry `text` names in `catalog`: its wire value in any accepted form (`0x13`, `13`,
 /// `FF`), its spec name or an alias in any ASCII case when that picks a single entry: the
 /// library's rule (`Catalog::lookup`, `parse`, serde), so the command and the crate agree.
-pub fn entry(catalog: &Catalog, text: &str) -> Result<&'static Entry, ParseError> {
+pub fn entry(catalog: &Catalog, text: &str) -> Result<Entry, ParseError> {
     catalog.lookup(text.trim())
 }
 
 /// The entry of every catalogue that has `text` as a wire value or name.
-pub fn everywhere(text: &str) -> Vec<&'static Entry> {
+pub fn everywhere(text: &str) -> Vec<Entry> {
     catalogs().filter_map(|c| entry(c, text).ok()).collect()
 }
 
 /// The spec name followed by the aliases.
-pub fn names(e: &Entry) -> impl Iterator<Item = &'static str> {
-    std::iter::once(e.name()).chain(e.aliases().iter().copied())
+pub fn names(e: Entry) -> impl Iterator<Item = &'static str> {
+    std::iter::once(e.name()).chain(e.aliases())
 }
 
 /// How well an entry matches a search; lower is better.
@@ -89,15 +89,15 @@ enum Rank {
 /// Entries whose name or alias, or else description, contains `text` (any case), best first:
 /// exact name, name prefix, name contains, description contains; ties by catalogue id, then
 /// wire value.
-pub fn search(text: &str) -> Vec<&'static Entry> {
+pub fn search(text: &str) -> Vec<Entry> {
     let needle = text
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    let mut hits: Vec<(Rank, &'static Entry)> = catalogs()
+    let mut hits: Vec<(Rank, Entry)> = catalogs()
         .flat_map(|c| c.entries())
-        .filter_map(|e| rank(e, &needle).map(|r| (r, e)))
+        .filter_map(|e| rank(&e, &needle).map(|r| (r, e)))
         .collect();
     hits.sort_by(|(ra, a), (rb, b)| {
         ra.cmp(rb)
@@ -108,7 +108,7 @@ pub fn search(text: &str) -> Vec<&'static Entry> {
 }
 
 fn rank(e: &Entry, needle: &str) -> Option<Rank> {
-    let best = names(e)
+    let best = names(*e)
         .map(str::to_lowercase)
         .filter_map(|name| {
             if name == needle {
@@ -130,7 +130,7 @@ fn rank(e: &Entry, needle: &str) -> Option<Rank> {
     })
     .or_else(|| {
         let words: Vec<&str> = needle.split_whitespace().collect();
-        let text: String = names(e)
+        let text: String = names(*e)
             .map(str::to_lowercase)
             .chain([description])
             .collect::<Vec<_>>()

@@ -348,14 +348,14 @@ fn run(cli: &Cli, settings: &Settings) -> Result<String, Failure> {
             let entry = explain(catalog, code)?;
             Ok(if json {
                 // The entry object, with `note` when the text was read as hex.
-                let mut object = show::entry_json(entry);
-                if let Some(note) = hex_note(entry, code) {
+                let mut object = show::entry_json(&entry);
+                if let Some(note) = hex_note(&entry, code) {
                     object["note"] = note.trim_start_matches("note: ").into();
                 }
                 show::json_text(&object)
             } else {
-                let text = show::explain(entry, style);
-                match hex_note(entry, code) {
+                let text = show::explain(&entry, style);
+                match hex_note(&entry, code) {
                     Some(note) => match text.split_once('\n') {
                         Some((first, rest)) => format!("{first}\n{}\n{rest}", style.dim(&note)),
                         None => text,
@@ -477,7 +477,7 @@ fn namespace(
     style: Style,
 ) -> Result<String, Failure> {
     nonempty(code, "code")?;
-    let found: Vec<&Entry> = children
+    let found: Vec<Entry> = children
         .iter()
         .filter_map(|c| find::entry(c, code).ok())
         .collect();
@@ -503,7 +503,7 @@ fn namespace(
         found.len(),
         if found.len() == 1 { "has" } else { "have" },
         code.trim(),
-        slug(found[0]),
+        slug(&found[0]),
         code.trim(),
     );
     out.push_str(&show::entries(&found, style));
@@ -581,9 +581,9 @@ fn nonempty(text: &str, what: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn entries(found: &[&Entry], json: bool, style: Style) -> String {
+fn entries(found: &[Entry], json: bool, style: Style) -> String {
     if json {
-        let list: Vec<_> = found.iter().map(|e| show::entry_json(e)).collect();
+        let list: Vec<_> = found.iter().map(show::entry_json).collect();
         show::json_text(&list.into())
     } else {
         show::entries(found, style)
@@ -602,7 +602,7 @@ fn catalog(name: &str) -> Result<&'static errcodes::Catalog, Failure> {
     })
 }
 
-fn explain(catalog_name: &str, code: &str) -> Result<&'static Entry, Failure> {
+fn explain(catalog_name: &str, code: &str) -> Result<Entry, Failure> {
     let catalog = catalog(catalog_name)?;
     nonempty(code, "code")?;
     find::entry(catalog, code).map_err(|err| {
@@ -622,7 +622,7 @@ fn explain(catalog_name: &str, code: &str) -> Result<&'static Entry, Failure> {
             }
             _ => err.to_string(),
         };
-        let close: Vec<String> = find::close(code, catalog.entries().iter().flat_map(find::names))
+        let close: Vec<String> = find::close(code, catalog.entries().flat_map(find::names))
             .into_iter()
             .filter_map(|name| {
                 let e = catalog.find_name(name)?;
@@ -658,7 +658,7 @@ fn slug(e: &Entry) -> &'static str {
 
 /// Names of any catalogue near `text`, with the catalogue each belongs to.
 fn close_names(text: &str) -> Vec<String> {
-    let all: Vec<(&str, &Entry)> = find::catalogs()
+    let all: Vec<(&str, Entry)> = find::catalogs()
         .flat_map(|c| c.entries())
         .flat_map(|e| find::names(e).map(move |n| (n, e)))
         .collect();

@@ -126,9 +126,9 @@ pub fn explain(e: &Entry, s: Style) -> String {
     if !e.aliases().is_empty() {
         field(&mut out, "aliases", &aliases_line(e));
     }
-    for (i, src) in e.sources().iter().enumerate() {
+    for (i, src) in e.sources().enumerate() {
         let label = if i == 0 { "source" } else { "" };
-        field(&mut out, label, &source_line(src));
+        field(&mut out, label, &source_line(&src));
     }
     if !e.causes().is_empty() {
         let _ = writeln!(out, "\n  {}", s.dim("causes"));
@@ -161,17 +161,16 @@ fn source_line(src: &Source) -> String {
 fn aliases_line(e: &Entry) -> String {
     let shown: Vec<String> = e
         .aliases()
-        .iter()
         .map(|a| match e.device_of(a) {
             Some(device) => format!("{a} ({device} only)"),
-            None => (*a).to_owned(),
+            None => a.to_owned(),
         })
         .collect();
     shown.join(", ")
 }
 
 /// One entry per two lines, for `lookup` and `search`.
-pub fn entries(list: &[&Entry], s: Style) -> String {
+pub fn entries(list: &[Entry], s: Style) -> String {
     let mut out = String::new();
     for e in list {
         let mut line = format!("{} {} {}", e.catalog(), s.wire(e.wire()), s.bold(e.name()));
@@ -214,18 +213,8 @@ pub fn catalog_entries(c: &Catalog, s: Style) -> String {
         c.title(),
         c.entries().len()
     );
-    let wire = c
-        .entries()
-        .iter()
-        .map(|e| e.wire().len())
-        .max()
-        .unwrap_or(0);
-    let name = c
-        .entries()
-        .iter()
-        .map(|e| e.name().len())
-        .max()
-        .unwrap_or(0);
+    let wire = c.entries().map(|e| e.wire().len()).max().unwrap_or(0);
+    let name = c.entries().map(|e| e.name().len()).max().unwrap_or(0);
     for e in c.entries() {
         let mut marks = String::new();
         if e.is_deprecated() {
@@ -266,10 +255,10 @@ pub fn catalog_json(c: &Catalog, with_entries: bool) -> Json {
         "slug": c.slug(),
         "title": c.title(),
         "count": c.entries().len(),
-        "sources": c.sources().iter().map(source_json).collect::<Vec<_>>(),
+        "sources": c.sources().map(|s| source_json(&s)).collect::<Vec<_>>(),
     });
     if with_entries {
-        object["entries"] = c.entries().iter().map(entry_json).collect();
+        object["entries"] = c.entries().map(|e| entry_json(&e)).collect();
     }
     object
 }

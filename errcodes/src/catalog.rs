@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::list::{Entries, SourceList, Sources};
+use crate::table::Table;
 use crate::{Entry, KeyKind, ParseError, ParseErrorKind, Source, Value, WireFormat};
 
 /// One catalogue: its metadata, its entries and lookups by wire text or name.
@@ -26,7 +28,7 @@ pub struct Catalog {
     pub(crate) key: KeyKind,
     pub(crate) wire: WireFormat,
     pub(crate) sources: &'static [Source],
-    pub(crate) entries: &'static [Entry],
+    pub(crate) table: &'static Table,
     pub(crate) absent: &'static [Absent],
     pub(crate) lookups: Lookups,
 }
@@ -63,8 +65,8 @@ pub(crate) enum Lookups {
     /// Generated functions over perfect-hash tables (every built-in catalogue). Plain `fn`
     /// pointers, so they cannot hold a catalogue built at run time.
     Tables {
-        by_wire: fn(&str) -> Result<&'static Entry, ParseError>,
-        by_name: fn(&str) -> Option<&'static Entry>,
+        by_wire: fn(&str) -> Result<Entry, ParseError>,
+        by_name: fn(&str) -> Option<Entry>,
     },
     /// No tables: wire text is parsed by the catalogue's key kind and wire format and the
     /// entries are scanned (see `scan.rs`), for catalogues built at run time.
@@ -93,12 +95,12 @@ impl Catalog {
         self.wire
     }
     /// The documents the catalogue comes from.
-    pub const fn sources(&self) -> &'static [Source] {
-        self.sources
+    pub const fn sources(&self) -> Sources {
+        Sources::new(SourceList::Catalog(self.sources))
     }
     /// Every entry, sorted by wire value.
-    pub const fn entries(&self) -> &'static [Entry] {
-        self.entries
+    pub const fn entries(&self) -> Entries {
+        Entries::new(self.table)
     }
 
     /// Values the vendor documents as not codes, with why (empty for most catalogues).
@@ -126,7 +128,7 @@ impl Catalog {
     /// # Errors
     /// Why `text` is not a known wire value: empty, not in the wire form, out of range for
     /// the key kind, or well formed but not catalogued ([`ParseErrorKind::Unknown`]).
-    pub fn parse_wire(&self, text: &str) -> Result<&'static Entry, ParseError> {
+    pub fn parse_wire(&self, text: &str) -> Result<Entry, ParseError> {
         match self.lookups {
             Lookups::Tables { by_wire, .. } => by_wire(text),
             Lookups::Scan => crate::scan::by_wire(self, text),
@@ -134,7 +136,7 @@ impl Catalog {
     }
 
     /// Looks up a spec name or alias, exactly as written.
-    pub fn find_name(&self, name: &str) -> Option<&'static Entry> {
+    pub fn find_name(&self, name: &str) -> Option<Entry> {
         match self.lookups {
             Lookups::Tables { by_name, .. } => by_name(name),
             Lookups::Scan => crate::scan::by_name(self, name),
@@ -156,11 +158,11 @@ impl Catalog {
     /// assert_eq!("service unavailable".parse::<errcodes::http::Code>(), Ok(errcodes::http::Code::ServiceUnavailable));
     /// assert_eq!(errcodes::lookup("nuki", "p_error_max_user").map(|e| e.wire()), Ok("0x13"));
     /// ```
-    pub fn find_name_any_case(&self, name: &str) -> Option<&'static Entry> {
+    pub fn find_name_any_case(&self, name: &str) -> Option<Entry> {
         self.find_name(name).or_else(|| {
-            let mut hits = self.entries.iter().filter(|e| {
+            let mut hits = self.entries().filter(|e| {
                 core::iter::once(e.name())
-                    .chain(e.aliases().iter().copied())
+                    .chain(e.aliases())
                     .any(|n| n.eq_ignore_ascii_case(name))
             });
             match (hits.next(), hits.next()) {
@@ -175,7 +177,7 @@ impl Catalog {
     /// # Errors
     /// As [`Catalog::parse_wire`], except that text that is neither wire text nor a name is
     /// [`ParseErrorKind::Unknown`].
-    pub fn lookup(&self, text: &str) -> Result<&'static Entry, ParseError> {
+    pub fn lookup(&self, text: &str) -> Result<Entry, ParseError> {
         lookup_with(
             text,
             |text| self.parse_wire(text),
@@ -192,7 +194,7 @@ impl fmt::Debug for Catalog {
             .field("id", &self.id)
             .field("key", &self.key)
             .field("wire", &self.wire)
-            .field("entries", &self.entries.len())
+            .field("entries", &self.table.rows())
             .finish_non_exhaustive()
     }
 }
@@ -285,7 +287,7 @@ pub trait CatalogCode:
     /// The catalogue the code belongs to.
     fn catalog() -> &'static Catalog;
     /// The code's record.
-    fn entry(self) -> &'static Entry;
+    fn entry(self) -> Entry;
     /// The wire value (for integer keys also the enum's discriminant).
     fn value(self) -> Self::Key;
     /// The code with this wire value.

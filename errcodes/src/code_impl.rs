@@ -11,11 +11,12 @@
 /// `code!(Code, int u8 Unsigned, Hex)` for integer keys (the enum's discriminants are the
 /// wire values; the signedness names the `Value` variant) or `code!(Code, text, Text)` for
 /// string keys. The macro reads these items of the calling module by name: `ID`, `CATALOG`,
-/// `ENTRIES`, the columns `WIRE_TEXTS`, `NAME_TEXTS`, `DESCRIPTION_TEXTS`,
+/// `TABLE`, the columns `WIRE_TEXTS`, `NAME_TEXTS`, `DESCRIPTION_TEXTS`,
 /// `REMEDIATION_TEXTS`, `HTTP_STATUSES` and `ACTIONS`, and the functions `code_index`,
 /// `code_value`, `from_value`, `from_wire` and `from_name`. The accessors read the columns
 /// directly, so a program that asks only for names links only the names. Within `v1` this list
-/// never grows (output written earlier defines only these): a later method reads `ENTRIES`.
+/// never grows beyond what every `v1` output defines (a later method reads `TABLE`); output
+/// written before `CatalogParts::table` also defines `ENTRIES`, which the macro no longer reads.
 ///
 /// Exported (hidden) for generated code in other crates; the optional-feature impls come from
 /// `__code_serde!` and `__code_defmt!`, which errcodes defines according to its own features.
@@ -73,8 +74,8 @@ macro_rules! __code_v1 {
         impl $code {
             /// The catalogue record of this code.
             #[inline]
-            pub const fn entry(self) -> &'static $crate::Entry {
-                &ENTRIES[code_index(self)]
+            pub const fn entry(self) -> $crate::Entry {
+                $crate::__private::v1::entry(&TABLE, code_index(self))
             }
             /// The wire value.
             #[inline]
@@ -149,7 +150,7 @@ macro_rules! __code_v1 {
             fn catalog() -> &'static $crate::Catalog {
                 &CATALOG
             }
-            fn entry(self) -> &'static $crate::Entry {
+            fn entry(self) -> $crate::Entry {
                 $code::entry(self)
             }
             fn value(self) -> $key {
@@ -166,8 +167,8 @@ macro_rules! __code_v1 {
             }
         }
 
-        impl ::core::convert::From<$code> for &'static $crate::Entry {
-            fn from(code: $code) -> &'static $crate::Entry {
+        impl ::core::convert::From<$code> for $crate::Entry {
+            fn from(code: $code) -> $crate::Entry {
                 code.entry()
             }
         }

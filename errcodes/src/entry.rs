@@ -5,6 +5,7 @@ use core::hash::{Hash, Hasher};
 
 use crate::Action;
 use crate::hash::at;
+use crate::list::{Aliases, Causes, DeviceNames, SourceList, Sources};
 use crate::table::{self, Extra, Table};
 
 /// A code's wire value, whatever the catalogue's key kind.
@@ -107,8 +108,10 @@ impl Cause {
 ///
 /// Tools use it to work across catalogues without per-vendor code; typed code uses the
 /// per-catalogue enums (for example [`crate::nuki::Code`]), whose accessors read the same
-/// data. An `Entry` is small (a catalogue's table and a row number, 16 bytes on 64-bit
-/// targets): each accessor reads its field from the catalogue's columns.
+/// data. An `Entry` is a small value (a catalogue's table and a row number, 16 bytes on
+/// 64-bit targets) that lookups return by value: each accessor reads its field from the
+/// catalogue's columns, and its lists ([`Entry::aliases`], [`Entry::sources`], …) are
+/// iterators of values.
 ///
 /// ```
 /// let entry = errcodes::lookup("nuki", "ff")?;
@@ -124,6 +127,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Row `row` of `table`.
+    #[allow(clippy::cast_possible_truncation)] // tables have at most `u32::MAX` rows
+    pub(crate) const fn at(table: &'static Table, row: usize) -> Entry {
+        Entry {
+            table,
+            row: row as u32,
+        }
+    }
     const fn row(&self) -> usize {
         self.row as usize
     }
@@ -147,8 +158,8 @@ impl Entry {
         self.table.names.get(self.row())
     }
     /// Other names the code is known by (older spellings, device-specific names).
-    pub const fn aliases(&self) -> &'static [&'static str] {
-        self.extra().aliases
+    pub const fn aliases(&self) -> Aliases {
+        Aliases::new(self.extra().aliases)
     }
     /// What the code means.
     pub const fn description(&self) -> &'static str {
@@ -167,32 +178,31 @@ impl Entry {
         table::action(self.table.actions, self.row())
     }
     /// The document the entry comes from (the first one it cites).
-    pub const fn source(&self) -> &'static Source {
-        self.extra().source
+    pub const fn source(&self) -> Source {
+        *self.extra().source
     }
     /// Every document the entry cites, the first one first.
-    pub const fn sources(&self) -> &'static [&'static Source] {
-        self.extra().sources
+    pub const fn sources(&self) -> Sources {
+        Sources::new(SourceList::Cited(self.extra().sources))
     }
     /// The aliases that only one device type uses, with that device.
-    pub const fn device_names(&self) -> &'static [DeviceName] {
-        self.extra().device_names
+    pub const fn device_names(&self) -> DeviceNames {
+        DeviceNames::new(self.extra().device_names)
     }
     /// The device type an alias applies to, when it is device-specific.
     pub fn device_of(&self, alias: &str) -> Option<&'static str> {
         self.device_names()
-            .iter()
             .find(|d| d.name == alias)
             .map(|d| d.device)
     }
     /// Whether the entry rests on a single source that the vendor does not publish itself.
     /// Derived from the sources, so it cannot disagree with them.
     pub const fn single_unofficial_source(&self) -> bool {
-        matches!(self.sources(), [only] if !only.official)
+        matches!(self.extra().sources, [only] if !only.official)
     }
     /// Documented distinct causes behind this one code, if any.
-    pub const fn causes(&self) -> &'static [Cause] {
-        self.extra().causes
+    pub const fn causes(&self) -> Causes {
+        Causes::new(self.extra().causes)
     }
     /// Whether the vendor retired the code.
     pub const fn is_deprecated(&self) -> bool {
@@ -215,15 +225,15 @@ impl PartialEq for Entry {
             && self.value() == other.value()
             && self.wire() == other.wire()
             && self.name() == other.name()
-            && self.aliases() == other.aliases()
+            && self.aliases().eq(other.aliases())
             && self.description() == other.description()
             && self.remediation() == other.remediation()
             && self.http_status() == other.http_status()
             && self.action() == other.action()
             && self.source() == other.source()
-            && self.sources() == other.sources()
-            && self.device_names() == other.device_names()
-            && self.causes() == other.causes()
+            && self.sources().eq(other.sources())
+            && self.device_names().eq(other.device_names())
+            && self.causes().eq(other.causes())
             && self.is_deprecated() == other.is_deprecated()
             && self.uncertain() == other.uncertain()
     }

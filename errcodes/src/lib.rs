@@ -91,6 +91,7 @@ mod entry;
 mod error;
 mod hash;
 mod kind;
+mod list;
 #[rustfmt::skip]
 #[allow(clippy::all, clippy::pedantic, missing_docs)]
 mod generated;
@@ -121,6 +122,7 @@ pub use entry::{Cause, DeviceName, Entry, Source, Value};
 pub use error::{ParseError, ParseErrorKind};
 pub use generated::*;
 pub use kind::{KeyKind, WireFormat};
+pub use list::{Aliases, Causes, DeviceNames, Entries, Sources};
 
 mod support;
 
@@ -158,7 +160,7 @@ pub fn catalog(id: &str) -> Option<&'static Catalog> {
 /// assert!(errcodes::lookup("no-such-catalogue", "1").is_err());
 /// # Ok::<(), errcodes::ParseError>(())
 /// ```
-pub fn lookup(id: &str, text: &str) -> Result<&'static Entry, ParseError> {
+pub fn lookup(id: &str, text: &str) -> Result<Entry, ParseError> {
     lookup_in(catalogs(), id, text)
 }
 
@@ -203,11 +205,7 @@ pub fn catalog_in<'a>(catalogs: &[&'a Catalog], id: &str) -> Option<&'a Catalog>
 /// assert_eq!(err.kind(), ParseErrorKind::UnknownCatalog);
 /// # Ok::<(), errcodes::ParseError>(())
 /// ```
-pub fn lookup_in(
-    catalogs: &[&Catalog],
-    id: &str,
-    text: &str,
-) -> Result<&'static Entry, ParseError> {
+pub fn lookup_in(catalogs: &[&Catalog], id: &str, text: &str) -> Result<Entry, ParseError> {
     let catalog = catalog_in(catalogs, id).ok_or_else(|| ParseError::unknown_catalog(id))?;
     catalog.lookup(text)
 }

@@ -175,18 +175,18 @@ impl Serialize for Entry {
         m.serialize_field("wire", self.wire())?;
         m.serialize_field("value", &self.value())?;
         m.serialize_field("name", self.name())?;
-        m.serialize_field("aliases", self.aliases())?;
+        m.serialize_field("aliases", &self.aliases())?;
         m.serialize_field("description", self.description())?;
         m.serialize_field("remediation", &self.remediation())?;
         m.serialize_field("http_status", &self.http_status())?;
         m.serialize_field("action", &self.action())?;
         m.serialize_field("advice", self.action().advice())?;
-        m.serialize_field("causes", self.causes())?;
+        m.serialize_field("causes", &self.causes())?;
         m.serialize_field("deprecated", &self.is_deprecated())?;
         m.serialize_field("uncertain", &self.uncertain())?;
-        m.serialize_field("source", self.source())?;
-        m.serialize_field("sources", self.sources())?;
-        m.serialize_field("device_names", self.device_names())?;
+        m.serialize_field("source", &self.source())?;
+        m.serialize_field("sources", &self.sources())?;
+        m.serialize_field("device_names", &self.device_names())?;
         m.serialize_field("single_unofficial_source", &self.single_unofficial_source())?;
         m.end()
     }

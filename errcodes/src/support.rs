@@ -211,15 +211,12 @@ pub mod v1 {
     }
 
     /// Row `row` of `table` as an [`Entry`].
-    #[allow(clippy::cast_possible_truncation)]
     pub const fn entry(table: &'static Table, row: usize) -> Entry {
-        Entry {
-            table,
-            row: row as u32,
-        }
+        Entry::at(table, row)
     }
 
-    /// Rows `0..N` of `table`.
+    /// Rows `0..N` of `table`, for [`CatalogParts::entries`] (output written before
+    /// [`CatalogParts::table`]; lookups no longer point into it).
     pub const fn entries<const N: usize>(table: &'static Table) -> [Entry; N] {
         let mut out = [entry(table, 0); N];
         let mut row = 0;
@@ -231,9 +228,9 @@ pub mod v1 {
     }
 
     /// A generated lookup by wire text.
-    pub type ByWire = fn(&str) -> Result<&'static Entry, ParseError>;
+    pub type ByWire = fn(&str) -> Result<Entry, ParseError>;
     /// A generated lookup by name or alias.
-    pub type ByName = fn(&str) -> Option<&'static Entry>;
+    pub type ByName = fn(&str) -> Option<Entry>;
 
     /// Every field of a [`Catalog`], by name. Without both lookups the catalogue finds codes
     /// by scanning its entries, as one loaded at run time does.
@@ -246,7 +243,10 @@ pub mod v1 {
         pub key: KeyKind,
         pub wire: WireFormat,
         pub sources: &'static [Source],
-        /// Sorted by value, as [`Catalog::entries`] promises.
+        /// The rows, sorted by value, as [`Catalog::entries`] promises.
+        pub table: &'static Table,
+        /// What output written before `table` gives instead (its `ENTRIES`, rows `0..N` of
+        /// its table): when not empty, the table is its first entry's.
         pub entries: &'static [Entry],
         pub absent: &'static [Absent],
         pub by_wire: Option<ByWire>,
@@ -262,6 +262,7 @@ pub mod v1 {
             key: KeyKind::Text,
             wire: WireFormat::Text,
             sources: &[],
+            table: &Table::EMPTY,
             entries: &[],
             absent: &[],
             by_wire: None,
@@ -278,7 +279,10 @@ pub mod v1 {
             key: p.key,
             wire: p.wire,
             sources: p.sources,
-            entries: p.entries,
+            table: match p.entries.first() {
+                Some(first) => first.table,
+                None => p.table,
+            },
             absent: p.absent,
             lookups: match (p.by_wire, p.by_name) {
                 (Some(by_wire), Some(by_name)) => Lookups::Tables { by_wire, by_name },

@@ -153,6 +153,14 @@ pub struct Table {
 }
 
 impl Table {
+    /// No rows (the table of a catalogue given no entries).
+    pub const EMPTY: Table = crate::__private::v1::table(crate::__private::v1::TableParts::EMPTY);
+
+    /// How many rows: one per name (every entry has one).
+    pub(crate) const fn rows(&self) -> usize {
+        self.names.bounds.len().saturating_sub(1)
+    }
+
     pub(crate) const fn value(&self, row: usize) -> Value {
         let bits = at(self.values, row, 0);
         match self.key {

@@ -49,7 +49,7 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
     let expected = expected_wire(catalog, text);
     match (&wire, &expected) {
         (Ok(got), Some(Ok(want))) => assert!(
-            std::ptr::eq(*got, *want),
+            got == want,
             "{}: parse_wire({text:?}) gave {} but the entry with that value is {}",
             catalog.id(),
             got.name(),
@@ -74,7 +74,7 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
     }
     match wire {
         Ok(entry) => {
-            check_entry(catalog, entry);
+            check_entry(catalog, &entry);
             if catalog.wire_format() == WireFormat::Hex {
                 // Hex digits and the `0x` prefix are accepted in either case.
                 assert_eq!(catalog.parse_wire(&text.to_ascii_lowercase()), wire);
@@ -96,11 +96,10 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
     let name = catalog.find_name(text);
     let scanned = catalog
         .entries()
-        .iter()
-        .find(|e| e.name() == text || e.aliases().contains(&text));
+        .find(|e| e.name() == text || e.aliases().any(|a| a == text));
     match (name, scanned) {
         (Some(got), Some(want)) => assert!(
-            std::ptr::eq(got, want),
+            got == want,
             "{}: find_name({text:?}) gave {}, the scan {}",
             catalog.id(),
             got.name(),
@@ -110,12 +109,12 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
         _ => panic!(
             "{}: find_name({text:?}) = {:?}, a scan of names and aliases finds {:?}",
             catalog.id(),
-            name.map(Entry::name),
-            scanned.map(Entry::name)
+            name.as_ref().map(Entry::name),
+            scanned.as_ref().map(Entry::name)
         ),
     }
     if let Some(entry) = name {
-        check_entry(catalog, entry);
+        check_entry(catalog, &entry);
     }
 
     let looked_up = catalog.lookup(text);
@@ -125,9 +124,9 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
     let any_case = catalog.find_name_any_case(text);
     let scanned_any_case = {
         let lower = text.to_ascii_lowercase();
-        let mut hits = catalog.entries().iter().filter(|e| {
+        let mut hits = catalog.entries().filter(|e| {
             std::iter::once(e.name())
-                .chain(e.aliases().iter().copied())
+                .chain(e.aliases())
                 .any(|n| n.to_ascii_lowercase() == lower)
         });
         match (hits.next(), hits.next()) {
@@ -136,12 +135,11 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
         }
     };
     assert!(
-        name.is_some()
-            || any_case.map(|e| e as *const Entry) == scanned_any_case.map(|e| e as *const Entry),
+        name.is_some() || any_case == scanned_any_case,
         "{}: find_name_any_case({text:?}) = {:?}, a scan finds {:?}",
         catalog.id(),
-        any_case.map(Entry::name),
-        scanned_any_case.map(Entry::name)
+        any_case.as_ref().map(Entry::name),
+        scanned_any_case.as_ref().map(Entry::name)
     );
     let rule = match (wire, name.or(any_case)) {
         (Ok(entry), _) | (Err(_), Some(entry)) => Ok(entry),
@@ -151,7 +149,7 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
         (Err(err), None) => Err(err.kind()),
     };
     match (&looked_up, rule) {
-        (Ok(got), Ok(want)) => assert!(std::ptr::eq(*got, want)),
+        (Ok(got), Ok(want)) => assert_eq!(*got, want),
         (Err(got), Err(kind)) => {
             assert_eq!(got.kind(), kind);
             assert_eq!(got.catalog(), catalog.id());
@@ -159,7 +157,7 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
         _ => panic!(
             "{}: lookup({text:?}) = {looked_up:?}, but parse_wire = {wire:?}, find_name = {:?}",
             catalog.id(),
-            name.map(Entry::name)
+            name.as_ref().map(Entry::name)
         ),
     }
     assert_eq!(errcodes::lookup(catalog.id(), text), looked_up);
@@ -167,25 +165,25 @@ fn check_catalog(catalog: &'static Catalog, text: &str) {
 }
 
 /// An entry found in `catalog` belongs to it and is found again from its own wire and name.
-fn check_entry(catalog: &'static Catalog, entry: &'static Entry) {
+fn check_entry(catalog: &'static Catalog, entry: &Entry) {
     assert_eq!(entry.catalog(), catalog.id());
     assert!(
-        catalog.entries().iter().any(|e| std::ptr::eq(e, entry)),
+        catalog.entries().any(|e| e == *entry),
         "{}: {} is not one of the catalogue's entries",
         catalog.id(),
         entry.name()
     );
-    let again = catalog.parse_wire(entry.wire()).map(|e| e as *const Entry);
+    let again = catalog.parse_wire(entry.wire());
     assert_eq!(
-        again,
-        Ok(entry as *const Entry),
+        again.as_ref(),
+        Ok(entry),
         "{}: parse_wire({:?}) does not give {} back",
         catalog.id(),
         entry.wire(),
         entry.name()
     );
-    let named = catalog.find_name(entry.name()).map(|e| e as *const Entry);
-    assert_eq!(named, Some(entry as *const Entry), "{}", entry.name());
+    let named = catalog.find_name(entry.name());
+    assert_eq!(named.as_ref(), Some(entry), "{}", entry.name());
     let mut out = String::new();
     let _ = write!(out, "{entry} {entry:?}");
 }
@@ -196,12 +194,10 @@ fn check_entry(catalog: &'static Catalog, entry: &'static Entry) {
 fn expected_wire(
     catalog: &'static Catalog,
     text: &str,
-) -> Option<Result<&'static Entry, (ParseErrorKind, Option<Value>)>> {
-    let entries = catalog.entries();
+) -> Option<Result<Entry, (ParseErrorKind, Option<Value>)>> {
+    let mut entries = catalog.entries();
     if catalog.wire_format() == WireFormat::Text || catalog.key() == KeyKind::Text {
-        let found = entries
-            .iter()
-            .find(|e| matches!(e.value(), Value::Text(v) if v == text));
+        let found = entries.find(|e| matches!(e.value(), Value::Text(v) if v == text));
         return Some(match found {
             Some(entry) => Ok(entry),
             None if text.is_empty() => Err((ParseErrorKind::Empty, None)),
@@ -265,7 +261,7 @@ fn expected_wire(
     if value < lo || value > hi {
         return Some(Err((ParseErrorKind::OutOfRange, None)));
     }
-    let found = entries.iter().find(|e| match e.value() {
+    let found = entries.find(|e| match e.value() {
         Value::Unsigned(v) => i128::from(v) == value,
         Value::Signed(v) => i128::from(v) == value,
         _ => false,

@@ -109,7 +109,7 @@ fn both_modes_generate_the_same_catalogue() {
     assert_eq!(committed.len(), CATALOGS.len());
     for (built, kept) in CATALOGS.iter().zip(committed) {
         assert_eq!(built.id(), kept.id());
-        let names = |c: &Catalog| c.entries().iter().map(|e| e.name()).collect::<Vec<_>>();
+        let names = |c: &Catalog| c.entries().map(|e| e.name()).collect::<Vec<_>>();
         assert_eq!(names(built), names(kept));
     }
     let code = acme_lock::committed::lock::from_value(-12).unwrap();

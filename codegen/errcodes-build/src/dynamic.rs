@@ -190,11 +190,8 @@ fn build(c: &model::Catalog) -> &'static errcodes::Catalog {
             c.wire.as_str(),
         ),
         sources,
-        entries: leak_all(
-            (0..c.entries.len())
-                .map(|row| v1::entry(table, row))
-                .collect(),
-        ),
+        table,
+        entries: &[],
         absent: leak_all(
             c.absent
                 .iter()

@@ -316,14 +316,15 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
         // that fields added to the contract later have defaults, even where none is missing.
         #![allow(deprecated, clippy::needless_update)]
 
-        use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+        use crate::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
         #use_value
 
         const ID: &str = #id;
 
         #[doc = #enum_doc]
         ///
-        /// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+        /// Look codes up with the module's functions; every accessor reads the code's row of
+        /// the catalogue, which [`Code::entry`] gives as the common record.
         #(#[doc = #repr_doc])*
         #[non_exhaustive]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -349,7 +350,7 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
             key: KeyKind::#key_kind,
             wire: WireFormat::#wire,
             sources: &SOURCES,
-            entries: &ENTRIES,
+            table: &TABLE,
             absent: &[#(#absent),*],
             by_wire: Some(|text| from_wire(text).map(Code::entry)),
             by_name: Some(|name| from_name(name).map(Code::entry)),
@@ -357,8 +358,6 @@ fn catalog_module(c: &Catalog, s: &Settings) -> TokenStream {
         });
 
         static SOURCES: [Source; #source_count] = [#(#sources),*];
-
-        static ENTRIES: [Entry; #n] = crate::__private::v1::entries(&TABLE);
 
         #columns
 

@@ -194,8 +194,8 @@ pub(crate) fn lookups(c: &Catalog) -> TokenStream {
             from_wire(text)
         }
 
-        /// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
-        /// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+        /// The code's row in the columns. Every code has its slot; the clamp (a `cmov`) only
+        /// tells the compiler the row is in range, so reading a column has no bounds check.
         #[inline]
         const fn code_index(code: Code) -> usize {
             let row = #index_slot as usize;

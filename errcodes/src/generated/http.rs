@@ -33,12 +33,13 @@
 //! - `rfc2295`: [RFC 2295, Transparent Content Negotiation in HTTP](<https://www.rfc-editor.org/rfc/rfc2295>)
 //! - `rfc2774`: [RFC 2774, An HTTP Extension Framework](<https://www.rfc-editor.org/rfc/rfc2774>)
 #![allow(deprecated, clippy::needless_update)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+use crate::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
 use crate::Value;
 const ID: &str = "http";
 /// A code of the `http` catalogue: HTTP status codes (IANA registry).
 ///
-/// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Look codes up with the module's functions; every accessor reads the code's row of
+/// the catalogue, which [`Code::entry`] gives as the common record.
 /// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
 /// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
@@ -695,8 +696,8 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
-/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
-/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+/// The code's row in the columns. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so reading a column has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
     let row = INDEX[crate::__private::v1::dense_slot(code as u16 as u64, 100, 511)]
@@ -845,7 +846,7 @@ pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1
     key: KeyKind::HttpStatus,
     wire: WireFormat::Decimal,
     sources: &SOURCES,
-    entries: &ENTRIES,
+    table: &TABLE,
     absent: &[
         crate::__private::v1::absent(
             Value::Unsigned(306),
@@ -936,7 +937,6 @@ static SOURCES: [Source; 12] = [
         true,
     ),
 ];
-static ENTRIES: [Entry; 61] = crate::__private::v1::entries(&TABLE);
 static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
     id: ID,
     key: KeyKind::HttpStatus,

@@ -28,11 +28,12 @@
 //! - `help`: [Nuki help centre, "Adding \& Managing Lock Permissions" (permission limits per Smart Lock generation; read 2026-12)](<https://support.nuki.io/hc/en-us/articles/4407512064785-Adding-Managing-Lock-Permissions>)
 //! - `forum1282`: [Nuki developer forum, "More than 200 users" (Smart Lock v1 100 and v2 200 permissions, keypad codes not counted; the reply speaks for Nuki; read 2026-12)](<https://developer.nuki.io/t/more-than-200-users/1282>)
 #![allow(deprecated, clippy::needless_update)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+use crate::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "nuki";
 /// A code of the `nuki` catalogue: Nuki device error codes.
 ///
-/// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Look codes up with the module's functions; every accessor reads the code's row of
+/// the catalogue, which [`Code::entry`] gives as the common record.
 /// Each variant's discriminant is its wire value, so `code as u8` is the value the vendor
 /// sends (also `u8::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
@@ -499,8 +500,8 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_hex(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
-/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
-/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+/// The code's row in the columns. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so reading a column has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
     let row = INDEX[crate::__private::v1::dense_slot(code as u8 as u64, 0, 255)]
@@ -617,7 +618,7 @@ pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1
     key: KeyKind::Byte,
     wire: WireFormat::Hex,
     sources: &SOURCES,
-    entries: &ENTRIES,
+    table: &TABLE,
     absent: &[],
     by_wire: Some(|text| from_wire(text).map(Code::entry)),
     by_name: Some(|name| from_name(name).map(Code::entry)),
@@ -667,7 +668,6 @@ static SOURCES: [Source; 7] = [
         true,
     ),
 ];
-static ENTRIES: [Entry; 45] = crate::__private::v1::entries(&TABLE);
 static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
     id: ID,
     key: KeyKind::Byte,

@@ -23,11 +23,12 @@
 //! - `redred`: [REDREDGROUP/samsungknox@35af66e, packages/knox-api/src/errors/base-knox-axios.error.ts (commented ERROR_MAP)](<https://github.com/REDREDGROUP/samsungknox/blob/35af66e185e6300f7a07580d8a98a8d6afcf94f4/packages/knox-api/src/errors/base-knox-axios.error.ts>) (unofficial)
 //! - `errors`: [Knox Configure, "Error codes" (example responses; read 2026-11)](<https://docs.samsungknox.com/dev/knox-configure/error-codes/>)
 #![allow(deprecated, clippy::needless_update)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+use crate::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::configure";
 /// A code of the `knox::configure` catalogue: Samsung Knox Configure error codes.
 ///
-/// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Look codes up with the module's functions; every accessor reads the code's row of
+/// the catalogue, which [`Code::entry`] gives as the common record.
 /// Each variant's discriminant is its wire value, so `code as u32` is the value the vendor
 /// sends (also `u32::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
@@ -161,8 +162,8 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
-/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
-/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+/// The code's row in the columns. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so reading a column has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
     let row = INDEX[crate::__private::v1::multiplied_slot(
@@ -214,7 +215,7 @@ pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1
     key: KeyKind::U32,
     wire: WireFormat::Decimal,
     sources: &SOURCES,
-    entries: &ENTRIES,
+    table: &TABLE,
     absent: &[],
     by_wire: Some(|text| from_wire(text).map(Code::entry)),
     by_name: Some(|name| from_name(name).map(Code::entry)),
@@ -234,7 +235,6 @@ static SOURCES: [Source; 2] = [
         true,
     ),
 ];
-static ENTRIES: [Entry; 8] = crate::__private::v1::entries(&TABLE);
 static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
     id: ID,
     key: KeyKind::U32,

@@ -27,11 +27,12 @@
 //! - `B1130`: [Nuki Bridge API V1.13.0 (30.11.2021), section 7 "Error codes/handling" and the endpoint error rows; copy kept in fhem/NUKI@728319d, 20211130NukiBridgeAPI1_13_0.pdf](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/20211130NukiBridgeAPI1_13_0.pdf>)
 //! - `fhem`: [fhem/NUKI@728319d, lib/FHEM/Devices/Nuki/Bridge.pm (FHEM's Nuki module: 503 re-sent, 401 read as an invalid token)](<https://github.com/fhem/NUKI/blob/728319d81efb091064b45118b489f9b89fe027a7/lib/FHEM/Devices/Nuki/Bridge.pm>) (unofficial)
 #![allow(deprecated, clippy::needless_update)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+use crate::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "nuki::bridge";
 /// A code of the `nuki::bridge` catalogue: Nuki Bridge HTTP API statuses.
 ///
-/// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Look codes up with the module's functions; every accessor reads the code's row of
+/// the catalogue, which [`Code::entry`] gives as the common record.
 /// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
 /// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
@@ -146,8 +147,8 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
-/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
-/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+/// The code's row in the columns. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so reading a column has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
     let row = INDEX[crate::__private::v1::dense_slot(code as u16 as u64, 400, 127)]
@@ -186,7 +187,7 @@ pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1
     key: KeyKind::HttpStatus,
     wire: WireFormat::Decimal,
     sources: &SOURCES,
-    entries: &ENTRIES,
+    table: &TABLE,
     absent: &[],
     by_wire: Some(|text| from_wire(text).map(Code::entry)),
     by_name: Some(|name| from_name(name).map(Code::entry)),
@@ -230,7 +231,6 @@ static SOURCES: [Source; 6] = [
         false,
     ),
 ];
-static ENTRIES: [Entry; 6] = crate::__private::v1::entries(&TABLE);
 static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
     id: ID,
     key: KeyKind::HttpStatus,

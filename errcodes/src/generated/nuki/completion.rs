@@ -24,11 +24,12 @@
 //! - `P`: [ronengr/pyNukiBT@a33865d, pyNukiBT/const.py LockActionCompletionStatus](<https://github.com/ronengr/pyNukiBT/blob/a33865d41da7991b3feb1f89c0a17ff66c34b93f/pyNukiBT/const.py>) (unofficial)
 //! - `E`: [I-Connect/NukiBleEsp32@e2edfa2, src/NukiLockConstants.h and src/NukiOpenerConstants.h CompletionStatus](<https://github.com/I-Connect/NukiBleEsp32/tree/e2edfa2cb4a36f7b3bf2f160f1b20fb075996ab7/src>) (unofficial)
 #![allow(deprecated, clippy::needless_update)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+use crate::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "nuki::completion";
 /// A code of the `nuki::completion` catalogue: Nuki lock-action completion status.
 ///
-/// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Look codes up with the module's functions; every accessor reads the code's row of
+/// the catalogue, which [`Code::entry`] gives as the common record.
 /// Each variant's discriminant is its wire value, so `code as u8` is the value the vendor
 /// sends (also `u8::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
@@ -211,8 +212,8 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_hex(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
-/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
-/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+/// The code's row in the columns. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so reading a column has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
     let row = INDEX[crate::__private::v1::dense_slot(code as u8 as u64, 0, 255)]
@@ -267,7 +268,7 @@ pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1
     key: KeyKind::Byte,
     wire: WireFormat::Hex,
     sources: &SOURCES,
-    entries: &ENTRIES,
+    table: &TABLE,
     absent: &[],
     by_wire: Some(|text| from_wire(text).map(Code::entry)),
     by_name: Some(|name| from_name(name).map(Code::entry)),
@@ -293,7 +294,6 @@ static SOURCES: [Source; 3] = [
         false,
     ),
 ];
-static ENTRIES: [Entry; 14] = crate::__private::v1::entries(&TABLE);
 static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
     id: ID,
     key: KeyKind::Byte,

@@ -22,11 +22,12 @@
 //! - `ios_template`: [tapkey/tapkey-keyring-app-template-ios@ae7c239, app/App/Services/MessageResolver.swift (iOS case names)](<https://github.com/tapkey/tapkey-keyring-app-template-ios/blob/ae7c2393f93eb6c956be5a8fe29b4dce8c23e27d/app/App/Services/MessageResolver.swift>)
 //! - `ios`: [Tapkey Mobile SDK for iOS reference, TKMCommandResultCode (read 2026-11)](<https://developers.tapkey.io/mobile/ios/reference/TapkeyMobileLib/latest/Classes/TKMCommandResult/TKMCommandResultCode.html>)
 #![allow(deprecated, clippy::needless_update)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+use crate::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "tapkey::command_result";
 /// A code of the `tapkey::command_result` catalogue: Tapkey Mobile SDK command result codes.
 ///
-/// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Look codes up with the module's functions; every accessor reads the code's row of
+/// the catalogue, which [`Code::entry`] gives as the common record.
 /// Codes are strings on the wire; `value()` gives the string.
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -226,7 +227,7 @@ pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1
     key: KeyKind::Text,
     wire: WireFormat::Text,
     sources: &SOURCES,
-    entries: &ENTRIES,
+    table: &TABLE,
     absent: &[],
     by_wire: Some(|text| from_wire(text).map(Code::entry)),
     by_name: Some(|name| from_name(name).map(Code::entry)),
@@ -252,7 +253,6 @@ static SOURCES: [Source; 3] = [
         true,
     ),
 ];
-static ENTRIES: [Entry; 14] = crate::__private::v1::entries(&TABLE);
 static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
     id: ID,
     key: KeyKind::Text,

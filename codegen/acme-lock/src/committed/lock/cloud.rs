@@ -20,11 +20,12 @@
 //!
 //! - `api`: [ACME Cloud API reference, "Errors"](<https://example.com/acme/cloud/errors>)
 #![allow(deprecated, clippy::needless_update)]
-use ::errcodes::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+use ::errcodes::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "lock::cloud";
 /// A code of the `lock::cloud` catalogue: ACME Lock cloud API error codes.
 ///
-/// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Look codes up with the module's functions; every accessor reads the code's row of
+/// the catalogue, which [`Code::entry`] gives as the common record.
 /// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
 /// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
@@ -85,8 +86,8 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_hex(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
-/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
-/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+/// The code's row in the columns. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so reading a column has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
     let row = INDEX[::errcodes::__private::v1::dense_slot(code as u16 as u64, 257, 511)]
@@ -117,7 +118,7 @@ pub static CATALOG: Catalog = ::errcodes::__private::v1::catalog(::errcodes::__p
     key: KeyKind::U16,
     wire: WireFormat::Hex,
     sources: &SOURCES,
-    entries: &ENTRIES,
+    table: &TABLE,
     absent: &[],
     by_wire: Some(|text| from_wire(text).map(Code::entry)),
     by_name: Some(|name| from_name(name).map(Code::entry)),
@@ -131,7 +132,6 @@ static SOURCES: [Source; 1] = [
         true,
     ),
 ];
-static ENTRIES: [Entry; 2] = ::errcodes::__private::v1::entries(&TABLE);
 static TABLE: ::errcodes::__private::v1::Table = ::errcodes::__private::v1::table(::errcodes::__private::v1::TableParts {
     id: ID,
     key: KeyKind::U16,

@@ -23,11 +23,12 @@
 //! - `troubleshoot`: [Samsung Knox Guard, "Troubleshoot" (last updated 2026-04-30; read 2026-12)](<https://docs.samsungknox.com/dev/knox-guard/troubleshoot/>)
 //! - `errors`: [Samsung Knox Guard, "Error codes" (HTTP 200 batch result with per-item errors)](<https://docs.samsungknox.com/dev/knox-guard/error-codes/>)
 #![allow(deprecated, clippy::needless_update)]
-use crate::{Action, Catalog, Entry, KeyKind, ParseError, Source, WireFormat};
+use crate::{Action, Catalog, KeyKind, ParseError, Source, WireFormat};
 const ID: &str = "knox::guard::http";
 /// A code of the `knox::guard::http` catalogue: Samsung Knox Guard API HTTP statuses.
 ///
-/// Look codes up with the module's functions; every accessor reads the code's [`Entry`].
+/// Look codes up with the module's functions; every accessor reads the code's row of
+/// the catalogue, which [`Code::entry`] gives as the common record.
 /// Each variant's discriminant is its wire value, so `code as u16` is the value the vendor
 /// sends (also `u16::from(code)` and `Code::try_from(value)`).
 #[non_exhaustive]
@@ -175,8 +176,8 @@ pub fn from_wire(text: &str) -> Result<Code, ParseError> {
 pub fn from_decimal(text: &str) -> Result<Code, ParseError> {
     from_wire(text)
 }
-/// The code's row in `ENTRIES`. Every code has its slot; the clamp (a `cmov`) only
-/// tells the compiler the row is in range, so `ENTRIES[row]` has no bounds check.
+/// The code's row in the columns. Every code has its slot; the clamp (a `cmov`) only
+/// tells the compiler the row is in range, so reading a column has no bounds check.
 #[inline]
 const fn code_index(code: Code) -> usize {
     let row = INDEX[crate::__private::v1::dense_slot(code as u16 as u64, 200, 511)]
@@ -223,7 +224,7 @@ pub static CATALOG: Catalog = crate::__private::v1::catalog(crate::__private::v1
     key: KeyKind::HttpStatus,
     wire: WireFormat::Decimal,
     sources: &SOURCES,
-    entries: &ENTRIES,
+    table: &TABLE,
     absent: &[],
     by_wire: Some(|text| from_wire(text).map(Code::entry)),
     by_name: Some(|name| from_name(name).map(Code::entry)),
@@ -243,7 +244,6 @@ static SOURCES: [Source; 2] = [
         true,
     ),
 ];
-static ENTRIES: [Entry; 10] = crate::__private::v1::entries(&TABLE);
 static TABLE: crate::__private::v1::Table = crate::__private::v1::table(crate::__private::v1::TableParts {
     id: ID,
     key: KeyKind::HttpStatus,
