@@ -198,6 +198,22 @@ mod tests {
         assert_eq!(format!("{list:?}"), format!("{items:?}"));
     }
 
+    /// What a caller may do with a list or an entry: keep it, send it, share it, print it.
+    #[test]
+    fn lists_and_entries_are_plain_values() {
+        fn plain<T: Send + Sync + Clone + core::fmt::Debug + Unpin + 'static>() {}
+        plain::<crate::Entry>();
+        plain::<super::Entries>();
+        plain::<super::Aliases>();
+        plain::<super::Sources>();
+        plain::<super::DeviceNames>();
+        plain::<super::Causes>();
+        assert_eq!(
+            core::mem::size_of::<crate::Entry>(),
+            2 * core::mem::size_of::<usize>()
+        );
+    }
+
     #[test]
     fn every_list_of_every_catalogue_walks_alike() {
         let mut lists = 0;
