@@ -230,6 +230,23 @@ fn sorted_table<K: Ord + Copy, C: Copy>(all: &[C], keys: impl Fn(C) -> Vec<K>) -
     pairs.into_iter().unzip()
 }
 
+/// `one_table` (BENCHMARKS.md, "After `Entry` by value"): the footprint lever that keeps one
+/// dense table of row numbers (`INDEX`, which the accessors need anyway) instead of it and
+/// `BY_VALUE`: value -> row + 1 (`u8`), then `Code::ALL[row]`, a second dependent load.
+fn rows_table<C: Copy>(all: &[C], value: impl Fn(C) -> usize) -> Vec<u8> {
+    let mut rows = vec![0; all.iter().map(|c| value(*c)).max().map_or(0, |m| m + 1)];
+    for (row, c) in all.iter().enumerate() {
+        rows[value(*c)] = u8::try_from(row + 1).expect("fewer than 255 codes");
+    }
+    rows
+}
+
+#[inline(always)]
+fn row_then_all<C: Copy>(rows: &[u8], all: &[C], value: usize) -> Option<C> {
+    let row = usize::from(*rows.get(value)?);
+    all.get(row.wrapping_sub(1)).copied()
+}
+
 // `floor` does no lookup (the key itself is the result): the harness' own cost per key, which
 // matters most on `chain` (stream load + black_box round trip + the index update).
 group!(nuki_byte, NUKI, {
@@ -240,6 +257,10 @@ group!(nuki_byte, NUKI, {
     hashmap: {
         let map = hash_map(&nuki::Code::ALL, |c| vec![c.value()]);
         move |k| map.get(&k).map_or(0, |c| *c as usize + 1)
+    },
+    one_table: {
+        let rows = rows_table(&nuki::Code::ALL, |c| usize::from(c.value()));
+        move |k: u8| row_then_all(&rows, &nuki::Code::ALL, usize::from(k)).map_or(0, |c| c as usize + 1)
     },
 });
 
@@ -257,6 +278,10 @@ group!(http_status, HTTP, {
     hashmap: {
         let map = hash_map(&status::Code::ALL, |c| vec![c.value()]);
         move |k| map.get(&k).map_or(0, |c| *c as usize + 1)
+    },
+    one_table: {
+        let rows = rows_table(&status::Code::ALL, |c| usize::from(c.value()));
+        move |k: u16| row_then_all(&rows, &status::Code::ALL, usize::from(k)).map_or(0, |c| c as usize + 1)
     },
 });
 
