@@ -137,3 +137,40 @@ fn serde_round_trip() -> Result<(), Box<dyn Error>> {
     assert_eq!(entry["single_unofficial_source"], false);
     Ok(())
 }
+
+/// Issue 22: lookups give an `Entry` by value and its lists are iterators, so a dependent
+/// keeps an entry in its own types, sends it to another thread and walks the lists with
+/// iterator adapters, without borrowing from the crate's statics.
+#[test]
+fn entries_and_their_lists_are_values() {
+    struct Report {
+        entry: errcodes::Entry,
+    }
+    let report = Report {
+        entry: errcodes::lookup("nuki", "13").unwrap(),
+    };
+    let entry = std::thread::spawn(move || report.entry).join().unwrap();
+    assert_eq!(entry, nuki::Code::PErrorMaxUser.entry());
+    assert_eq!(errcodes::Entry::from(nuki::Code::PErrorMaxUser), entry);
+
+    let first_two: Vec<&str> = entry.sources().take(2).map(|s| s.id()).collect();
+    assert_eq!(first_two.len(), 2);
+    assert_eq!(entry.sources().next(), Some(entry.source()));
+    assert_eq!(entry.sources().rev().count(), entry.sources().len());
+
+    let nuki = errcodes::catalog("nuki").unwrap();
+    let wires: Vec<&str> = nuki.entries().map(|e| e.wire()).collect();
+    assert_eq!(wires.len(), nuki::Code::ALL.len());
+    assert_eq!(nuki.entries().nth(1).map(|e| e.wire()), Some(wires[1]));
+    assert!(nuki.sources().any(|s| s == entry.source()));
+
+    let recording = errcodes::lookup("nuki", "48").unwrap();
+    let devices: Vec<(&str, &str)> = recording
+        .device_names()
+        .map(|d| (d.name(), d.device()))
+        .collect();
+    assert!(devices.contains(&("K_ERROR_RECORDING_TIMEOUT", "Opener")));
+    assert!(recording.aliases().any(|a| a == "K_ERROR_RECORDING_TIMEOUT"));
+    assert!(format!("{:?}", recording.device_names()).contains("Opener"));
+    assert!(recording.causes().is_empty());
+}
