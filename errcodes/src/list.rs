@@ -111,6 +111,12 @@ list! {
 
 list! {
     /// An entry's other names ([`Entry::aliases`]).
+    ///
+    /// ```
+    /// let entry = errcodes::lookup("nuki", "48")?;
+    /// assert!(entry.aliases().any(|a| a == "K_ERROR_RECORDING_TIMEOUT"));
+    /// # Ok::<(), errcodes::ParseError>(())
+    /// ```
     Aliases: &'static str, &'static [&'static str],
     len |names| names.len(),
     get |names, i| names[i]
@@ -119,6 +125,14 @@ list! {
 list! {
     /// Documents: those a catalogue comes from ([`Catalog::sources`](crate::Catalog::sources))
     /// or those an entry cites, the first one first ([`Entry::sources`]).
+    ///
+    /// ```
+    /// let entry = errcodes::lookup("nuki", "13")?;
+    /// assert_eq!(entry.sources().next(), Some(entry.source()));
+    /// let official = entry.sources().filter(|s| s.is_official()).count();
+    /// assert!(official >= 1);
+    /// # Ok::<(), errcodes::ParseError>(())
+    /// ```
     Sources: Source, SourceList,
     len |list| list.len(),
     get |list, i| list.at(i)
@@ -126,6 +140,13 @@ list! {
 
 list! {
     /// The aliases that only one device type uses ([`Entry::device_names`]).
+    ///
+    /// ```
+    /// let entry = errcodes::lookup("nuki", "48")?;
+    /// let opener = entry.device_names().find(|d| d.device() == "Opener");
+    /// assert_eq!(opener.map(|d| d.name()), Some("K_ERROR_RECORDING_TIMEOUT"));
+    /// # Ok::<(), errcodes::ParseError>(())
+    /// ```
     DeviceNames: DeviceName, &'static [DeviceName],
     len |names| names.len(),
     get |names, i| names[i]
@@ -133,6 +154,15 @@ list! {
 
 list! {
     /// Documented distinct causes behind one code ([`Entry::causes`]).
+    ///
+    /// ```
+    /// use errcodes::Action;
+    ///
+    /// let unauthorized = errcodes::lookup("tapkey", "401")?;
+    /// assert_eq!(unauthorized.causes().len(), 3);
+    /// assert!(unauthorized.causes().any(|c| c.action() == Action::RefreshCredentials));
+    /// # Ok::<(), errcodes::ParseError>(())
+    /// ```
     Causes: Cause, &'static [Cause],
     len |causes| causes.len(),
     get |causes, i| causes[i]
