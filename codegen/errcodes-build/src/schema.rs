@@ -206,14 +206,14 @@ pub(crate) struct Cause {
 }
 
 /// Reads the keys of one mapping: `field` reads the value of each key in `known`; an unknown
-/// key is recorded and its value skipped. Returns the problems and where the mapping starts
-/// (its first key), for reporting missing fields.
-fn read_map(
+/// key is recorded and its value skipped. Returns the problems, with where the mapping starts
+/// (its first key) and what it is, for reporting missing fields.
+fn read_map<'w>(
     node: &Node,
-    what: &str,
+    what: &'w str,
     known: &[&str],
     mut field: impl FnMut(&str, &Node) -> Result<(), Error>,
-) -> Result<(Problems, Pos), Error> {
+) -> Result<Read<'w>, Error> {
     let Kind::Map(pairs) = &node.kind else {
         return Err(Error::new(
             node.at,
@@ -242,7 +242,28 @@ fn read_map(
             problems.push((at, msg));
         }
     }
-    Ok((problems, start.unwrap_or_default()))
+    Ok(Read {
+        problems,
+        at: start.unwrap_or_default(),
+        what,
+    })
+}
+
+/// A mapping read by [`read_map`]: its problems so far, where it starts and what it is.
+struct Read<'w> {
+    problems: Problems,
+    at: Pos,
+    what: &'w str,
+}
+
+impl Read<'_> {
+    /// Records a missing required field.
+    fn require<T>(&mut self, value: &Option<T>, field: &str) {
+        if value.is_none() {
+            let message = format!("missing required field `{field}` in {}", self.what);
+            self.problems.push((self.at, message));
+        }
+    }
 }
 
 /// Whether `b` is `a` with one letter changed, added, dropped or two swapped.
@@ -272,13 +293,6 @@ fn close(a: &str, b: &str) -> bool {
     }
 }
 
-/// Records a missing required field.
-fn require<T>(value: &Option<T>, field: &str, what: &str, at: Pos, problems: &mut Problems) {
-    if value.is_none() {
-        problems.push((at, format!("missing required field `{field}` in {what}")));
-    }
-}
-
 /// Implements [`FromNode`] for a mapping type through [`read_map`].
 macro_rules! mapping {
     ($ty:ident, |$map:ident| $body:expr) => {
@@ -304,7 +318,7 @@ mapping!(File, |map| {
         "entries",
         "absent",
     ];
-    let (mut problems, at) = read_map(map, "the catalogue", &known, |k, m| {
+    let mut read = read_map(map, "the catalogue", &known, |k, m| {
         match k {
             "id" => id = Some(get(m)?),
             "title" => title = Some(get(m)?),
@@ -317,13 +331,12 @@ mapping!(File, |map| {
         }
         Ok(())
     })?;
-    let what = "the catalogue";
-    require(&id, "id", what, at, &mut problems);
-    require(&title, "title", what, at, &mut problems);
-    require(&key, "key", what, at, &mut problems);
-    require(&wire, "wire", what, at, &mut problems);
-    require(&sources, "sources", what, at, &mut problems);
-    require(&entries, "entries", what, at, &mut problems);
+    read.require(&id, "id");
+    read.require(&title, "title");
+    read.require(&key, "key");
+    read.require(&wire, "wire");
+    read.require(&sources, "sources");
+    read.require(&entries, "entries");
     Ok(File {
         id,
         title,
@@ -333,32 +346,32 @@ mapping!(File, |map| {
         sources,
         entries,
         absent,
-        problems,
+        problems: read.problems,
     })
 });
 
 mapping!(Absent, |map| {
     let (mut value, mut reason) = (None, None);
-    let (mut problems, at) = read_map(map, "an absent value", &["value", "reason"], |k, m| {
+    let mut read = read_map(map, "an absent value", &["value", "reason"], |k, m| {
         match k {
             "value" => value = Some(get(m)?),
             _ => reason = Some(get(m)?),
         }
         Ok(())
     })?;
-    require(&value, "value", "an absent value", at, &mut problems);
-    require(&reason, "reason", "an absent value", at, &mut problems);
+    read.require(&value, "value");
+    read.require(&reason, "reason");
     Ok(Absent {
         value,
         reason,
-        problems,
+        problems: read.problems,
     })
 });
 
 mapping!(Source, |map| {
     let (mut id, mut title, mut url, mut official) = (None, None, None, None);
     let known = ["id", "title", "url", "official"];
-    let (mut problems, at) = read_map(map, "a source", &known, |k, m| {
+    let mut read = read_map(map, "a source", &known, |k, m| {
         match k {
             "id" => id = Some(get(m)?),
             "title" => title = Some(get(m)?),
@@ -367,15 +380,15 @@ mapping!(Source, |map| {
         }
         Ok(())
     })?;
-    require(&id, "id", "a source", at, &mut problems);
-    require(&title, "title", "a source", at, &mut problems);
-    require(&url, "url", "a source", at, &mut problems);
+    read.require(&id, "id");
+    read.require(&title, "title");
+    read.require(&url, "url");
     Ok(Source {
         id,
         title,
         url,
         official,
-        problems,
+        problems: read.problems,
     })
 });
 
@@ -411,7 +424,7 @@ mapping!(Entry, |map| {
         "uncertain",
         "causes",
     ];
-    let (mut problems, at) = read_map(map, "an entry", &known, |k, m| {
+    let mut read = read_map(map, "an entry", &known, |k, m| {
         match k {
             "value" => e.value = Some(get(m)?),
             "name" => e.name = Some(get(m)?),
@@ -429,13 +442,12 @@ mapping!(Entry, |map| {
         }
         Ok(())
     })?;
-    let what = "an entry";
-    require(&e.value, "value", what, at, &mut problems);
-    require(&e.name, "name", what, at, &mut problems);
-    require(&e.description, "description", what, at, &mut problems);
-    require(&e.action, "action", what, at, &mut problems);
-    require(&e.source, "source", what, at, &mut problems);
-    e.problems = problems;
+    read.require(&e.value, "value");
+    read.require(&e.name, "name");
+    read.require(&e.description, "description");
+    read.require(&e.action, "action");
+    read.require(&e.source, "source");
+    e.problems = read.problems;
     Ok(e)
 });
 
@@ -479,26 +491,26 @@ pub(crate) struct DeviceName {
 mapping!(DeviceName, |map| {
     let (mut name, mut device) = (None, None);
     let known = ["name", "device"];
-    let (mut problems, at) = read_map(map, "a device name", &known, |k, m| {
+    let mut read = read_map(map, "a device name", &known, |k, m| {
         match k {
             "name" => name = Some(get(m)?),
             _ => device = Some(get(m)?),
         }
         Ok(())
     })?;
-    require(&name, "name", "a device name", at, &mut problems);
-    require(&device, "device", "a device name", at, &mut problems);
+    read.require(&name, "name");
+    read.require(&device, "device");
     Ok(DeviceName {
         name,
         device,
-        problems,
+        problems: read.problems,
     })
 });
 
 mapping!(Cause, |map| {
     let (mut name, mut description, mut remediation, mut action) = (None, None, None, None);
     let known = ["name", "description", "remediation", "action"];
-    let (mut problems, at) = read_map(map, "a cause", &known, |k, m| {
+    let mut read = read_map(map, "a cause", &known, |k, m| {
         match k {
             "name" => name = Some(get(m)?),
             "description" => description = Some(get(m)?),
@@ -507,15 +519,15 @@ mapping!(Cause, |map| {
         }
         Ok(())
     })?;
-    require(&name, "name", "a cause", at, &mut problems);
-    require(&description, "description", "a cause", at, &mut problems);
-    require(&action, "action", "a cause", at, &mut problems);
+    read.require(&name, "name");
+    read.require(&description, "description");
+    read.require(&action, "action");
     Ok(Cause {
         name,
         description,
         remediation,
         action,
-        problems,
+        problems: read.problems,
     })
 });
 
